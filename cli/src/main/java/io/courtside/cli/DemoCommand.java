@@ -1,0 +1,172 @@
+package io.courtside.cli;
+
+import io.courtside.ingest.KafkaSettings;
+import io.courtside.ingest.PostProducer;
+import io.courtside.ingest.SyntheticPosts;
+import io.courtside.ingest.TopicAdmin;
+import io.courtside.pipeline.CourtsidePipeline;
+import io.courtside.pipeline.options.CourtsideOptions;
+import io.courtside.services.stack.LocalStack;
+import io.courtside.services.stack.StackConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.beam.sdk.PipelineResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The local demo: the stack (unless one already runs), synthetic NBA posts at a steady rate, the
+ * pipeline on DirectRunner, a progress line every 5 s, and a summary read back from InfluxDB.
+ * Everything it started is stopped at the end or on Ctrl-C.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole product locally: Kafka + InfluxDB, synthetic NBA posts, the Beam pipeline on"
+          + " DirectRunner. Prints progress every 5 s and a summary from InfluxDB at the end.",
+      "Data stays under --stateDir: `courtside stack start` brings it back for exploring."
+    })
+final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--duration", defaultValue = "60", description = "Seconds to run; 0 = until Ctrl-C (default ${DEFAULT-VALUE}).")
+  long durationSeconds;
+
+  @Option(names = "--rate", defaultValue = "50", description = "Synthetic posts per second (default ${DEFAULT-VALUE}).")
+  int rate;
+
+  @Option(names = "--windowSize", defaultValue = "10s", description = "Window length, short so a short demo shows several (default ${DEFAULT-VALUE}).")
+  String windowSize;
+
+  @Option(names = "--kafkaPort", defaultValue = "9092", description = "Broker port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(names = "--influxPort", defaultValue = "8086", description = "influxd port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+  int influxPort;
+
+  @Option(names = "--stateDir", defaultValue = ".courtside", description = "Where the services keep their data and logs (default ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--topic", defaultValue = "twitterdata", description = "Posts topic (default ${DEFAULT-VALUE}).")
+  String topic;
+
+  @Override
+  public Integer call() throws Exception {
+    if (rate < 1 || durationSeconds < 0) {
+      System.err.println("courtside demo: --rate must be >= 1 and --duration >= 0");
+      return 2;
+    }
+    Optional<LocalStack> running = LocalStack.attach(stateDir).filter(LocalStack::isRunning);
+    LocalStack stack;
+    boolean ownStack = running.isEmpty();
+    if (ownStack) {
+      say("starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...", kafkaPort, influxPort, stateDir);
+      stack = LocalStack.start(stateDir, StackConfig.defaults().withKafkaPort(kafkaPort).withInfluxPort(influxPort));
+    } else {
+      stack = running.get();
+      say("using the running stack: Kafka %s, InfluxDB %s", stack.kafkaBootstrap(), stack.influxUrl());
+    }
+    Instant started = Instant.now();
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch cleanedUp = new CountDownLatch(1);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              interrupted.set(true);
+              stop.countDown();
+              awaitQuietly(cleanedUp, Duration.ofSeconds(60));
+            });
+    Runtime.getRuntime().addShutdownHook(hook);
+
+    PostProducer producer = null;
+    PipelineResult pipeline = null;
+    DemoProgress progress = null;
+    try {
+      new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties()))
+          .ensureTopic(topic, 3, (short) 1);
+      CourtsideOptions options =
+          CourtsidePipeline.parseOptions(
+              PipelineCommand.withDirectRunnerDefaults(
+                  List.of(
+                      "--bootstrapServers=" + stack.kafkaBootstrap(),
+                      "--topic=" + topic,
+                      "--dlqTopic=" + topic + "-dlq",
+                      "--influxUrl=" + stack.influxUrl(),
+                      "--consumerGroup=courtside-demo",
+                      "--windowSize=" + windowSize,
+                      "--earlyFiringPeriod=2s",
+                      "--maxOutOfOrderness=2s")));
+      say("starting the pipeline on DirectRunner (windows of %s) ...", windowSize);
+      pipeline = CourtsidePipeline.start(options);
+      producer = PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic);
+      progress = new DemoProgress(stack, options, pipeline, producer, started);
+      SyntheticLoad load = new SyntheticLoad(new SyntheticPosts(System.nanoTime(), Clock.systemUTC()), producer, rate);
+      load.start();
+      say("producing %d posts/s to %s%s; Ctrl-C stops", rate, topic,
+          durationSeconds == 0 ? "" : " for " + durationSeconds + " s");
+      long deadline = durationSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+      while (!stop.await(Math.min(5_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)
+          && System.nanoTime() < deadline) {
+        progress.print();
+      }
+      load.stop();
+      producer.flush();
+      say("stopping: waiting for the pipeline to write the last posts ...");
+      progress.awaitDrained(Duration.ofSeconds(interrupted.get() ? 10 : 30));
+      progress.print();
+      cancelQuietly(pipeline);
+      pipeline = null;
+      progress.printSummary();
+      return producer.failed() == 0 ? 0 : 1;
+    } finally {
+      if (producer != null) {
+        producer.close(Duration.ofSeconds(10));
+      }
+      if (pipeline != null) {
+        cancelQuietly(pipeline);
+      }
+      if (ownStack) {
+        say("stopping Kafka and InfluxDB ...");
+        stack.close();
+      }
+      cleanedUp.countDown();
+      if (!interrupted.get()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // Already exiting.
+        }
+      }
+    }
+  }
+
+  static void say(String format, Object... args) {
+    System.out.printf("courtside demo: " + format + "%n", args);
+    System.out.flush();
+  }
+
+  private static void cancelQuietly(PipelineResult pipeline) {
+    try {
+      pipeline.cancel();
+    } catch (Exception e) {
+      // DirectRunner cancel can race with completion; nothing to do.
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package io.courtside.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.courtside.ingest.KafkaSettings;
+import io.courtside.ingest.PostProducer;
+import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.influx.WriteToInfluxDb;
+import io.courtside.pipeline.options.CourtsideOptions;
+import io.courtside.services.stack.LocalStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** The demo's progress line and closing summary: from the producer, Beam metrics, Kafka and InfluxDB. */
+final class DemoProgress {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final LocalStack stack;
+  private final CourtsideOptions options;
+  private final PipelineResult pipeline;
+  private final PostProducer producer;
+  private final Instant started;
+  private final InfluxDbClient influx;
+
+  DemoProgress(LocalStack stack, CourtsideOptions options, PipelineResult pipeline, PostProducer producer, Instant started) {
+    this.stack = stack;
+    this.options = options;
+    this.pipeline = pipeline;
+    this.producer = producer;
+    this.started = started;
+    this.influx = new InfluxDbClient(options.getInfluxUrl(), options.getInfluxDatabase());
+  }
+
+  void print() {
+    long seconds = Math.max(1, Duration.between(started, Instant.now()).toSeconds());
+    Map<String, Long> byPolarity = postsByPolarity();
+    long total = byPolarity.values().stream().mapToLong(Long::longValue).sum();
+    DemoCommand.say(
+        "%3d s | produced %d (%d/s) | written %d posts, %d window points | %s | consumer lag %s",
+        seconds,
+        producer.acknowledged(),
+        producer.acknowledged() / seconds,
+        written("WritePostPoints"),
+        written("WriteWindowPoints"),
+        shares(byPolarity, total),
+        lag());
+  }
+
+  void awaitDrained(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && written("WritePostPoints") < producer.acknowledged()) {
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+  }
+
+  void printSummary() {
+    Map<String, Long> byPolarity = postsByPolarity();
+    long total = byPolarity.values().stream().mapToLong(Long::longValue).sum();
+    String since = "time >= '" + started.minusSeconds(60) + "'";
+    JsonNode mean = first("SELECT mean(compound) FROM post_sentiment WHERE " + since);
+    JsonNode windows = first("SELECT count(total), sum(total) FROM polarity_window WHERE " + since);
+    System.out.println();
+    System.out.println("== Courtside demo summary (read back from InfluxDB " + options.getInfluxUrl() + ", database " + options.getInfluxDatabase() + ")");
+    System.out.printf("posts produced      %d%n", producer.acknowledged());
+    System.out.printf("posts in InfluxDB   %d  (%s)%n", total, shares(byPolarity, total));
+    System.out.printf("mean compound       %s%n", mean == null ? "-" : String.format("%.4f", mean.path("mean").asDouble()));
+    System.out.printf("windows written     %s, counting %s posts%n",
+        windows == null ? "0" : windows.path("count").asText(), windows == null ? "0" : windows.path("sum").asText());
+    String cli = "influx -host 127.0.0.1 -port " + java.net.URI.create(options.getInfluxUrl()).getPort()
+        + " -database " + options.getInfluxDatabase() + " -precision rfc3339 -execute";
+    System.out.println();
+    System.out.println("Explore it (after `./courtside stack start`, which reopens the same data):");
+    System.out.println("  " + cli + " \"SELECT count(compound) FROM post_sentiment WHERE time > now() - 1h GROUP BY polarity\"");
+    System.out.println("  " + cli + " \"SELECT positive, negative, neutral, total, compound_mean FROM polarity_window WHERE time > now() - 1h\"");
+    System.out.println("  " + cli + " \"SELECT compound, text FROM post_sentiment WHERE polarity = 'negative' ORDER BY time DESC LIMIT 5\"");
+  }
+
+  private long written(String step) {
+    try {
+      MetricQueryResults results =
+          pipeline.metrics().queryMetrics(
+              MetricsFilter.builder()
+                  .addNameFilter(MetricNameFilter.named(WriteToInfluxDb.class, "points_written"))
+                  .build());
+      long sum = 0;
+      for (MetricResult<Long> c : results.getCounters()) {
+        if (c.getKey().stepName().contains(step)) {
+          sum += c.getAttempted();
+        }
+      }
+      return sum;
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private Map<String, Long> postsByPolarity() {
+    Map<String, Long> counts = new TreeMap<>();
+    try {
+      JsonNode root = MAPPER.readTree(influx.query(
+          "SELECT count(compound) FROM post_sentiment WHERE time >= '" + started.minusSeconds(60) + "' GROUP BY polarity"));
+      for (JsonNode series : root.path("results").path(0).path("series")) {
+        counts.put(series.path("tags").path("polarity").asText(), series.path("values").path(0).path(1).asLong());
+      }
+    } catch (Exception e) {
+      // The database appears with the first write.
+    }
+    return counts;
+  }
+
+  private JsonNode first(String influxql) {
+    try {
+      JsonNode series = MAPPER.readTree(influx.query(influxql)).path("results").path(0).path("series").path(0);
+      if (series.isMissingNode()) {
+        return null;
+      }
+      var row = MAPPER.createObjectNode();
+      for (int i = 0; i < series.path("columns").size(); i++) {
+        row.set(series.path("columns").get(i).asText(), series.path("values").path(0).get(i));
+      }
+      return row;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static String shares(Map<String, Long> byPolarity, long total) {
+    if (total == 0) {
+      return "no posts stored yet";
+    }
+    return byPolarity.entrySet().stream()
+        .map(e -> String.format("%s %d%%", e.getKey(), Math.round(100.0 * e.getValue() / total)))
+        .collect(Collectors.joining(", "));
+  }
+
+  private String lag() {
+    Properties props = KafkaSettings.admin(stack.kafkaBootstrap(), new Properties());
+    try (Admin admin = Admin.create(props)) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(options.getConsumerGroup()).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> latest = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+      admin.describeTopics(java.util.List.of(options.getTopic())).allTopicNames().get(5, TimeUnit.SECONDS)
+          .get(options.getTopic()).partitions()
+          .forEach(p -> latest.put(new TopicPartition(options.getTopic(), p.partition()), OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+      long lag = 0;
+      for (var e : ends.entrySet()) {
+        OffsetAndMetadata c = committed.get(e.getKey());
+        lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+      }
+      return Long.toString(lag);
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.courtside.ingest;
+
+import io.courtside.model.InvalidPostException;
+import io.courtside.model.Post;
+import io.courtside.model.PostJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays a JSONL file of posts (one post per line, Courtside's format; {@code .gz} is read
+ * compressed), streaming in constant memory.
+ *
+ * <ul>
+ *   <li>A valid line is sent as a post (key = id, value = its canonical JSON).
+ *   <li>A line that does not parse is sent unchanged under key {@code line-<n>}: the pipeline
+ *       rejects it into the dead-letter topic with the reason, which is where the issue wants
+ *       malformed posts, rather than ingest dropping them unseen.
+ *   <li>A blank line is skipped and counted. A line too long for one Kafka request is skipped,
+ *       counted and logged with its number (the broker would refuse it anyway).
+ * </ul>
+ *
+ * <p>Pacing: with no speed, as fast as the producer takes records. With speed X, post k is sent
+ * when {@code (createdAt_k - createdAt_first) / X} has elapsed since the first was sent. Measuring
+ * from the first post rather than from the previous one keeps errors from accumulating; posts
+ * older than the first (files are not always sorted) go out at once.
+ */
+public final class ReplaySource {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
+  /** Waits longer than this are logged, so that a slow replay does not look like a hang. */
+  private static final long LOG_WAIT_NANOS = 10_000_000_000L;
+
+  private final Path file;
+  private final Double speed;
+  private final int maxLineBytes;
+  private final LongSupplier nanoTime;
+  private final Sleeper sleeper;
+
+  private final AtomicLong linesRead = new AtomicLong();
+  private final AtomicLong blankLines = new AtomicLong();
+  private final AtomicLong posts = new AtomicLong();
+  private final AtomicLong rawLines = new AtomicLong();
+  private final AtomicLong oversizeLines = new AtomicLong();
+
+  private Instant firstCreatedAt;
+  private long firstSentNanos;
+
+  /**
+   * @param speed null for as fast as possible, else the multiple of the original pace
+   * @param maxLineBytes longest line kept; longer ones are skipped (see class comment)
+   * @param nanoTime monotonic clock ({@code System::nanoTime}); tests pass a fake one
+   * @param sleeper waits between paced posts; a {@link StopSignal} ends waits on Ctrl-C
+   */
+  public ReplaySource(
+      Path file, Double speed, int maxLineBytes, LongSupplier nanoTime, Sleeper sleeper) {
+    if (speed != null && !(speed > 0 && Double.isFinite(speed))) {
+      throw new IllegalArgumentException("speed must be positive and finite: " + speed);
+    }
+    this.file = file;
+    this.speed = speed;
+    this.maxLineBytes = maxLineBytes;
+    this.nanoTime = nanoTime;
+    this.sleeper = sleeper;
+  }
+
+  /**
+   * Sends the file's records to the sink until the end of the file, {@code maxRecords} records
+   * (posts and raw lines; {@code <= 0} for no limit), or a stop request.
+   *
+   * @return the number of records handed to the sink
+   */
+  public long run(RecordSink sink, long maxRecords, BooleanSupplier stopRequested)
+      throws IOException, InterruptedException {
+    long limit = maxRecords <= 0 ? Long.MAX_VALUE : maxRecords;
+    long sent = 0;
+    try (LineReader lines = new LineReader(open(file), maxLineBytes)) {
+      while (sent < limit && !stopRequested.getAsBoolean() && lines.next()) {
+        linesRead.incrementAndGet();
+        if (lines.oversize()) {
+          oversizeLines.incrementAndGet();
+          LOG.warn(
+              "{} line {}: longer than {} bytes, too large for one Kafka record; skipped",
+              file, lines.lineNumber(), maxLineBytes);
+          continue;
+        }
+        if (lines.blank()) {
+          blankLines.incrementAndGet();
+          continue;
+        }
+        byte[] bytes = lines.bytes();
+        Post post;
+        try {
+          post = PostJson.parse(bytes);
+        } catch (InvalidPostException e) {
+          LOG.debug("{} line {}: {}; sent raw for the dead-letter topic", file,
+              lines.lineNumber(), e.getMessage());
+          sink.raw("line-" + lines.lineNumber(), bytes);
+          rawLines.incrementAndGet();
+          sent++;
+          continue;
+        }
+        if (!awaitDue(post.createdAt(), stopRequested)) {
+          break;
+        }
+        sink.post(post);
+        posts.incrementAndGet();
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /** Waits until the post is due under --speed; false when a stop came during the wait. */
+  private boolean awaitDue(Instant createdAt, BooleanSupplier stopRequested)
+      throws InterruptedException {
+    if (speed == null) {
+      return true;
+    }
+    long now = nanoTime.getAsLong();
+    if (firstCreatedAt == null) {
+      firstCreatedAt = createdAt;
+      firstSentNanos = now;
+      return true;
+    }
+    long wait = nanosUntilDue(firstCreatedAt, firstSentNanos, createdAt, speed, now);
+    if (wait > LOG_WAIT_NANOS) {
+      LOG.info("next post (createdAt {}) is due in {} s at --speed={}", createdAt,
+          wait / 1_000_000_000L, speed);
+    }
+    if (wait > 0) {
+      sleeper.sleepNanos(wait);
+    }
+    return !stopRequested.getAsBoolean();
+  }
+
+  /**
+   * Nanoseconds to wait before sending a post created at {@code createdAt}, when the first post
+   * (created at {@code firstCreatedAt}) was sent at {@code firstSentNanos} and it is now
+   * {@code nowNanos}; 0 when it is already due.
+   */
+  static long nanosUntilDue(
+      Instant firstCreatedAt, long firstSentNanos, Instant createdAt, double speed, long nowNanos) {
+    double gapNanos;
+    try {
+      gapNanos = Duration.between(firstCreatedAt, createdAt).toNanos();
+    } catch (ArithmeticException e) {
+      // Centuries apart: not a meaningful pace; send at once rather than sleep forever.
+      return 0;
+    }
+    double dueOffset = gapNanos / speed;
+    double wait = firstSentNanos + dueOffset - nowNanos;
+    if (wait <= 0) {
+      return 0;
+    }
+    return wait >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) wait;
+  }
+
+  private static InputStream open(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
+  }
+
+  public long linesRead() {
+    return linesRead.get();
+  }
+
+  public long blankLines() {
+    return blankLines.get();
+  }
+
+  public long posts() {
+    return posts.get();
+  }
+
+  /** Lines that did not parse and were sent unchanged for the dead-letter topic. */
+  public long rawLines() {
+    return rawLines.get();
+  }
+
+  public long oversizeLines() {
+    return oversizeLines.get();
+  }
+}

@@ -1,0 +1,125 @@
+package io.courtside.ingest;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import picocli.CommandLine;
+
+/** Flag validation only: every case here fails before any Kafka client is created. */
+public class IngestCommandTest {
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  private final StringWriter err = new StringWriter();
+  private final StringWriter out = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = new CommandLine(new IngestCommand());
+    cmd.setErr(new PrintWriter(err, true));
+    cmd.setOut(new PrintWriter(out, true));
+    return cmd.execute(args);
+  }
+
+  private String existingFile() throws Exception {
+    Path f = tmp.newFile("posts.jsonl").toPath();
+    Files.writeString(f, "");
+    return f.toString();
+  }
+
+  @Test
+  public void sourceIsRequired() {
+    assertThat(run(), is(2));
+    assertThat(err.toString(), containsString("--source"));
+  }
+
+  @Test
+  public void anUnknownSourceListsTheAllowedValues() {
+    assertThat(run("--source=twitter"), is(2));
+    assertThat(err.toString(), containsString("synthetic, replay"));
+    assertThat(err.toString(), containsString("twitter"));
+  }
+
+  @Test
+  public void replayNeedsAFile() {
+    assertThat(run("--source=replay"), is(2));
+    assertThat(err.toString(), containsString("--source=replay needs --file"));
+  }
+
+  @Test
+  public void replayFileMustExist() {
+    assertThat(run("--source=replay", "--file=/no/such/posts.jsonl"), is(2));
+    assertThat(err.toString(), containsString("--file=/no/such/posts.jsonl: no such file"));
+  }
+
+  @Test
+  public void rateMustBePositive() {
+    assertThat(run("--source=synthetic", "--rate=-5"), is(2));
+    assertThat(err.toString(), containsString("--rate must be a positive"));
+    assertThat(run("--source=synthetic", "--rate=0"), is(2));
+  }
+
+  @Test
+  public void rateMustBeANumber() {
+    assertThat(run("--source=synthetic", "--rate=fast"), is(2));
+    assertThat(err.toString(), containsString("--rate"));
+  }
+
+  @Test
+  public void flagsOfTheOtherSourceAreRejected() throws Exception {
+    String file = existingFile();
+    assertThat(run("--source=replay", "--file=" + file, "--rate=10"), is(2));
+    assertThat(err.toString(), containsString("--rate applies to --source=synthetic only"));
+    assertThat(run("--source=replay", "--file=" + file, "--seed=1"), is(2));
+    assertThat(err.toString(), containsString("--seed applies to --source=synthetic only"));
+    assertThat(run("--source=synthetic", "--file=" + file), is(2));
+    assertThat(err.toString(), containsString("--file applies to --source=replay only"));
+    assertThat(run("--source=synthetic", "--speed=2"), is(2));
+    assertThat(err.toString(), containsString("--speed applies to --source=replay only"));
+  }
+
+  @Test
+  public void speedMustBePositive() throws Exception {
+    assertThat(run("--source=replay", "--file=" + existingFile(), "--speed=0"), is(2));
+    assertThat(err.toString(), containsString("--speed must be a positive"));
+  }
+
+  @Test
+  public void countPartitionsAndReplicationMustBeAtLeastOne() {
+    assertThat(run("--source=synthetic", "--count=0"), is(2));
+    assertThat(err.toString(), containsString("--count must be at least 1"));
+    assertThat(run("--source=synthetic", "--partitions=0"), is(2));
+    assertThat(err.toString(), containsString("--partitions must be at least 1"));
+    assertThat(run("--source=synthetic", "--replicationFactor=0"), is(2));
+    assertThat(err.toString(), containsString("--replicationFactor must be at least 1"));
+  }
+
+  @Test
+  public void topicMustBeAValidKafkaName() {
+    assertThat(run("--source=synthetic", "--topic=bad topic"), is(2));
+    assertThat(err.toString(), containsString("not a valid Kafka topic name"));
+  }
+
+  @Test
+  public void producerConfigMustExist() {
+    assertThat(run("--source=synthetic", "--producerConfig=/no/such.properties"), is(2));
+    assertThat(err.toString(), containsString("--producerConfig=/no/such.properties"));
+  }
+
+  @Test
+  public void helpListsTheFlags() {
+    assertThat(run("--help"), is(0));
+    for (String flag : new String[] {"--source", "--bootstrapServers", "--topic", "--partitions",
+        "--replicationFactor", "--rate", "--count", "--file", "--speed", "--seed",
+        "--producerConfig"}) {
+      assertThat(out.toString(), containsString(flag));
+    }
+    assertThat(out.toString(), containsString("127.0.0.1:9092"));
+  }
+}

@@ -1,0 +1,228 @@
+package io.courtside.ingest;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import io.courtside.model.Post;
+import io.courtside.model.PostJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ReplaySourceTest {
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  private static final Instant T0 = Instant.parse("2026-05-20T01:00:00Z");
+
+  /** Collects what a source sends. */
+  static final class ListSink implements RecordSink {
+    final List<Post> posts = new ArrayList<>();
+    final List<String> rawKeys = new ArrayList<>();
+    final List<byte[]> rawValues = new ArrayList<>();
+
+    @Override
+    public void post(Post post) {
+      posts.add(post);
+    }
+
+    @Override
+    public void raw(String key, byte[] value) {
+      rawKeys.add(key);
+      rawValues.add(value);
+    }
+  }
+
+  /** Fake monotonic time: sleeping advances it, and each sleep is recorded. */
+  static final class FakeTime implements Sleeper {
+    final AtomicLong now = new AtomicLong(1_000_000L);
+    final List<Long> sleeps = new ArrayList<>();
+
+    @Override
+    public void sleepNanos(long nanos) {
+      sleeps.add(nanos);
+      now.addAndGet(nanos);
+    }
+  }
+
+  private static Post post(String id, Instant at) {
+    return new Post(id, at, "text of " + id, "en", "someone", "replay", List.of("NBA"));
+  }
+
+  private Path file(String name, byte[] content) throws IOException {
+    Path f = tmp.getRoot().toPath().resolve(name);
+    Files.write(f, content);
+    return f;
+  }
+
+  private Path file(String content) throws IOException {
+    return file("posts.jsonl", content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ReplaySource source(Path f, Double speed, FakeTime time) {
+    return new ReplaySource(f, speed, 1 << 20, time.now::get, time);
+  }
+
+  @Test
+  public void validLinesBecomePostsInFileOrder() throws Exception {
+    Post a = post("a", T0);
+    Post b = post("b", T0.plusSeconds(1));
+    Path f = file(PostJson.toJson(a) + "\n" + PostJson.toJson(b) + "\n");
+    ListSink sink = new ListSink();
+    ReplaySource src = source(f, null, new FakeTime());
+    assertThat(src.run(sink, 0, () -> false), is(2L));
+    assertThat(sink.posts, contains(a, b));
+    assertThat(sink.rawKeys, empty());
+    assertThat(src.linesRead(), is(2L));
+    assertThat(src.posts(), is(2L));
+  }
+
+  @Test
+  public void invalidLinesAreSentRawUnderTheirLineNumber() throws Exception {
+    Post a = post("a", T0);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write("{not json\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write((PostJson.toJson(a) + "\n").getBytes(StandardCharsets.UTF_8));
+    bytes.write("{\"id\":\"x\",\"text\":\"no createdAt\"}\n".getBytes(StandardCharsets.UTF_8));
+    byte[] notUtf8 = {'{', '"', (byte) 0xC3, (byte) 0x28, '}'};
+    bytes.write(notUtf8);
+    bytes.write('\n');
+    ListSink sink = new ListSink();
+    ReplaySource src = source(file("mixed.jsonl", bytes.toByteArray()), null, new FakeTime());
+    assertThat(src.run(sink, 0, () -> false), is(4L));
+    assertThat(sink.posts, contains(a));
+    assertThat(sink.rawKeys, contains("line-1", "line-3", "line-4"));
+    assertThat(new String(sink.rawValues.get(0), StandardCharsets.UTF_8), equalTo("{not json"));
+    assertThat(sink.rawValues.get(2), equalTo(notUtf8)); // the exact bytes, not a decoded copy
+    assertThat(src.rawLines(), is(3L));
+  }
+
+  @Test
+  public void blankLinesAreSkippedAndCounted() throws Exception {
+    Post a = post("a", T0);
+    Path f = file("\n   \n" + PostJson.toJson(a) + "\r\n\t\n\n");
+    ListSink sink = new ListSink();
+    ReplaySource src = source(f, null, new FakeTime());
+    assertThat(src.run(sink, 0, () -> false), is(1L));
+    assertThat(sink.posts, contains(a)); // the CR of a Windows line end is not part of the JSON
+    assertThat(src.blankLines(), is(4L));
+    assertThat(src.linesRead(), is(5L));
+  }
+
+  @Test
+  public void aByteOrderMarkAndAMissingFinalNewlineAreFine() throws Exception {
+    Post a = post("a", T0);
+    Post b = post("b", T0);
+    Path f = file("\uFEFF" + PostJson.toJson(a) + "\n" + PostJson.toJson(b));
+    ListSink sink = new ListSink();
+    source(f, null, new FakeTime()).run(sink, 0, () -> false);
+    assertThat(sink.posts, contains(a, b));
+  }
+
+  @Test
+  public void countLimitsTheRecordsSent() throws Exception {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      s.append(i == 1 ? "garbage" : PostJson.toJson(post("p" + i, T0))).append('\n');
+    }
+    ListSink sink = new ListSink();
+    assertThat(source(file(s.toString()), null, new FakeTime()).run(sink, 3, () -> false), is(3L));
+    assertThat(sink.posts.size(), is(2));
+    assertThat(sink.rawKeys, contains("line-2"));
+  }
+
+  @Test
+  public void oversizeLinesAreSkippedAndCounted() throws Exception {
+    Post a = post("a", T0);
+    String huge = "{\"id\":\"big\",\"text\":\"" + "x".repeat(5000) + "\"}";
+    Path f = file(huge + "\n" + PostJson.toJson(a) + "\n");
+    ListSink sink = new ListSink();
+    FakeTime time = new FakeTime();
+    ReplaySource src = new ReplaySource(f, null, 1000, time.now::get, time);
+    src.run(sink, 0, () -> false);
+    assertThat(sink.posts, contains(a));
+    assertThat(src.oversizeLines(), is(1L));
+    assertThat(sink.rawKeys, empty());
+  }
+
+  @Test
+  public void gzipFilesAreReadCompressed() throws Exception {
+    Post a = post("a", T0);
+    Path f = tmp.getRoot().toPath().resolve("posts.jsonl.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write((PostJson.toJson(a) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    ListSink sink = new ListSink();
+    source(f, null, new FakeTime()).run(sink, 0, () -> false);
+    assertThat(sink.posts, contains(a));
+  }
+
+  @Test
+  public void withoutSpeedNothingSleeps() throws Exception {
+    Path f = file(PostJson.toJson(post("a", T0)) + "\n"
+        + PostJson.toJson(post("b", T0.plusSeconds(3600))) + "\n");
+    FakeTime time = new FakeTime();
+    source(f, null, time).run(new ListSink(), 0, () -> false);
+    assertThat(time.sleeps, empty());
+  }
+
+  @Test
+  public void speedPacesByCreatedAtGapsFromTheFirstPost() throws Exception {
+    // Gaps 1 s and 3 s at speed 2 -> due at 0.5 s and 1.5 s; a post older than the last one
+    // (created at +2 s, due at 1 s) is already due and goes out at once.
+    Path f = file(PostJson.toJson(post("a", T0)) + "\n"
+        + PostJson.toJson(post("b", T0.plusSeconds(1))) + "\n"
+        + "not a post\n"
+        + PostJson.toJson(post("c", T0.plusSeconds(3))) + "\n"
+        + PostJson.toJson(post("d", T0.plusSeconds(2))) + "\n");
+    FakeTime time = new FakeTime();
+    ListSink sink = new ListSink();
+    source(f, 2.0, time).run(sink, 0, () -> false);
+    assertThat(time.sleeps, contains(500_000_000L, 1_000_000_000L));
+    assertThat(sink.posts.size(), is(4));
+    assertThat(sink.rawKeys, contains("line-3"));
+  }
+
+  @Test
+  public void aStopDuringAWaitSendsNothingMore() throws Exception {
+    Path f = file(PostJson.toJson(post("a", T0)) + "\n"
+        + PostJson.toJson(post("b", T0.plusSeconds(60))) + "\n");
+    AtomicBoolean stopped = new AtomicBoolean();
+    AtomicLong now = new AtomicLong();
+    ListSink sink = new ListSink();
+    new ReplaySource(f, 1.0, 1 << 20, now::get, nanos -> stopped.set(true))
+        .run(sink, 0, stopped::get);
+    assertThat(sink.posts.size(), is(1));
+  }
+
+  @Test
+  public void dueTimeMath() {
+    long sent = 10_000_000_000L;
+    // 10 s after the first post, at 10x: due 1 s after the first was sent.
+    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(10), 10, sent),
+        is(1_000_000_000L));
+    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(10), 10, sent + 400_000_000L),
+        is(600_000_000L));
+    // Half speed doubles the gap.
+    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.plusMillis(250), 0.5, sent),
+        is(500_000_000L));
+    // Already due or older than the first post: no wait.
+    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(1), 1, sent + 2_000_000_000L),
+        is(0L));
+    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.minusSeconds(5), 1, sent), is(0L));
+  }
+}

@@ -1,0 +1,163 @@
+package io.courtside.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one JSON codec of the post format (UTF-8, one object per record). Parsing checks types and
+ * required fields by hand rather than by data binding, so that every rejection carries a reason a
+ * person can act on.
+ */
+public final class PostJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static {
+    // Bound the work one hostile record can cause.
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(10_000_000).build());
+  }
+
+  private PostJson() {}
+
+  /** Serialises a post as compact UTF-8 JSON; absent optional fields are omitted. */
+  public static byte[] toBytes(Post post) {
+    return toJson(post).getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static String toJson(Post post) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", post.id());
+    node.put("createdAt", post.createdAt().toString());
+    node.put("text", post.text());
+    putIfPresent(node, "lang", post.lang());
+    putIfPresent(node, "author", post.author());
+    putIfPresent(node, "source", post.source());
+    if (!post.hashtags().isEmpty()) {
+      ArrayNode tags = node.putArray("hashtags");
+      post.hashtags().forEach(tags::add);
+    }
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a post", e);
+    }
+  }
+
+  /** Parses one record value. Throws with the reason when the bytes are not a valid post. */
+  public static Post parse(byte[] bytes) throws InvalidPostException {
+    if (bytes == null || bytes.length == 0) {
+      throw new InvalidPostException("empty record");
+    }
+    String json = Utf8.decodeOrNull(bytes);
+    if (json == null) {
+      throw new InvalidPostException("not valid UTF-8");
+    }
+    return parse(json);
+  }
+
+  public static Post parse(String json) throws InvalidPostException {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new InvalidPostException("invalid JSON: " + firstLine(e.getMessage()));
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidPostException("not a JSON object");
+    }
+    String id = requiredString(root, "id");
+    if (id.isBlank()) {
+      throw new InvalidPostException("field 'id' is blank");
+    }
+    String createdAtText = requiredString(root, "createdAt");
+    Instant createdAt;
+    try {
+      createdAt = Instant.parse(createdAtText);
+    } catch (DateTimeParseException e) {
+      throw new InvalidPostException(
+          "field 'createdAt' is not an ISO-8601 instant (like 2026-05-20T01:02:03.456Z): "
+              + truncate(createdAtText));
+    }
+    String text = requiredString(root, "text");
+    return new Post(
+        id,
+        createdAt,
+        text,
+        optionalString(root, "lang"),
+        optionalString(root, "author"),
+        optionalString(root, "source"),
+        hashtags(root));
+  }
+
+  private static String requiredString(JsonNode root, String field) throws InvalidPostException {
+    JsonNode value = root.get(field);
+    if (value == null || value.isNull()) {
+      throw new InvalidPostException("missing required field '" + field + "'");
+    }
+    if (!value.isTextual()) {
+      throw new InvalidPostException(
+          "field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
+    }
+    return value.textValue();
+  }
+
+  private static String optionalString(JsonNode root, String field) throws InvalidPostException {
+    JsonNode value = root.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new InvalidPostException(
+          "field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
+    }
+    return value.textValue();
+  }
+
+  private static List<String> hashtags(JsonNode root) throws InvalidPostException {
+    JsonNode value = root.get("hashtags");
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new InvalidPostException("field 'hashtags' must be an array of strings");
+    }
+    List<String> tags = new ArrayList<>(value.size());
+    for (JsonNode tag : value) {
+      if (!tag.isTextual()) {
+        throw new InvalidPostException("field 'hashtags' must be an array of strings");
+      }
+      tags.add(tag.textValue());
+    }
+    return tags;
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int nl = message.indexOf('\n');
+    return truncate(nl < 0 ? message : message.substring(0, nl));
+  }
+
+  private static String truncate(String s) {
+    return s.length() <= 120 ? s : s.substring(0, 120) + "...";
+  }
+}

@@ -1,0 +1,120 @@
+package io.courtside.pipeline;
+
+import io.courtside.pipeline.influx.InfluxSchema;
+import io.courtside.pipeline.influx.WriteToInfluxDb;
+import io.courtside.pipeline.options.CourtsideOptions;
+import io.courtside.pipeline.options.Durations;
+import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.parse.ParsePosts;
+import io.courtside.pipeline.parse.WriteDeadLetters;
+import io.courtside.pipeline.read.ReadPosts;
+import io.courtside.pipeline.score.ScoreSentiment;
+import io.courtside.pipeline.score.ScoredPost;
+import io.courtside.pipeline.window.CountPolarityPerWindow;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The Courtside job: posts from Kafka -> parse (bad records to the dead-letter topic) -> VADER
+ * -> event-time windows of polarity counts -> InfluxDB. The same code runs on every runner; the
+ * runner is chosen with {@code --runner}.
+ */
+public final class CourtsidePipeline {
+  private CourtsidePipeline() {}
+
+  /** What the job computes from raw records, before anything is written: the testable core. */
+  public record Outputs(
+      PCollection<DeadLetter> deadLetters,
+      PCollection<ScoredPost> scored,
+      PCollection<String> postPoints,
+      PCollection<String> windowPoints) {}
+
+  public static Outputs process(PCollection<KafkaRecord<byte[], byte[]>> records, CourtsideOptions o) {
+    PCollectionTuple parsed = records.apply("ParsePosts", ParsePosts.create());
+    PCollection<ScoredPost> scored =
+        parsed.get(ParsePosts.VALID).apply("ScoreSentiment", ScoreSentiment.with(o));
+    PCollection<String> postPoints =
+        scored.apply(
+            "PostPoints", MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::postLine));
+    PCollection<String> windowPoints =
+        scored
+            .apply("CountPolarityPerWindow", CountPolarityPerWindow.from(o.getTopic(), o))
+            .apply(
+                "WindowPoints",
+                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::windowLine));
+    return new Outputs(parsed.get(ParsePosts.INVALID), scored, postPoints, windowPoints);
+  }
+
+  /** Builds the whole job on {@code p}: read, process, write. */
+  public static void build(Pipeline p, CourtsideOptions o) {
+    Outputs out = process(p.apply("ReadPosts", ReadPosts.from(o)), o);
+    out.deadLetters()
+        .apply("WriteDeadLetters", WriteDeadLetters.to(o.getBootstrapServers(), o.getDlqTopic()));
+    out.postPoints().apply("WritePostPoints", WriteToInfluxDb.from(o));
+    out.windowPoints().apply("WriteWindowPoints", WriteToInfluxDb.from(o));
+  }
+
+  /** Parses and checks the flags; an error names the flag and says why. */
+  public static CourtsideOptions parseOptions(String[] args) {
+    PipelineOptionsFactory.register(CourtsideOptions.class);
+    CourtsideOptions o =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(CourtsideOptions.class);
+    validate(o);
+    o.setStreaming(!o.isBackfill());
+    if (o.getAppName() == null || o.getAppName().startsWith("CourtsidePipeline")) {
+      o.setAppName("courtside");
+    }
+    return o;
+  }
+
+  static void validate(CourtsideOptions o) {
+    Durations.parsePositive("windowSize", o.getWindowSize());
+    Durations.parse("allowedLateness", o.getAllowedLateness());
+    Durations.parsePositive("earlyFiringPeriod", o.getEarlyFiringPeriod());
+    Durations.parse("maxOutOfOrderness", o.getMaxOutOfOrderness());
+    Durations.parse("influxMaxRetryTime", o.getInfluxMaxRetryTime());
+    if (o.getInfluxBatchSize() < 1) {
+      throw new IllegalArgumentException(
+          "--influxBatchSize must be at least 1, got " + o.getInfluxBatchSize());
+    }
+    if (o.getMaxTextLength() < 1) {
+      throw new IllegalArgumentException(
+          "--maxTextLength must be at least 1, got " + o.getMaxTextLength());
+    }
+    ScoreSentiment.with(o); // reads and checks --lexiconOverlay now, not on the workers
+    if (o.getTopic().equals(o.getDlqTopic())) {
+      throw new IllegalArgumentException(
+          "--dlqTopic must differ from --topic (" + o.getTopic() + "), or bad records would loop");
+    }
+  }
+
+  /** Builds and starts the job; does not wait. */
+  public static PipelineResult start(CourtsideOptions o) {
+    Topics.ensureExists(o.getBootstrapServers(), o.getDlqTopic());
+    Pipeline p = Pipeline.create(o);
+    build(p, o);
+    return p.run();
+  }
+
+  public static void main(String[] args) {
+    CourtsideOptions o;
+    try {
+      o = parseOptions(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("courtside pipeline: " + e.getMessage());
+      System.err.println("Run with --help=CourtsideOptions for every flag.");
+      System.exit(2);
+      return;
+    }
+    PipelineResult result = start(o);
+    PipelineResult.State state = result.waitUntilFinish();
+    System.out.println("courtside pipeline finished: " + state);
+    System.exit(state == PipelineResult.State.DONE ? 0 : 1);
+  }
+}

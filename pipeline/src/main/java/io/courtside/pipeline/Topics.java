@@ -1,0 +1,48 @@
+package io.courtside.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topics the job writes to before it starts, so no broker auto-creation is needed. */
+final class Topics {
+  private Topics() {}
+
+  static void ensureExists(String bootstrapServers, String topic) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000))) {
+      if (admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
+        return;
+      }
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(15, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw unreachable(bootstrapServers, e.getCause());
+      }
+    } catch (TimeoutException e) {
+      throw unreachable(bootstrapServers, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static IllegalStateException unreachable(String servers, Throwable cause) {
+    return new IllegalStateException(
+        "cannot reach Kafka at "
+            + servers
+            + " (start it with `./courtside stack start` or pass --bootstrapServers): "
+            + cause,
+        cause);
+  }
+}

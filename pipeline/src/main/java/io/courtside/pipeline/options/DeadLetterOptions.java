@@ -1,0 +1,16 @@
+package io.courtside.pipeline.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Where records that are not valid posts go, with the reason. */
+public interface DeadLetterOptions extends PipelineOptions {
+  @Description(
+      "Dead-letter topic: every record that is not a valid post is written here as JSON with"
+          + " the reason and the original bytes. Uses the same bootstrap servers as the input.")
+  @Default.String("twitterdata-dlq")
+  String getDlqTopic();
+
+  void setDlqTopic(String value);
+}

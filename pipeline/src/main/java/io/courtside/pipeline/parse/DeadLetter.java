@@ -1,0 +1,121 @@
+package io.courtside.pipeline.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.courtside.model.Utf8;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+
+/**
+ * A record that could not be used, with why and where it came from. Written to the dead-letter
+ * topic as JSON: {@code reason}, {@code topic}, {@code partition}, {@code offset}, {@code key}, and
+ * the original value as {@code value} (text, when it is valid UTF-8) or {@code valueBase64}.
+ */
+@DefaultCoder(SerializableCoder.class)
+public final class DeadLetter implements Serializable {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final String reason;
+  private final String topic;
+  private final int partition;
+  private final long offset;
+  private final byte[] key;
+  private final byte[] value;
+
+  public DeadLetter(String reason, String topic, int partition, long offset, byte[] key, byte[] value) {
+    this.reason = Objects.requireNonNull(reason, "reason");
+    this.topic = topic;
+    this.partition = partition;
+    this.offset = offset;
+    this.key = key == null ? null : key.clone();
+    this.value = value == null ? null : value.clone();
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  public int partition() {
+    return partition;
+  }
+
+  public long offset() {
+    return offset;
+  }
+
+  public byte[] value() {
+    return value == null ? null : value.clone();
+  }
+
+  /** The Kafka key of the dead-letter record: the original key, or where the record was. */
+  public String kafkaKey() {
+    String k = key == null ? null : utf8(key);
+    return k != null ? k : topic + "-" + partition + "@" + offset;
+  }
+
+  public String toJson() {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("reason", reason);
+    node.put("topic", topic);
+    node.put("partition", partition);
+    node.put("offset", offset);
+    if (key != null) {
+      String k = utf8(key);
+      if (k != null) {
+        node.put("key", k);
+      } else {
+        node.put("keyBase64", Base64.getEncoder().encodeToString(key));
+      }
+    }
+    if (value != null) {
+      String v = utf8(value);
+      if (v != null) {
+        node.put("value", v);
+      } else {
+        node.put("valueBase64", Base64.getEncoder().encodeToString(value));
+      }
+    }
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String utf8(byte[] bytes) {
+    return Utf8.decodeOrNull(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof DeadLetter)) {
+      return false;
+    }
+    DeadLetter d = (DeadLetter) o;
+    return partition == d.partition
+        && offset == d.offset
+        && reason.equals(d.reason)
+        && Objects.equals(topic, d.topic)
+        && Arrays.equals(key, d.key)
+        && Arrays.equals(value, d.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(reason, topic, partition, offset, Arrays.hashCode(key), Arrays.hashCode(value));
+  }
+
+  @Override
+  public String toString() {
+    return "DeadLetter" + toJson();
+  }
+}

@@ -1,0 +1,71 @@
+package io.courtside.pipeline.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.apache.beam.sdk.io.kafka.CustomTimestampPolicyWithLimitedDelay;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy;
+import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * Event time = the post's {@code createdAt}, read at the source so that the watermark follows
+ * event time (bounded out-of-orderness). A record without a readable {@code createdAt} keeps its
+ * Kafka timestamp: it is headed for the dead-letter topic anyway. Beam's limited-delay policy caps
+ * the watermark at "now" when a createdAt lies in the future, so one absurd date cannot close
+ * every window.
+ */
+public final class CreatedAtTimestamps {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private CreatedAtTimestamps() {}
+
+  public static TimestampPolicyFactory<byte[], byte[]> policy(Duration maxOutOfOrderness) {
+    return (partition, previousWatermark) -> limitedDelay(maxOutOfOrderness, previousWatermark);
+  }
+
+  private static TimestampPolicy<byte[], byte[]> limitedDelay(
+      Duration maxOutOfOrderness, Optional<Instant> previousWatermark) {
+    return new CustomTimestampPolicyWithLimitedDelay<>(
+        CreatedAtTimestamps::eventTime, maxOutOfOrderness, previousWatermark);
+  }
+
+  /** createdAt of the record's JSON value, or its Kafka timestamp when there is none. */
+  static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
+    Instant createdAt = createdAt(record.getKV().getValue());
+    return createdAt != null ? createdAt : new Instant(record.getTimestamp());
+  }
+
+  /**
+   * Streams the top-level object up to its {@code createdAt} field: cheaper than a full parse,
+   * which ParsePosts does afterwards.
+   */
+  static Instant createdAt(byte[] value) {
+    if (value == null || value.length == 0) {
+      return null;
+    }
+    try (JsonParser p = JSON.createParser(value)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("createdAt".equals(name)) {
+          return t == JsonToken.VALUE_STRING
+              ? new Instant(java.time.Instant.parse(p.getText()).toEpochMilli())
+              : null;
+        }
+        p.skipChildren();
+      }
+      return null;
+    } catch (IOException | DateTimeParseException | ArithmeticException e) {
+      return null;
+    }
+  }
+}

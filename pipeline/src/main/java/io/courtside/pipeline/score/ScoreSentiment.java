@@ -1,0 +1,79 @@
+package io.courtside.pipeline.score;
+
+import io.courtside.model.Post;
+import io.courtside.pipeline.options.SentimentOptions;
+import io.courtside.sentiment.LexiconOverlay;
+import io.courtside.sentiment.SentimentScores;
+import io.courtside.sentiment.Vader;
+import io.courtside.sentiment.VaderConfig;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+
+/** Scores each post with VADER. The scorer is built once per JVM and shared by every DoFn. */
+public final class ScoreSentiment extends PTransform<PCollection<Post>, PCollection<ScoredPost>> {
+  private final VaderConfig config;
+
+  private ScoreSentiment(VaderConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * The overlay file is read here, when the job is built, and shipped inside the config: workers
+   * on a cluster need no copy of it.
+   */
+  public static ScoreSentiment with(SentimentOptions options) {
+    VaderConfig config = VaderConfig.defaults().withMaxTextLength(options.getMaxTextLength());
+    String overlay = options.getLexiconOverlay();
+    if (overlay != null && !overlay.isBlank()) {
+      try {
+        config = config.withOverlay(LexiconOverlay.named(overlay));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "--lexiconOverlay=" + overlay + ": " + e.getMessage()
+                + " (give 'nba' or a file of word<TAB>valence lines)", e);
+      }
+    }
+    return new ScoreSentiment(config);
+  }
+
+  public static ScoreSentiment withDefaults() {
+    return new ScoreSentiment(VaderConfig.defaults());
+  }
+
+  @Override
+  public PCollection<ScoredPost> expand(PCollection<Post> posts) {
+    return posts.apply("VADER", ParDo.of(new ScoreFn(config)));
+  }
+
+  static final class ScoreFn extends DoFn<Post, ScoredPost> {
+    private static final Map<VaderConfig, Vader> SCORERS = new ConcurrentHashMap<>();
+
+    private final VaderConfig config;
+    private final Counter truncated = Metrics.counter(ScoreSentiment.class, "truncated_posts");
+    private transient Vader vader;
+
+    ScoreFn(VaderConfig config) {
+      this.config = config;
+    }
+
+    @Setup
+    public void setup() {
+      vader = SCORERS.computeIfAbsent(config, VaderConfig::toVader);
+    }
+
+    @ProcessElement
+    public void process(@Element Post post, OutputReceiver<ScoredPost> out) {
+      if (vader.wouldTruncate(post.text())) {
+        truncated.inc();
+      }
+      SentimentScores s = vader.polarityScores(post.text());
+      out.output(new ScoredPost(post, s.compound(), s.neg(), s.neu(), s.pos()));
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.courtside.pipeline.window;
+
+import io.courtside.pipeline.options.Durations;
+import io.courtside.pipeline.options.WindowOptions;
+import io.courtside.pipeline.score.ScoredPost;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Duration;
+
+/**
+ * Fixed event-time windows of polarity counts. Early panes every {@code earlyFiringPeriod} while a
+ * window is open, the on-time pane when the watermark passes its end, and a late pane for each
+ * late post within the allowed lateness. Panes accumulate, so every pane carries the window's full
+ * count so far and its point simply overwrites the previous one.
+ */
+public final class CountPolarityPerWindow
+    extends PTransform<PCollection<ScoredPost>, PCollection<WindowCounts>> {
+  private final String topic;
+  private final Duration windowSize;
+  private final Duration allowedLateness;
+  private final Duration earlyFiringPeriod;
+
+  public CountPolarityPerWindow(
+      String topic, Duration windowSize, Duration allowedLateness, Duration earlyFiringPeriod) {
+    this.topic = topic;
+    this.windowSize = windowSize;
+    this.allowedLateness = allowedLateness;
+    this.earlyFiringPeriod = earlyFiringPeriod;
+  }
+
+  public static CountPolarityPerWindow from(String topic, WindowOptions options) {
+    return new CountPolarityPerWindow(
+        topic,
+        Durations.parsePositive("windowSize", options.getWindowSize()),
+        Durations.parse("allowedLateness", options.getAllowedLateness()),
+        Durations.parsePositive("earlyFiringPeriod", options.getEarlyFiringPeriod()));
+  }
+
+  @Override
+  public PCollection<WindowCounts> expand(PCollection<ScoredPost> posts) {
+    return posts
+        .apply(
+            "FixedWindows",
+            Window.<ScoredPost>into(FixedWindows.of(windowSize))
+                .triggering(
+                    AfterWatermark.pastEndOfWindow()
+                        .withEarlyFirings(
+                            AfterProcessingTime.pastFirstElementInPane()
+                                .plusDelayOf(earlyFiringPeriod))
+                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
+                .withAllowedLateness(allowedLateness)
+                .accumulatingFiredPanes())
+        .apply("Count", Combine.globally(new CountFn()).withoutDefaults())
+        .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
+  }
+
+  static final class CountFn extends Combine.CombineFn<ScoredPost, PolarityCounts, PolarityCounts> {
+    @Override
+    public PolarityCounts createAccumulator() {
+      return PolarityCounts.EMPTY;
+    }
+
+    @Override
+    public PolarityCounts addInput(PolarityCounts acc, ScoredPost post) {
+      return acc.plus(PolarityCounts.of(post.polarity(), post.compound()));
+    }
+
+    @Override
+    public PolarityCounts mergeAccumulators(Iterable<PolarityCounts> accs) {
+      PolarityCounts sum = PolarityCounts.EMPTY;
+      for (PolarityCounts a : accs) {
+        sum = sum.plus(a);
+      }
+      return sum;
+    }
+
+    @Override
+    public PolarityCounts extractOutput(PolarityCounts acc) {
+      return acc;
+    }
+  }
+
+  static final class WithWindowFn extends DoFn<PolarityCounts, WindowCounts> {
+    private final String topic;
+
+    WithWindowFn(String topic) {
+      this.topic = topic;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element PolarityCounts counts, IntervalWindow window, OutputReceiver<WindowCounts> out) {
+      out.output(new WindowCounts(topic, window.start(), window.end(), counts));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.courtside.pipeline.parse;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.courtside.model.Post;
+import io.courtside.pipeline.Records;
+import java.time.Instant;
+import java.util.List;
+import org.apache.beam.sdk.io.kafka.KafkaRecordCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.Rule;
+import org.junit.Test;
+
+public class ParsePostsTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  private static final Instant T = Instant.parse("2026-05-20T01:02:03.456Z");
+
+  @Test
+  public void validPostsPassAndEveryBadRecordGoesToTheDeadLettersWithItsReason() {
+    Post good = Post.of("1", T, "Lakers win!");
+    PCollectionTuple out =
+        p.apply(
+                Create.of(
+                        List.of(
+                            Records.of(good, 0),
+                            Records.raw("{not json", 1),
+                            Records.raw("{\"id\":\"2\",\"text\":\"x\"}", 2),
+                            Records.raw(
+                                null,
+                                "{\"id\":\"3\",\"createdAt\":\"3000-01-01T00:00:00Z\",\"text\":\"x\"}"
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                3,
+                                T.toEpochMilli()),
+                            Records.raw(null, new byte[] {(byte) 0xff, 'x'}, 4, T.toEpochMilli())))
+                    .withCoder(
+                        KafkaRecordCoder.of(
+                            NullableCoder.of(ByteArrayCoder.of()),
+                            NullableCoder.of(ByteArrayCoder.of()))))
+            .apply(ParsePosts.create());
+
+    PAssert.that(out.get(ParsePosts.VALID)).containsInAnyOrder(good);
+    PAssert.that(out.get(ParsePosts.INVALID))
+        .satisfies(
+            letters -> {
+              java.util.Map<Long, String> reasons = new java.util.TreeMap<>();
+              letters.forEach(d -> reasons.put(d.offset(), d.reason()));
+              assertEquals(List.of(1L, 2L, 3L, 4L), List.copyOf(reasons.keySet()));
+              assertTrue(reasons.get(1L), reasons.get(1L).startsWith("invalid JSON"));
+              assertEquals("missing required field 'createdAt'", reasons.get(2L));
+              assertTrue(reasons.get(3L), reasons.get(3L).contains("after the record was produced"));
+              assertEquals("not valid UTF-8", reasons.get(4L));
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+}

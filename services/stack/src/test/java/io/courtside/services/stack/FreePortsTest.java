@@ -1,0 +1,33 @@
+package io.courtside.services.stack;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import org.junit.Test;
+
+public class FreePortsTest {
+
+  @Test
+  public void pickedPortIsFreeAndTakenPortIsNot() throws Exception {
+    int port = FreePorts.pick();
+    assertThat(port, greaterThan(0));
+    assertTrue(FreePorts.isFree(port));
+    assertFalse(FreePorts.isListening(port));
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+      assertFalse(FreePorts.isFree(port));
+      assertTrue(FreePorts.isListening(port));
+    }
+  }
+
+  @Test
+  public void zeroMeansPick() {
+    assertThat(FreePorts.orPick(0), greaterThan(0));
+    assertThat(FreePorts.orPick(12345), org.hamcrest.Matchers.is(12345));
+  }
+}

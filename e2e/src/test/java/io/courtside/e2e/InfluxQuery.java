@@ -34,6 +34,11 @@ final class InfluxQuery {
     return rows;
   }
 
+  /** The raw result of the first statement: {@code series} and/or {@code error}. */
+  static JsonNode result(InfluxDbClient client, String influxql) throws Exception {
+    return MAPPER.readTree(client.query(influxql)).path("results").path(0);
+  }
+
   static long count(InfluxDbClient client, String influxql) throws Exception {
     List<JsonNode> rows = rows(client, influxql);
     return rows.isEmpty() ? 0 : rows.get(0).path("count").asLong();

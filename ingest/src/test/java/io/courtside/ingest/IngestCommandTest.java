@@ -42,7 +42,7 @@ public class IngestCommandTest {
   @Test
   public void anUnknownSourceListsTheAllowedValues() {
     assertThat(run("--source=twitter"), is(2));
-    assertThat(err.toString(), containsString("synthetic, replay"));
+    assertThat(err.toString(), containsString("synthetic, replay, x, bluesky, mastodon"));
     assertThat(err.toString(), containsString("twitter"));
   }
 
@@ -117,7 +117,8 @@ public class IngestCommandTest {
     assertThat(run("--help"), is(0));
     for (String flag : new String[] {"--source", "--bootstrapServers", "--topic", "--partitions",
         "--replicationFactor", "--rate", "--count", "--file", "--speed", "--seed",
-        "--producerConfig"}) {
+        "--producerConfig", "--track", "--bearerTokenFile", "--xApiBase", "--jetstreamUrl",
+        "--mastodonInstance", "--mastodonTokenFile", "X_BEARER_TOKEN", "MASTODON_ACCESS_TOKEN"}) {
       assertThat(out.toString(), containsString(flag));
     }
     assertThat(out.toString(), containsString("127.0.0.1:9092"));

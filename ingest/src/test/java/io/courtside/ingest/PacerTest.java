@@ -9,7 +9,7 @@ import org.junit.Test;
 public class PacerTest {
   @Test
   public void eventsAreSpacedByTheRate() throws Exception {
-    ReplaySourceTest.FakeTime time = new ReplaySourceTest.FakeTime();
+    FakeTime time = new FakeTime();
     Pacer pacer = new Pacer(10, time.now::get, time);
     for (int i = 0; i < 4; i++) {
       pacer.awaitNext();
@@ -19,7 +19,7 @@ public class PacerTest {
 
   @Test
   public void timeSpentSendingIsNotAddedToTheWait() throws Exception {
-    ReplaySourceTest.FakeTime time = new ReplaySourceTest.FakeTime();
+    FakeTime time = new FakeTime();
     Pacer pacer = new Pacer(10, time.now::get, time);
     pacer.awaitNext();
     time.now.addAndGet(30_000_000L); // the send took 30 ms
@@ -29,7 +29,7 @@ public class PacerTest {
 
   @Test
   public void aLongStallDoesNotCauseABurstWithoutWaits() throws Exception {
-    ReplaySourceTest.FakeTime time = new ReplaySourceTest.FakeTime();
+    FakeTime time = new FakeTime();
     Pacer pacer = new Pacer(10, time.now::get, time);
     pacer.awaitNext();
     time.now.addAndGet(5_000_000_000L); // blocked 5 s on a full buffer

@@ -1,5 +1,8 @@
 package io.courtside.pipeline;
 
+import io.courtside.pipeline.entity.CountPolarityPerEntity;
+import io.courtside.pipeline.entity.TagEntities;
+import io.courtside.pipeline.health.CountDeadLetters;
 import io.courtside.pipeline.influx.InfluxSchema;
 import io.courtside.pipeline.influx.WriteToInfluxDb;
 import io.courtside.pipeline.options.CourtsideOptions;
@@ -33,7 +36,9 @@ public final class CourtsidePipeline {
       PCollection<DeadLetter> deadLetters,
       PCollection<ScoredPost> scored,
       PCollection<String> postPoints,
-      PCollection<String> windowPoints) {}
+      PCollection<String> windowPoints,
+      PCollection<String> entityPoints,
+      PCollection<String> deadLetterPoints) {}
 
   public static Outputs process(PCollection<KafkaRecord<byte[], byte[]>> records, CourtsideOptions o) {
     PCollectionTuple parsed = records.apply("ParsePosts", ParsePosts.create());
@@ -41,14 +46,31 @@ public final class CourtsidePipeline {
         parsed.get(ParsePosts.VALID).apply("ScoreSentiment", ScoreSentiment.with(o));
     PCollection<String> postPoints =
         scored.apply(
-            "PostPoints", MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::postLine));
+            "PostPoints",
+            MapElements.into(TypeDescriptors.strings())
+                .via((ScoredPost s) -> InfluxSchema.postLine(s, java.time.Instant.now())));
     PCollection<String> windowPoints =
         scored
             .apply("CountPolarityPerWindow", CountPolarityPerWindow.from(o.getTopic(), o))
             .apply(
                 "WindowPoints",
                 MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::windowLine));
-    return new Outputs(parsed.get(ParsePosts.INVALID), scored, postPoints, windowPoints);
+    PCollection<String> entityPoints =
+        scored
+            .apply("TagEntities", TagEntities.from(o))
+            .apply("CountPolarityPerEntity", CountPolarityPerEntity.from(o.getTopic(), o))
+            .apply(
+                "EntityWindowPoints",
+                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::entityWindowLine));
+    PCollection<String> deadLetterPoints =
+        parsed
+            .get(ParsePosts.INVALID)
+            .apply("CountDeadLetters", CountDeadLetters.from(o.getTopic(), o))
+            .apply(
+                "DeadLetterPoints",
+                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::deadLetterLine));
+    return new Outputs(
+        parsed.get(ParsePosts.INVALID), scored, postPoints, windowPoints, entityPoints, deadLetterPoints);
   }
 
   /** Builds the whole job on {@code p}: read, process, write. */
@@ -58,6 +80,8 @@ public final class CourtsidePipeline {
         .apply("WriteDeadLetters", WriteDeadLetters.to(o.getBootstrapServers(), o.getDlqTopic()));
     out.postPoints().apply("WritePostPoints", WriteToInfluxDb.from(o));
     out.windowPoints().apply("WriteWindowPoints", WriteToInfluxDb.from(o));
+    out.entityPoints().apply("WriteEntityPoints", WriteToInfluxDb.from(o));
+    out.deadLetterPoints().apply("WriteDeadLetterPoints", WriteToInfluxDb.from(o));
   }
 
   /** Parses and checks the flags; an error names the flag and says why. */
@@ -88,6 +112,7 @@ public final class CourtsidePipeline {
           "--maxTextLength must be at least 1, got " + o.getMaxTextLength());
     }
     ScoreSentiment.with(o); // reads and checks --lexiconOverlay now, not on the workers
+    TagEntities.from(o); // likewise --watchlist
     if (o.getTopic().equals(o.getDlqTopic())) {
       throw new IllegalArgumentException(
           "--dlqTopic must differ from --topic (" + o.getTopic() + "), or bad records would loop");

@@ -45,13 +45,13 @@ public class ScoreCommand implements Callable<Integer> {
             description = "Score this one text and print compound<TAB>neg<TAB>neu<TAB>pos (no id).")
     String text;
 
-    @Option(names = "--lexicon-overlay", paramLabel = "FILE|nba",
+    @Option(names = {"--lexicon-overlay", "--lexiconOverlay"}, paramLabel = "FILE|nba",
             description = "Add or replace lexicon entries from a file of word<TAB>valence lines. "
                     + "'nba' selects the shipped NBA slang overlay (an opinion; off by default, so default "
                     + "scores stay equal to the reference).")
     String overlay;
 
-    @Option(names = "--max-text-length", paramLabel = "CHARS",
+    @Option(names = {"--max-text-length", "--maxTextLength"}, paramLabel = "CHARS",
             description = "Score only the first CHARS chars of longer texts and report how many were cut "
                     + "on standard error (default: ${DEFAULT-VALUE}).")
     int maxTextLength = VaderConfig.DEFAULT_MAX_TEXT_LENGTH;

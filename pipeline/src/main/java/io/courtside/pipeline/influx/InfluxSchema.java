@@ -2,9 +2,11 @@ package io.courtside.pipeline.influx;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
+import io.courtside.model.PostIds;
+import io.courtside.pipeline.entity.EntityWindowCounts;
+import io.courtside.pipeline.health.DeadLetterCounts;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.WindowCounts;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,19 +18,39 @@ import java.util.concurrent.TimeUnit;
  *       {@code compound, pos, neu, neg} (float), {@code id}, {@code text} (string). Time =
  *       createdAt (to the millisecond) plus a sub-millisecond offset derived from the post id, so
  *       posts of the same millisecond do not overwrite each other while a replay of the same post
- *       overwrites itself.
+ *       overwrites itself. Integer field {@code latency_ms} = when the point was built (just before
+ *       the write) minus createdAt, for the end-to-end latency panel; a replay overwrites it with
+ *       the replay's latency. Negative values (clock skew between poster and pipeline) are kept, so
+ *       skew is visible rather than hidden.
  *   <li>{@code polarity_window}: one point per window and topic; tag {@code topic}; integer fields
  *       {@code positive, negative, neutral, total}, float {@code compound_mean}. Time = window
  *       start, so each later pane overwrites the earlier one.
+ *   <li>{@code entity_window}: the same per watchlist entity; tags {@code entity} (its name),
+ *       {@code kind} ({@code team}/{@code player}), {@code topic}; the same fields and time.
+ *   <li>{@code dead_letters}: dead-lettered records per window; tags {@code reason_kind}, {@code
+ *       topic}; integer field {@code total}. Time = window start, panes overwrite.
  * </ul>
  */
 public final class InfluxSchema {
   public static final String POST_SENTIMENT = "post_sentiment";
   public static final String POLARITY_WINDOW = "polarity_window";
+  public static final String ENTITY_WINDOW = "entity_window";
+  public static final String DEAD_LETTERS = "dead_letters";
 
   private InfluxSchema() {}
 
+  /** The post point without {@code latency_ms}, for callers that do not know the write time. */
   public static String postLine(ScoredPost scored) {
+    return postPoint(scored).toLineProtocol();
+  }
+
+  /** The post point with {@code latency_ms} = {@code writtenAt} - createdAt. */
+  public static String postLine(ScoredPost scored, java.time.Instant writtenAt) {
+    long latencyMs = writtenAt.toEpochMilli() - scored.post().createdAt().toEpochMilli();
+    return postPoint(scored).addField("latency_ms", latencyMs).toLineProtocol();
+  }
+
+  private static Point postPoint(ScoredPost scored) {
     return Point.measurement(POST_SENTIMENT)
         .addTag("polarity", scored.polarity().tag())
         .addTag("source", orUnknown(scored.post().source()))
@@ -38,8 +60,7 @@ public final class InfluxSchema {
         .addField("neg", scored.neg())
         .addField("id", scored.post().id())
         .addField("text", scored.post().text())
-        .time(postTimeNanos(scored.post().createdAt(), scored.post().id()), WritePrecision.NS)
-        .toLineProtocol();
+        .time(postTimeNanos(scored.post().createdAt(), scored.post().id()), WritePrecision.NS);
   }
 
   public static String windowLine(WindowCounts w) {
@@ -54,18 +75,36 @@ public final class InfluxSchema {
         .toLineProtocol();
   }
 
+  public static String entityWindowLine(EntityWindowCounts w) {
+    return Point.measurement(ENTITY_WINDOW)
+        .addTag("entity", w.entity())
+        .addTag("kind", w.kind().tag())
+        .addTag("topic", w.topic())
+        .addField("positive", w.counts().positive())
+        .addField("negative", w.counts().negative())
+        .addField("neutral", w.counts().neutral())
+        .addField("total", w.counts().total())
+        .addField("compound_mean", w.counts().compoundMean())
+        .time(TimeUnit.MILLISECONDS.toNanos(w.windowStart().getMillis()), WritePrecision.NS)
+        .toLineProtocol();
+  }
+
+  public static String deadLetterLine(DeadLetterCounts d) {
+    return Point.measurement(DEAD_LETTERS)
+        .addTag("reason_kind", d.reasonKind())
+        .addTag("topic", d.topic())
+        .addField("total", d.count())
+        .time(TimeUnit.MILLISECONDS.toNanos(d.windowStart().getMillis()), WritePrecision.NS)
+        .toLineProtocol();
+  }
+
   /**
    * createdAt truncated to the millisecond, plus 1..999,999 ns from a 64-bit FNV-1a hash of the
    * id. Two different posts share a point only if they share createdAt's millisecond, polarity,
    * source and this offset (about one in a million per pair).
    */
   static long postTimeNanos(java.time.Instant createdAt, String id) {
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= (b & 0xff);
-      hash *= 0x100000001b3L;
-    }
-    long offset = 1 + Math.floorMod(hash, 999_999L);
+    long offset = 1 + Math.floorMod(PostIds.hash64(id), 999_999L);
     return Math.addExact(Math.multiplyExact(createdAt.toEpochMilli(), 1_000_000L), offset);
   }
 

@@ -9,6 +9,7 @@ public interface CourtsideOptions
         DeadLetterOptions,
         SentimentOptions,
         WindowOptions,
+        EntityOptions,
         InfluxDbOptions,
         StreamingOptions,
         ApplicationNameOptions {}

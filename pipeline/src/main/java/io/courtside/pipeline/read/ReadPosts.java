@@ -12,7 +12,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.joda.time.Duration;
-import org.joda.time.Instant;
 
 /**
  * Reads raw post records from Kafka, stamped with their createdAt event time.
@@ -21,8 +20,8 @@ import org.joda.time.Instant;
  * and commits offsets once Beam has finalized a checkpoint. Commits are a resume hint, not a
  * guarantee (beam #21465): correctness rests on idempotent writes downstream.
  *
- * <p>Backfill: a bounded read of what the topic holds now, from the earliest offsets, without a
- * consumer group; the job ends when it reaches the records that existed at start.
+ * <p>Backfill: {@link BackfillRead}, a bounded read of what the topic holds when the job starts,
+ * from the earliest offsets, without a consumer group; the job ends when it has read it.
  */
 public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
   private final String bootstrapServers;
@@ -55,7 +54,12 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
 
   @Override
   public PCollection<KafkaRecord<byte[], byte[]>> expand(PBegin input) {
+    if (backfill) {
+      return input.apply("BackfillRead(" + topic + ")", BackfillRead.of(bootstrapServers, topic));
+    }
     Map<String, Object> consumer = new HashMap<>();
+    consumer.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
+    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // Only posts whose producer transaction committed (plain idempotent producers are unaffected).
     consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -65,15 +69,9 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
             .withTopic(topic)
             .withKeyDeserializer(ByteArrayDeserializer.class)
             .withValueDeserializer(ByteArrayDeserializer.class)
-            .withTimestampPolicyFactory(CreatedAtTimestamps.policy(maxOutOfOrderness));
-    if (backfill) {
-      // Kafka-record time bound: everything appended before the job started.
-      read = read.withConsumerConfigUpdates(consumer).withStopReadTime(Instant.now());
-    } else {
-      consumer.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
-      consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      read = read.withConsumerConfigUpdates(consumer).commitOffsetsInFinalize();
-    }
+            .withTimestampPolicyFactory(CreatedAtTimestamps.policy(maxOutOfOrderness))
+            .withConsumerConfigUpdates(consumer)
+            .commitOffsetsInFinalize();
     return input.apply("KafkaIO.read(" + topic + ")", read);
   }
 }

@@ -20,7 +20,8 @@ import org.joda.time.Duration;
  * Fixed event-time windows of polarity counts. Early panes every {@code earlyFiringPeriod} while a
  * window is open, the on-time pane when the watermark passes its end, and a late pane for each
  * late post within the allowed lateness. Panes accumulate, so every pane carries the window's full
- * count so far and its point simply overwrites the previous one.
+ * count so far and its point simply overwrites the previous one. A post that arrives twice is
+ * counted once ({@link DistinctPosts}).
  */
 public final class CountPolarityPerWindow
     extends PTransform<PCollection<ScoredPost>, PCollection<WindowCounts>> {
@@ -59,34 +60,8 @@ public final class CountPolarityPerWindow
                         .withLateFirings(AfterPane.elementCountAtLeast(1)))
                 .withAllowedLateness(allowedLateness)
                 .accumulatingFiredPanes())
-        .apply("Count", Combine.globally(new CountFn()).withoutDefaults())
+        .apply("Count", Combine.globally(new DistinctPosts.CountFn()).withoutDefaults())
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
-  }
-
-  static final class CountFn extends Combine.CombineFn<ScoredPost, PolarityCounts, PolarityCounts> {
-    @Override
-    public PolarityCounts createAccumulator() {
-      return PolarityCounts.EMPTY;
-    }
-
-    @Override
-    public PolarityCounts addInput(PolarityCounts acc, ScoredPost post) {
-      return acc.plus(PolarityCounts.of(post.polarity(), post.compound()));
-    }
-
-    @Override
-    public PolarityCounts mergeAccumulators(Iterable<PolarityCounts> accs) {
-      PolarityCounts sum = PolarityCounts.EMPTY;
-      for (PolarityCounts a : accs) {
-        sum = sum.plus(a);
-      }
-      return sum;
-    }
-
-    @Override
-    public PolarityCounts extractOutput(PolarityCounts acc) {
-      return acc;
-    }
   }
 
   static final class WithWindowFn extends DoFn<PolarityCounts, WindowCounts> {

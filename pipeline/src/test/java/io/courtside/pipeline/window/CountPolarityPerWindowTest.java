@@ -118,6 +118,27 @@ public class CountPolarityPerWindowTest {
     p.run().waitUntilFinish();
   }
 
+  @Test
+  public void aPostDeliveredTwiceIsCountedOnce() {
+    TimestampedValue<ScoredPost> once = post(0.7, 10);
+    TestStream<ScoredPost> events =
+        TestStream.create(SerializableCoder.of(ScoredPost.class))
+            .advanceWatermarkTo(T0)
+            .addElements(once, post(-0.7, 20), once) // at-least-once delivery: a repeat
+            .addElements(once) // and a replay
+            .advanceWatermarkToInfinity();
+    PAssert.that(run(events))
+        .inOnTimePane(new IntervalWindow(T0, WINDOW))
+        .satisfies(
+            panes -> {
+              for (WindowCounts c : panes) {
+                org.junit.Assert.assertEquals(new PolarityCounts(1, 1, 0, 0.0), rounded(c.counts()));
+              }
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
   private static PolarityCounts rounded(PolarityCounts c) {
     return new PolarityCounts(
         c.positive(), c.negative(), c.neutral(), Math.round(c.compoundSum() * 1e6) / 1e6);

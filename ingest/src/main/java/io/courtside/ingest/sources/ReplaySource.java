@@ -1,15 +1,21 @@
-package io.courtside.ingest;
+package io.courtside.ingest.sources;
 
-import io.courtside.model.InvalidPostException;
+import io.courtside.ingest.IngestException;
+import io.courtside.ingest.PostSource;
+import io.courtside.ingest.RecordSink;
+import io.courtside.ingest.Sleeper;
+import io.courtside.ingest.SourceStats;
+import io.courtside.ingest.StopSignal;
+import io.courtside.ingest.formats.FormatDetector;
+import io.courtside.ingest.formats.Mapped;
 import io.courtside.model.Post;
-import io.courtside.model.PostJson;
+import io.courtside.model.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
@@ -17,16 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays a JSONL file of posts (one post per line, Courtside's format; {@code .gz} is read
- * compressed), streaming in constant memory.
+ * Replays a file of posts, one JSON record per line ({@code .gz} is read compressed), streaming in
+ * constant memory. Each line's format is detected on its own ({@link FormatDetector}): Courtside
+ * JSONL, X v2 tweets, X v1.1 statuses, Jetstream events and Mastodon statuses may be mixed.
  *
  * <ul>
- *   <li>A valid line is sent as a post (key = id, value = its canonical JSON).
- *   <li>A line that does not parse is sent unchanged under key {@code line-<n>}: the pipeline
- *       rejects it into the dead-letter topic with the reason, which is where the issue wants
- *       malformed posts, rather than ingest dropping them unseen.
- *   <li>A blank line is skipped and counted. A line too long for one Kafka request is skipped,
- *       counted and logged with its number (the broker would refuse it anyway).
+ *   <li>A line that maps to a post is sent as a post (key = id, value = its canonical JSON).
+ *   <li>A line that is not JSON, has an unknown shape, or lacks what a post needs is sent unchanged
+ *       under key {@code line-<n>}: the pipeline rejects it into the dead-letter topic with the
+ *       reason, rather than ingest dropping it unseen. It is counted under its reason.
+ *   <li>A line that is valid but not a post (a Jetstream delete, a v1.1 delete notice, a boost),
+ *       a blank line, or a line too long for one Kafka record is skipped and counted by reason.
  * </ul>
  *
  * <p>Pacing: with no speed, as fast as the producer takes records. With speed X, post k is sent
@@ -34,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * from the first post rather than from the previous one keeps errors from accumulating; posts
  * older than the first (files are not always sorted) go out at once.
  */
-public final class ReplaySource {
+public final class ReplaySource implements PostSource {
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
   /** Waits longer than this are logged, so that a slow replay does not look like a hang. */
   private static final long LOG_WAIT_NANOS = 10_000_000_000L;
@@ -45,11 +52,8 @@ public final class ReplaySource {
   private final LongSupplier nanoTime;
   private final Sleeper sleeper;
 
-  private final AtomicLong linesRead = new AtomicLong();
-  private final AtomicLong blankLines = new AtomicLong();
-  private final AtomicLong posts = new AtomicLong();
-  private final AtomicLong rawLines = new AtomicLong();
-  private final AtomicLong oversizeLines = new AtomicLong();
+  private final FormatDetector formats;
+  private final SourceStats stats = new SourceStats();
 
   private Instant firstCreatedAt;
   private long firstSentNanos;
@@ -59,9 +63,10 @@ public final class ReplaySource {
    * @param maxLineBytes longest line kept; longer ones are skipped (see class comment)
    * @param nanoTime monotonic clock ({@code System::nanoTime}); tests pass a fake one
    * @param sleeper waits between paced posts; a {@link StopSignal} ends waits on Ctrl-C
+   * @param mastodonInstance host that served replayed Mastodon statuses (for their ids)
    */
-  public ReplaySource(
-      Path file, Double speed, int maxLineBytes, LongSupplier nanoTime, Sleeper sleeper) {
+  public ReplaySource(Path file, Double speed, int maxLineBytes, LongSupplier nanoTime,
+      Sleeper sleeper, String mastodonInstance) {
     if (speed != null && !(speed > 0 && Double.isFinite(speed))) {
       throw new IllegalArgumentException("speed must be positive and finite: " + speed);
     }
@@ -70,6 +75,21 @@ public final class ReplaySource {
     this.maxLineBytes = maxLineBytes;
     this.nanoTime = nanoTime;
     this.sleeper = sleeper;
+    this.formats = new FormatDetector(mastodonInstance);
+  }
+
+  @Override
+  public SourceStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void run(RecordSink sink, StopSignal stop) throws IngestException, InterruptedException {
+    try {
+      run(sink, 0, stop::isStopped); // --count is applied by the caller's sink
+    } catch (IOException e) {
+      throw new IngestException("--file=" + file + ": read failed: " + e, e);
+    }
   }
 
   /**
@@ -84,35 +104,39 @@ public final class ReplaySource {
     long sent = 0;
     try (LineReader lines = new LineReader(open(file), maxLineBytes)) {
       while (sent < limit && !stopRequested.getAsBoolean() && lines.next()) {
-        linesRead.incrementAndGet();
+        stats.received();
         if (lines.oversize()) {
-          oversizeLines.incrementAndGet();
+          stats.skipped("oversize line");
           LOG.warn(
               "{} line {}: longer than {} bytes, too large for one Kafka record; skipped",
               file, lines.lineNumber(), maxLineBytes);
           continue;
         }
         if (lines.blank()) {
-          blankLines.incrementAndGet();
+          stats.skipped("blank line");
           continue;
         }
         byte[] bytes = lines.bytes();
-        Post post;
-        try {
-          post = PostJson.parse(bytes);
-        } catch (InvalidPostException e) {
+        String text = Utf8.decodeOrNull(bytes);
+        Mapped mapped = text == null ? Mapped.malformed("not UTF-8") : formats.map(text);
+        if (mapped.malformed()) {
           LOG.debug("{} line {}: {}; sent raw for the dead-letter topic", file,
-              lines.lineNumber(), e.getMessage());
+              lines.lineNumber(), mapped.reason());
           sink.raw("line-" + lines.lineNumber(), bytes);
-          rawLines.incrementAndGet();
+          stats.skipped(mapped.reason() + " (sent raw)");
           sent++;
           continue;
         }
+        if (!mapped.isPost()) {
+          stats.skipped(mapped.reason());
+          continue;
+        }
+        Post post = mapped.post();
         if (!awaitDue(post.createdAt(), stopRequested)) {
           break;
         }
         sink.post(post);
-        posts.incrementAndGet();
+        stats.posted();
         sent++;
       }
     }
@@ -169,24 +193,4 @@ public final class ReplaySource {
     return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
   }
 
-  public long linesRead() {
-    return linesRead.get();
-  }
-
-  public long blankLines() {
-    return blankLines.get();
-  }
-
-  public long posts() {
-    return posts.get();
-  }
-
-  /** Lines that did not parse and were sent unchanged for the dead-letter topic. */
-  public long rawLines() {
-    return rawLines.get();
-  }
-
-  public long oversizeLines() {
-    return oversizeLines.get();
-  }
 }

@@ -1,4 +1,4 @@
-package io.courtside.ingest;
+package io.courtside.ingest.sources;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * file; a decoder would have replaced the bad bytes. A line longer than the limit is consumed but
  * not kept ({@link #oversize()}), so one huge line cannot exhaust the heap.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final InputStream in;
@@ -26,13 +26,13 @@ final class LineReader implements Closeable {
   private boolean oversize;
   private long lineNumber;
 
-  LineReader(InputStream in, int maxLineBytes) {
+  public LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
   }
 
   /** Advances to the next line; false at the end of the stream. */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     length = 0;
     oversize = false;
     boolean sawAnything = false;
@@ -66,17 +66,17 @@ final class LineReader implements Closeable {
   }
 
   /** 1-based number of the current line. */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
   /** True when the current line exceeded the limit; its bytes were discarded. */
-  boolean oversize() {
+  public boolean oversize() {
     return oversize;
   }
 
   /** True when the line holds only ASCII whitespace (or nothing). */
-  boolean blank() {
+  public boolean blank() {
     if (oversize) {
       return false;
     }
@@ -90,7 +90,7 @@ final class LineReader implements Closeable {
   }
 
   /** A copy of the current line's bytes, without the line terminator. */
-  byte[] bytes() {
+  public byte[] bytes() {
     return Arrays.copyOf(line, length);
   }
 

@@ -1,4 +1,4 @@
-package io.courtside.ingest;
+package io.courtside.ingest.sources;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
+import io.courtside.ingest.FakeTime;
+import io.courtside.ingest.ListSink;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
 import java.io.ByteArrayOutputStream;
@@ -29,36 +31,6 @@ public class ReplaySourceTest {
 
   private static final Instant T0 = Instant.parse("2026-05-20T01:00:00Z");
 
-  /** Collects what a source sends. */
-  static final class ListSink implements RecordSink {
-    final List<Post> posts = new ArrayList<>();
-    final List<String> rawKeys = new ArrayList<>();
-    final List<byte[]> rawValues = new ArrayList<>();
-
-    @Override
-    public void post(Post post) {
-      posts.add(post);
-    }
-
-    @Override
-    public void raw(String key, byte[] value) {
-      rawKeys.add(key);
-      rawValues.add(value);
-    }
-  }
-
-  /** Fake monotonic time: sleeping advances it, and each sleep is recorded. */
-  static final class FakeTime implements Sleeper {
-    final AtomicLong now = new AtomicLong(1_000_000L);
-    final List<Long> sleeps = new ArrayList<>();
-
-    @Override
-    public void sleepNanos(long nanos) {
-      sleeps.add(nanos);
-      now.addAndGet(nanos);
-    }
-  }
-
   private static Post post(String id, Instant at) {
     return new Post(id, at, "text of " + id, "en", "someone", "replay", List.of("NBA"));
   }
@@ -74,7 +46,7 @@ public class ReplaySourceTest {
   }
 
   private static ReplaySource source(Path f, Double speed, FakeTime time) {
-    return new ReplaySource(f, speed, 1 << 20, time.now::get, time);
+    return new ReplaySource(f, speed, 1 << 20, time.now::get, time, "mastodon.social");
   }
 
   @Test
@@ -87,8 +59,8 @@ public class ReplaySourceTest {
     assertThat(src.run(sink, 0, () -> false), is(2L));
     assertThat(sink.posts, contains(a, b));
     assertThat(sink.rawKeys, empty());
-    assertThat(src.linesRead(), is(2L));
-    assertThat(src.posts(), is(2L));
+    assertThat(src.stats().receivedCount(), is(2L));
+    assertThat(src.stats().postCount(), is(2L));
   }
 
   @Test
@@ -108,7 +80,9 @@ public class ReplaySourceTest {
     assertThat(sink.rawKeys, contains("line-1", "line-3", "line-4"));
     assertThat(new String(sink.rawValues.get(0), StandardCharsets.UTF_8), equalTo("{not json"));
     assertThat(sink.rawValues.get(2), equalTo(notUtf8)); // the exact bytes, not a decoded copy
-    assertThat(src.rawLines(), is(3L));
+    assertThat(src.stats().skippedCount("not JSON (sent raw)"), is(1L));
+    assertThat(src.stats().skippedCount("invalid Courtside post (sent raw)"), is(1L));
+    assertThat(src.stats().skippedCount("not UTF-8 (sent raw)"), is(1L));
   }
 
   @Test
@@ -119,8 +93,8 @@ public class ReplaySourceTest {
     ReplaySource src = source(f, null, new FakeTime());
     assertThat(src.run(sink, 0, () -> false), is(1L));
     assertThat(sink.posts, contains(a)); // the CR of a Windows line end is not part of the JSON
-    assertThat(src.blankLines(), is(4L));
-    assertThat(src.linesRead(), is(5L));
+    assertThat(src.stats().skippedCount("blank line"), is(4L));
+    assertThat(src.stats().receivedCount(), is(5L));
   }
 
   @Test
@@ -152,10 +126,10 @@ public class ReplaySourceTest {
     Path f = file(huge + "\n" + PostJson.toJson(a) + "\n");
     ListSink sink = new ListSink();
     FakeTime time = new FakeTime();
-    ReplaySource src = new ReplaySource(f, null, 1000, time.now::get, time);
+    ReplaySource src = new ReplaySource(f, null, 1000, time.now::get, time, "mastodon.social");
     src.run(sink, 0, () -> false);
     assertThat(sink.posts, contains(a));
-    assertThat(src.oversizeLines(), is(1L));
+    assertThat(src.stats().skippedCount("oversize line"), is(1L));
     assertThat(sink.rawKeys, empty());
   }
 
@@ -204,7 +178,7 @@ public class ReplaySourceTest {
     AtomicBoolean stopped = new AtomicBoolean();
     AtomicLong now = new AtomicLong();
     ListSink sink = new ListSink();
-    new ReplaySource(f, 1.0, 1 << 20, now::get, nanos -> stopped.set(true))
+    new ReplaySource(f, 1.0, 1 << 20, now::get, nanos -> stopped.set(true), "mastodon.social")
         .run(sink, 0, stopped::get);
     assertThat(sink.posts.size(), is(1));
   }

@@ -1,4 +1,4 @@
-package io.courtside.ingest;
+package io.courtside.ingest.sources;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,0 +1,202 @@
+package io.courtside.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.courtside.ingest.KafkaSettings;
+import io.courtside.ingest.PostProducer;
+import io.courtside.ingest.TopicAdmin;
+import io.courtside.model.Post;
+import io.courtside.model.PostJson;
+import io.courtside.pipeline.CourtsidePipeline;
+import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.influx.InfluxDbException;
+import io.courtside.pipeline.score.Polarity;
+import io.courtside.sentiment.Vader;
+import io.courtside.services.stack.LocalStack;
+import io.courtside.services.stack.StackConfig;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The dashboards against real data: the job (DirectRunner, backfill) reads a replay file of posts
+ * about the Lakers and the Heat, twenty minutes of recent synthetic posts and some malformed
+ * records from a real broker, and writes to a real influxd. Then every panel query and every
+ * alert query, with variables substituted as Grafana would, must return at least one series.
+ */
+public class DashboardQueriesIT {
+  private static final String TOPIC = "dashboards";
+  private static final String DB = "db_dashboards";
+  private static final String REPLAY = "/replay/lakers-heat-night.jsonl";
+  private static Path stateDir;
+  private static LocalStack stack;
+  private static InfluxDbClient influx;
+  private static List<Post> replayed;
+
+  @BeforeClass
+  public static void runPipelineOnce() throws Exception {
+    stateDir = Files.createTempDirectory("courtside-dashboards");
+    stack = LocalStack.start(stateDir, StackConfig.freePorts());
+    replayed = readReplay();
+    Instant start = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+    List<Post> recent = TestPosts.posts("live-", 1200, start, 1000, 21); // up to now
+    produce(replayed, recent, TestPosts.malformed(14));
+
+    String[] args = {
+      "--bootstrapServers=" + stack.kafkaBootstrap(), "--topic=" + TOPIC, "--dlqTopic=" + TOPIC + "-dlq",
+      "--influxUrl=" + stack.influxUrl(), "--influxDatabase=" + DB, "--windowSize=1m",
+      "--backfill", "--enforceImmutability=false", "--enforceEncodability=false", "--blockOnRun=false"
+    };
+    PipelineResult.State state = CourtsidePipeline.start(CourtsidePipeline.parseOptions(args)).waitUntilFinish();
+    assertEquals(PipelineResult.State.DONE, state);
+    influx = new InfluxDbClient(stack.influxUrl(), DB);
+  }
+
+  @AfterClass
+  public static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  public void everyPanelQueryReturnsData() throws Exception {
+    Instant to = Instant.now();
+    Instant from = to.minus(1, ChronoUnit.HOURS); // the dashboards' default range
+    int checked = 0;
+    for (Path file : DashboardQueries.dashboardFiles()) {
+      JsonNode dashboard = DashboardQueries.read(file);
+      GrafanaTemplating vars = GrafanaTemplating.forDashboard(dashboard, influx, from, to);
+      for (DashboardQueries.Query q : DashboardQueries.panelQueries(file, dashboard)) {
+        requireSeries(q.where(), vars.apply(q.text()));
+        checked++;
+      }
+    }
+    assertTrue("only " + checked + " panel queries", checked >= 15);
+  }
+
+  @Test
+  public void everyAlertQueryReturnsData() throws Exception {
+    Instant to = Instant.now();
+    // Alert queries see relativeTimeRange {from: 600}: the last ten minutes.
+    JsonNode noVariables = DashboardQueries.read(DashboardQueries.dashboardFiles().get(0)).path("none");
+    GrafanaTemplating vars = GrafanaTemplating.forDashboard(noVariables, influx, to.minusSeconds(600), to);
+    List<DashboardQueries.Query> queries = DashboardQueries.alertQueries();
+    assertTrue(queries.size() >= 2);
+    for (DashboardQueries.Query q : queries) {
+      requireSeries(q.where(), vars.apply(q.text()));
+    }
+  }
+
+  @Test
+  public void aTypoInAQueryFailsTheCheck() throws Exception {
+    Path file = DashboardQueries.dashboardFiles().get(0);
+    JsonNode dashboard = DashboardQueries.read(file);
+    GrafanaTemplating vars =
+        GrafanaTemplating.forDashboard(dashboard, influx, Instant.now().minusSeconds(3600), Instant.now());
+    DashboardQueries.Query q = DashboardQueries.panelQueries(file, dashboard).get(0);
+    // A misspelt measurement, a misspelt field, and broken syntax: each must fail.
+    for (String typo : List.of(
+        q.text().replaceFirst("\"(\\w+)_(\\w+)\"", "\"$1_$2x\""),
+        q.text().replaceFirst("sum\\(\"(\\w+)\"\\)", "sum(\"$1x\")").replaceFirst("mean\\(\"(\\w+)\"\\)", "mean(\"$1x\")"),
+        q.text().replaceFirst("SELECT", "SELEC"))) {
+      assertTrue("no typo made in " + q.text(), !typo.equals(q.text()));
+      assertThrows(typo, AssertionError.class, () -> requireSeries("typo", vars.apply(typo)));
+    }
+  }
+
+  @Test
+  public void lakersPostsOfTheReplayAreCountedUnderLakersAndTheHeatIsOnIsNotMiami() throws Exception {
+    Vader vader = Vader.standard();
+    Map<String, Long> lakers = expected(replayed, "lal-", vader);
+    Map<String, Long> heat = expected(replayed, "mia-", vader);
+    assertEquals(8L, (long) lakers.get("total"));
+    assertEquals(lakers, stored("Lakers"));
+    System.out.println("Lakers " + lakers + ", Heat " + heat);
+    // Only the three posts about the team: "the heat is on", "this heat wave", "feeling the heat"
+    // (lower-case "heat", no #heat or @handle) are not Miami under the documented rule.
+    assertEquals(3L, (long) heat.get("total"));
+    assertEquals(heat, stored("Heat"));
+  }
+
+  private static Map<String, Long> expected(List<Post> posts, String idPrefix, Vader vader) {
+    Map<String, Long> counts = new TreeMap<>(Map.of("positive", 0L, "negative", 0L, "neutral", 0L, "total", 0L));
+    for (Post p : posts) {
+      if (p.id().startsWith(idPrefix)) {
+        counts.merge(Polarity.of(vader.polarityScores(p.text()).compound()).tag(), 1L, Long::sum);
+        counts.merge("total", 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** Counts of the replay's time range under entity_window for {@code entity}. */
+  private static Map<String, Long> stored(String entity) throws Exception {
+    String q = "SELECT sum(\"positive\") AS \"positive\", sum(\"negative\") AS \"negative\","
+        + " sum(\"neutral\") AS \"neutral\", sum(\"total\") AS \"total\" FROM \"entity_window\""
+        + " WHERE \"entity\" = '" + entity + "' AND time >= '2026-05-20T02:00:00Z' AND time < '2026-05-20T03:00:00Z'";
+    List<JsonNode> rows = InfluxQuery.rows(influx, q);
+    Map<String, Long> counts = new TreeMap<>();
+    for (String f : List.of("positive", "negative", "neutral", "total")) {
+      counts.put(f, rows.isEmpty() ? 0L : rows.get(0).path(f).asLong());
+    }
+    return counts;
+  }
+
+  private static void requireSeries(String where, String influxql) throws Exception {
+    JsonNode result;
+    try {
+      result = InfluxQuery.result(influx, influxql);
+    } catch (InfluxDbException e) { // a query that does not parse is answered with HTTP 400
+      throw new AssertionError(where + ": InfluxDB refused it: " + e.getMessage() + "\n  " + influxql, e);
+    }
+    if (result.has("error")) {
+      throw new AssertionError(where + ": InfluxDB says " + result.get("error") + "\n  " + influxql);
+    }
+    if (result.path("series").isEmpty()) {
+      throw new AssertionError(where + ": no series\n  " + influxql);
+    }
+    System.out.println("ok " + where + ": " + result.path("series").size() + " series");
+  }
+
+  private static List<Post> readReplay() throws Exception {
+    List<Post> posts = new ArrayList<>();
+    try (InputStream in = DashboardQueriesIT.class.getResourceAsStream(REPLAY)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank()) {
+          posts.add(PostJson.parse(line));
+        }
+      }
+    }
+    return posts;
+  }
+
+  private static void produce(List<Post> replay, List<Post> recent, List<String> bad) throws Exception {
+    new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties())).ensureTopic(TOPIC, 3, (short) 1);
+    try (PostProducer producer =
+        PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), TOPIC)) {
+      replay.forEach(producer::post);
+      recent.forEach(producer::post);
+      for (int i = 0; i < bad.size(); i++) {
+        producer.raw("bad-" + i, bad.get(i).getBytes(StandardCharsets.UTF_8));
+      }
+      producer.flush();
+      assertEquals(0, producer.failed());
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.courtside.ingest.sources;
+
+import io.courtside.ingest.StopSignal;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends a blocking read of a streaming HTTP body when the stream goes quiet for too long (a
+ * half-open connection sends nothing, not even keep-alives, and would otherwise hang for ever) or
+ * when a stop is requested. It closes the stream from a timer thread, which makes the reader's
+ * {@code read} throw; the reader then sees {@link #stalled()} and reconnects, or stops.
+ */
+public final class StreamWatchdog implements AutoCloseable {
+  private static final long CHECK_MILLIS = 100;
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread t = new Thread(r, "courtside-ingest-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private final InputStream watched;
+  private final ScheduledFuture<?> check;
+  private volatile long lastActivity = System.nanoTime();
+  private volatile boolean stalled;
+
+  /** Watches {@code in}; read from {@link #stream()} so that every read counts as activity. */
+  public StreamWatchdog(InputStream in, Duration idleTimeout, StopSignal stop) {
+    this.watched = new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        lastActivity = System.nanoTime();
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        lastActivity = System.nanoTime();
+        return n;
+      }
+    };
+    long idleNanos = idleTimeout.toNanos();
+    this.check = TIMER.scheduleWithFixedDelay(() -> {
+      boolean idle = System.nanoTime() - lastActivity > idleNanos;
+      if (idle || stop.isStopped()) {
+        stalled = idle && !stop.isStopped();
+        closeQuietly();
+      }
+    }, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  public InputStream stream() {
+    return watched;
+  }
+
+  /** True when the watchdog closed the stream because nothing arrived in time. */
+  public boolean stalled() {
+    return stalled;
+  }
+
+  @Override
+  public void close() {
+    check.cancel(false);
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    try {
+      watched.close();
+    } catch (IOException e) {
+      // Closing is how we abort; a failure to close changes nothing.
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.courtside.ingest.formats;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import io.courtside.model.Post;
+import java.time.Instant;
+import org.junit.Test;
+
+public class JetstreamEventsTest {
+  @Test
+  public void aCreatedPostBecomesAPostKeyedByItsRecordAddress() {
+    Post p = JetstreamEvents.map(Fixtures.json("jetstream-post.json")).post();
+    assertThat(p.id(), equalTo("bsky:did:plc:eygmaihciaxprqvxpfvl6flk/3lpcqzbyr4k2e"));
+    assertThat(p.createdAt(), equalTo(Instant.parse("2026-05-20T01:02:03.123Z")));
+    assertThat(p.text(), equalTo("Wemby blocked that into the third row #NBA #PorVida"));
+    assertThat(p.lang(), equalTo("en"));
+    assertThat(p.author(), equalTo("did:plc:eygmaihciaxprqvxpfvl6flk"));
+    assertThat(p.source(), equalTo("bluesky"));
+    assertThat(p.hashtags(), contains("NBA", "PorVida"));
+  }
+
+  @Test
+  public void deletesAndIdentityEventsAreSkippedWithTheirReason() {
+    assertThat(JetstreamEvents.map(Fixtures.json("jetstream-delete.json")).reason(),
+        equalTo("Jetstream post delete"));
+    Mapped identity = JetstreamEvents.map(Fixtures.json("jetstream-identity.json"));
+    assertThat(identity.reason(), equalTo("Jetstream identity event"));
+    assertThat(identity.malformed(), is(false));
+  }
+}

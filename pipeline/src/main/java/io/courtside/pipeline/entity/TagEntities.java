@@ -1,0 +1,74 @@
+package io.courtside.pipeline.entity;
+
+import io.courtside.pipeline.options.EntityOptions;
+import io.courtside.pipeline.score.ScoredPost;
+import java.nio.file.Path;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Tags each scored post with the watchlist entities it mentions ({@link EntityMatcher} has the
+ * rules): one {@link EntityMention} per post and entity, none for a post that names nobody. The
+ * element keeps the post's event time, so mentions fall into the same windows as the post.
+ */
+public final class TagEntities extends PTransform<PCollection<ScoredPost>, PCollection<EntityMention>> {
+  private final Watchlist watchlist;
+
+  private TagEntities(Watchlist watchlist) {
+    this.watchlist = watchlist;
+  }
+
+  public static TagEntities with(Watchlist watchlist) {
+    return new TagEntities(watchlist);
+  }
+
+  /** Reads and checks {@code --watchlist} now, when the job is built, not on the workers. */
+  public static TagEntities from(EntityOptions options) {
+    String file = options.getWatchlist();
+    if (file == null || file.isBlank()) {
+      return with(Watchlist.nba());
+    }
+    try {
+      return with(Watchlist.read(Path.of(file)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--watchlist=" + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("--watchlist=" + file + ": cannot read it: " + e, e);
+    }
+  }
+
+  @Override
+  public PCollection<EntityMention> expand(PCollection<ScoredPost> posts) {
+    return posts.apply("Match", ParDo.of(new TagFn(watchlist)));
+  }
+
+  static final class TagFn extends DoFn<ScoredPost, EntityMention> {
+    private final Watchlist watchlist;
+    private final Counter tagged = Metrics.counter(TagEntities.class, "posts_with_entities");
+    private transient EntityMatcher matcher;
+
+    TagFn(Watchlist watchlist) {
+      this.watchlist = watchlist;
+    }
+
+    @Setup
+    public void setup() {
+      matcher = EntityMatcher.of(watchlist);
+    }
+
+    @ProcessElement
+    public void process(@Element ScoredPost s, OutputReceiver<EntityMention> out) {
+      var found = matcher.match(s.post().text(), s.post().hashtags());
+      if (!found.isEmpty()) {
+        tagged.inc();
+      }
+      for (Entity e : found) {
+        out.output(new EntityMention(e.name(), e.kind(), s));
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.courtside.pipeline.health;
+
+import io.courtside.pipeline.options.Durations;
+import io.courtside.pipeline.options.WindowOptions;
+import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.window.AccumulatingPanes;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
+
+/**
+ * Dead letters counted per {@link ReasonKind} and window (the dashboards' dead-letter panel), with
+ * the same accumulating panes as the polarity windows, so a replay or a later pane overwrites the
+ * point instead of adding to it. A dead letter's time is its record's: createdAt when readable,
+ * else the Kafka timestamp.
+ */
+public final class CountDeadLetters
+    extends PTransform<PCollection<DeadLetter>, PCollection<DeadLetterCounts>> {
+  private final String topic;
+  private final Duration windowSize;
+  private final Duration allowedLateness;
+  private final Duration earlyFiringPeriod;
+
+  public CountDeadLetters(
+      String topic, Duration windowSize, Duration allowedLateness, Duration earlyFiringPeriod) {
+    this.topic = topic;
+    this.windowSize = windowSize;
+    this.allowedLateness = allowedLateness;
+    this.earlyFiringPeriod = earlyFiringPeriod;
+  }
+
+  public static CountDeadLetters from(String topic, WindowOptions options) {
+    return new CountDeadLetters(
+        topic,
+        Durations.parsePositive("windowSize", options.getWindowSize()),
+        Durations.parse("allowedLateness", options.getAllowedLateness()),
+        Durations.parsePositive("earlyFiringPeriod", options.getEarlyFiringPeriod()));
+  }
+
+  @Override
+  public PCollection<DeadLetterCounts> expand(PCollection<DeadLetter> letters) {
+    return letters
+        .apply("ReasonKind", MapElements.into(TypeDescriptors.strings()).via((DeadLetter d) -> ReasonKind.of(d.reason())))
+        .apply("FixedWindows", AccumulatingPanes.of(windowSize, allowedLateness, earlyFiringPeriod))
+        .apply("Count", Count.perElement())
+        .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
+  }
+
+  static final class WithWindowFn extends DoFn<KV<String, Long>, DeadLetterCounts> {
+    private final String topic;
+
+    WithWindowFn(String topic) {
+      this.topic = topic;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, Long> e, IntervalWindow window, OutputReceiver<DeadLetterCounts> out) {
+      out.output(new DeadLetterCounts(topic, e.getKey(), window.start(), e.getValue()));
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.courtside.pipeline.read;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.KafkaRecordCoder;
+import org.apache.beam.sdk.io.kafka.KafkaTimestampType;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Impulse;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * A bounded read of everything a topic holds when the job starts: at run time, one step takes
+ * the partitions' [earliest, end) offsets, and each partition is then read up to its snapshot end
+ * with a plain consumer, stamped with createdAt like the streaming read.
+ *
+ * <p>Hand-written because KafkaIO 2.70's bounded reads do not fit: {@code withStopReadTime}
+ * fails when the stop time lies after a partition's last record ({@code offsetsForTimes} returns
+ * null; ReadFromKafkaDoFn.initialRestriction), and {@code withMaxNumRecords} splits the count
+ * evenly across partitions and waits forever when they hold unequal counts. No offsets are
+ * committed: a backfill is a re-read, not a consumer.
+ */
+public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
+  private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String bootstrapServers;
+  private final String topic;
+
+  private BackfillRead(String bootstrapServers, String topic) {
+    this.bootstrapServers = bootstrapServers;
+    this.topic = topic;
+  }
+
+  public static BackfillRead of(String bootstrapServers, String topic) {
+    return new BackfillRead(bootstrapServers, topic);
+  }
+
+  @Override
+  public PCollection<KafkaRecord<byte[], byte[]>> expand(PBegin input) {
+    return input
+        .apply("Start", Impulse.create())
+        .apply("SnapshotOffsets", ParDo.of(new SnapshotFn(bootstrapServers, topic)))
+        .apply("SpreadPartitions", Reshuffle.viaRandomKey())
+        .apply("ReadPartition", ParDo.of(new ReadRangeFn(bootstrapServers)))
+        .setCoder(
+            KafkaRecordCoder.of(
+                NullableCoder.of(ByteArrayCoder.of()), NullableCoder.of(ByteArrayCoder.of())));
+  }
+
+  static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  static final class SnapshotFn extends DoFn<byte[], PartitionRange> {
+    private final String bootstrapServers;
+    private final String topic;
+
+    SnapshotFn(String bootstrapServers, String topic) {
+      this.bootstrapServers = bootstrapServers;
+      this.topic = topic;
+    }
+
+    @ProcessElement
+    public void process(OutputReceiver<PartitionRange> out) {
+      try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        if (infos == null || infos.isEmpty()) {
+          throw new IllegalStateException(
+              "topic '" + topic + "' does not exist at " + bootstrapServers + ": nothing to backfill");
+        }
+        List<TopicPartition> partitions = new ArrayList<>();
+        infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        for (TopicPartition tp : partitions) {
+          long from = begin.get(tp);
+          long to = end.get(tp);
+          if (to > from) {
+            out.output(new PartitionRange(topic, tp.partition(), from, to));
+          }
+        }
+      }
+    }
+  }
+
+  static final class ReadRangeFn extends DoFn<PartitionRange, KafkaRecord<byte[], byte[]>> {
+    private final String bootstrapServers;
+    private final Counter read = Metrics.counter(BackfillRead.class, "records_read");
+
+    ReadRangeFn(String bootstrapServers) {
+      this.bootstrapServers = bootstrapServers;
+    }
+
+    @ProcessElement
+    public void process(@Element PartitionRange range, OutputReceiver<KafkaRecord<byte[], byte[]>> out) {
+      TopicPartition tp = new TopicPartition(range.topic(), range.partition());
+      try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+        consumer.assign(List.of(tp));
+        consumer.seek(tp, range.start());
+        long lastProgress = System.nanoTime();
+        // position() also moves over transaction markers and compacted gaps, which yield no record.
+        while (consumer.position(tp) < range.end()) {
+          long before = consumer.position(tp);
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+            if (r.offset() >= range.end()) {
+              return;
+            }
+            KafkaRecord<byte[], byte[]> record =
+                new KafkaRecord<>(
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    r.timestamp(),
+                    KafkaTimestampType.forOrdinal(r.timestampType().ordinal()),
+                    null,
+                    r.key(),
+                    r.value());
+            out.outputWithTimestamp(record, CreatedAtTimestamps.eventTime(record));
+            read.inc();
+          }
+          if (consumer.position(tp) > before) {
+            lastProgress = System.nanoTime();
+          } else if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
+            throw new IllegalStateException(
+                "backfill of " + tp + " made no progress for " + STALL_TIMEOUT.toSeconds()
+                    + " s at offset " + before + " (snapshot end " + range.end() + ")");
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.courtside.pipeline.influx;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.courtside.model.Post;
+import io.courtside.pipeline.entity.EntityKind;
+import io.courtside.pipeline.entity.EntityWindowCounts;
+import io.courtside.pipeline.score.ScoredPost;
+import io.courtside.pipeline.window.PolarityCounts;
+import java.time.Instant;
+import org.junit.Test;
+
+/** The points added for issue 6: entity windows and end-to-end latency. */
+public class InfluxSchemaEntityTest {
+  @Test
+  public void entityWindowPointIsKeyedByEntityKindTopicAndWindowStart() {
+    org.joda.time.Instant start = org.joda.time.Instant.parse("2026-05-20T01:02:00Z");
+    String line =
+        InfluxSchema.entityWindowLine(
+            new EntityWindowCounts("twitterdata", "Trail Blazers", EntityKind.TEAM, start,
+                start.plus(60_000), new PolarityCounts(1, 2, 1, -1.0)));
+    assertEquals(
+        "entity_window,entity=Trail\\ Blazers,kind=team,topic=twitterdata compound_mean=-0.25,"
+            + "negative=2i,neutral=1i,positive=1i,total=4i " + start.getMillis() * 1_000_000L,
+        line);
+  }
+
+  @Test
+  public void postPointCarriesLatencyFromCreatedAtToWrite() {
+    Instant created = Instant.parse("2026-05-20T01:02:03.456Z");
+    ScoredPost s = new ScoredPost(Post.of("1", created, "Lakers"), 0.5, 0, 0.5, 0.5);
+    String line = InfluxSchema.postLine(s, created.plusMillis(1234));
+    assertTrue(line, line.contains(",latency_ms=1234i,") || line.contains("latency_ms=1234i "));
+    // Everything else is the point without latency.
+    assertEquals(InfluxSchema.postLine(s), line.replace(",latency_ms=1234i", "").replace("latency_ms=1234i,", ""));
+  }
+}

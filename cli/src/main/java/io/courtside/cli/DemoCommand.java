@@ -8,6 +8,7 @@ import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
+import io.courtside.services.stack.StackException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,7 +70,12 @@ final class DemoCommand implements Callable<Integer> {
     boolean ownStack = running.isEmpty();
     if (ownStack) {
       say("starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...", kafkaPort, influxPort, stateDir);
-      stack = LocalStack.start(stateDir, StackConfig.defaults().withKafkaPort(kafkaPort).withInfluxPort(influxPort));
+      try {
+        stack = LocalStack.start(stateDir, StackConfig.defaults().withKafkaPort(kafkaPort).withInfluxPort(influxPort));
+      } catch (StackException e) {
+        System.err.println("courtside demo: " + e.getMessage());
+        return e instanceof StackException.PortInUse ? 3 : 1;
+      }
     } else {
       stack = running.get();
       say("using the running stack: Kafka %s, InfluxDB %s", stack.kafkaBootstrap(), stack.influxUrl());
@@ -108,8 +114,8 @@ final class DemoCommand implements Callable<Integer> {
       say("starting the pipeline on DirectRunner (windows of %s) ...", windowSize);
       pipeline = CourtsidePipeline.start(options);
       producer = PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic);
-      progress = new DemoProgress(stack, options, pipeline, producer, started);
       SyntheticLoad load = new SyntheticLoad(new SyntheticPosts(System.nanoTime(), Clock.systemUTC()), producer, rate);
+      progress = new DemoProgress(stack, options, pipeline, producer, started);
       load.start();
       say("producing %d posts/s to %s%s; Ctrl-C stops", rate, topic,
           durationSeconds == 0 ? "" : " for " + durationSeconds + " s");

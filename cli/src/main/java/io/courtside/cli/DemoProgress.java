@@ -35,6 +35,7 @@ final class DemoProgress {
   private final PipelineResult pipeline;
   private final PostProducer producer;
   private final Instant started;
+  private final Instant producing;
   private final InfluxDbClient influx;
 
   DemoProgress(LocalStack stack, CourtsideOptions options, PipelineResult pipeline, PostProducer producer, Instant started) {
@@ -43,11 +44,12 @@ final class DemoProgress {
     this.pipeline = pipeline;
     this.producer = producer;
     this.started = started;
+    this.producing = Instant.now();
     this.influx = new InfluxDbClient(options.getInfluxUrl(), options.getInfluxDatabase());
   }
 
   void print() {
-    long seconds = Math.max(1, Duration.between(started, Instant.now()).toSeconds());
+    long seconds = Math.max(1, Duration.between(producing, Instant.now()).toSeconds());
     Map<String, Long> byPolarity = postsByPolarity();
     long total = byPolarity.values().stream().mapToLong(Long::longValue).sum();
     DemoCommand.say(
@@ -61,11 +63,20 @@ final class DemoProgress {
         lag());
   }
 
+  /** Waits until every produced post is written and the windows' latest panes count them all. */
   void awaitDrained(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && written("WritePostPoints") < producer.acknowledged()) {
       TimeUnit.MILLISECONDS.sleep(500);
     }
+    while (System.nanoTime() < deadline && postsInWindows() < producer.acknowledged()) {
+      TimeUnit.MILLISECONDS.sleep(500); // the next early pane is at most --earlyFiringPeriod away
+    }
+  }
+
+  private long postsInWindows() {
+    JsonNode windows = first("SELECT sum(total) FROM polarity_window WHERE time >= '" + started.minusSeconds(60) + "'");
+    return windows == null ? 0 : windows.path("sum").asLong();
   }
 
   void printSummary() {

@@ -68,9 +68,7 @@ public final class StackStart implements Callable<Integer> {
           state.stateDir.toString().equals(".courtside") ? "" : " --stateDir " + state.stateDir);
       return StackCommand.OK;
     } catch (StackException.PortInUse e) {
-      String flag = e.service().equals("Kafka") ? "--kafkaPort" : "--influxPort";
-      err.println(e.getMessage() + ". Stop that process, or choose another port with " + flag
-          + "=PORT (0 = any free port).");
+      err.println(e.getMessage());
       return StackCommand.NOT_RUNNING_OR_PORT_TAKEN;
     } catch (StackException | IllegalArgumentException e) {
       err.println("Could not start the stack: " + e.getMessage());

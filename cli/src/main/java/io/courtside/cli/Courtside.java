@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StackCommand.class,
       IngestCommand.class,
-      PipelineCommand.class,
+      PipelineCommand.class, SparkCommand.class, SubmitCommand.class, LaunchCommand.class,
       ScoreCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * Runs the Beam job with Beam's own flags ({@code --name=value}); Beam parses them, so every
@@ -23,13 +23,19 @@ import picocli.CommandLine.Parameters;
       "Flags are Beam flags (--name=value). `courtside pipeline --help` lists all of them."
     })
 final class PipelineCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "BEAM_FLAGS", description = "Beam flags, e.g. --backfill --windowSize=30s")
-  List<String> beamArgs = new ArrayList<>();
+  // @Unmatched, not @Parameters: picocli rejects "--name=value" positionals as unknown options.
+  @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (beamArgs.contains("--runner=SparkRunner")) {
+      // Spark is not on this JVM's classpath (it would meet the CLI's own dependencies): run the
+      // job through spark-submit in local[N], in a child JVM, exactly as on a cluster.
+      return SparkLocal.run(beamArgs);
+    }
     if (beamArgs.contains("--help") || beamArgs.contains("-h")) {
-      System.out.println("Usage: courtside pipeline [--runner=DirectRunner] [--backfill] [BEAM_FLAGS...]");
+      System.out.println("Usage: courtside pipeline [--runner=DirectRunner|SparkRunner] [--backfill] [BEAM_FLAGS...]");
+      System.out.println("With --runner=SparkRunner the job runs in Spark local[N] (--sparkMaster=local[N]).");
       System.out.println();
       PipelineOptionsFactory.register(CourtsideOptions.class);
       PipelineOptionsFactory.printHelp(System.out, CourtsideOptions.class);
@@ -59,7 +65,18 @@ final class PipelineCommand implements Callable<Integer> {
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> cancelQuietly(result)));
-    PipelineResult.State state = result.waitUntilFinish();
+    PipelineResult.State state;
+    try {
+      state = result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      // One line with the cause (e.g. refused credentials), not a wrapped stack trace.
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      System.err.println("courtside pipeline: failed: " + root.getMessage());
+      return 1;
+    }
     System.err.println("courtside pipeline: finished, " + state);
     return state == PipelineResult.State.DONE ? 0 : 1;
   }

@@ -19,7 +19,9 @@ import java.util.List;
  * person can act on.
  */
 public final class PostJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Trailing tokens fail: "{...} {...}" is not one post (readTree would silently use the first).
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   static {
     // Bound the work one hostile record can cause.

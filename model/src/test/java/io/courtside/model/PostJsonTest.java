@@ -57,6 +57,13 @@ public class PostJsonTest {
     assertThrows(InvalidPostException.class, () -> PostJson.parse(new byte[0]));
   }
 
+  @Test
+  public void trailingContentAfterThePostIsRefused() {
+    assertReason(
+        "{\"id\":\"1\",\"createdAt\":\"2026-05-20T01:02:03Z\",\"text\":\"x\"} {\"id\":\"2\"}",
+        "invalid JSON");
+  }
+
   private static void assertReason(String json, String expected) {
     InvalidPostException e = assertThrows(InvalidPostException.class, () -> PostJson.parse(json));
     assertThat(e.getMessage(), containsString(expected));

@@ -3,6 +3,7 @@ package io.courtside.pipeline;
 import io.courtside.pipeline.entity.CountPolarityPerEntity;
 import io.courtside.pipeline.entity.TagEntities;
 import io.courtside.pipeline.health.CountDeadLetters;
+import io.courtside.pipeline.influx.InfluxPreflight;
 import io.courtside.pipeline.influx.InfluxSchema;
 import io.courtside.pipeline.influx.WriteToInfluxDb;
 import io.courtside.pipeline.options.CourtsideOptions;
@@ -11,6 +12,7 @@ import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.pipeline.parse.WriteDeadLetters;
 import io.courtside.pipeline.read.ReadPosts;
+import io.courtside.pipeline.read.RewindOnStart;
 import io.courtside.pipeline.score.ScoreSentiment;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.CountPolarityPerWindow;
@@ -41,7 +43,8 @@ public final class CourtsidePipeline {
       PCollection<String> deadLetterPoints) {}
 
   public static Outputs process(PCollection<KafkaRecord<byte[], byte[]>> records, CourtsideOptions o) {
-    PCollectionTuple parsed = records.apply("ParsePosts", ParsePosts.create());
+    PCollectionTuple parsed =
+        records.apply("ParsePosts", ParsePosts.create(o.getMaxRecordBytes()));
     PCollection<ScoredPost> scored =
         parsed.get(ParsePosts.VALID).apply("ScoreSentiment", ScoreSentiment.with(o));
     PCollection<String> postPoints =
@@ -78,6 +81,8 @@ public final class CourtsidePipeline {
     Outputs out = process(p.apply("ReadPosts", ReadPosts.from(o)), o);
     out.deadLetters()
         .apply("WriteDeadLetters", WriteDeadLetters.to(o.getBootstrapServers(), o.getDlqTopic()));
+    // Points InfluxDB refuses (a type conflict, a parse error) go to the same dead-letter topic,
+    // published by the sink itself, instead of blocking the job.
     out.postPoints().apply("WritePostPoints", WriteToInfluxDb.from(o));
     out.windowPoints().apply("WriteWindowPoints", WriteToInfluxDb.from(o));
     out.entityPoints().apply("WriteEntityPoints", WriteToInfluxDb.from(o));
@@ -102,11 +107,9 @@ public final class CourtsidePipeline {
     Durations.parse("allowedLateness", o.getAllowedLateness());
     Durations.parsePositive("earlyFiringPeriod", o.getEarlyFiringPeriod());
     Durations.parse("maxOutOfOrderness", o.getMaxOutOfOrderness());
-    Durations.parse("influxMaxRetryTime", o.getInfluxMaxRetryTime());
-    if (o.getInfluxBatchSize() < 1) {
-      throw new IllegalArgumentException(
-          "--influxBatchSize must be at least 1, got " + o.getInfluxBatchSize());
-    }
+    Durations.parse("restartRewindMargin", o.getRestartRewindMargin());
+    WriteToInfluxDb.config(o); // every --influx* flag
+    ParsePosts.create(o.getMaxRecordBytes());
     if (o.getMaxTextLength() < 1) {
       throw new IllegalArgumentException(
           "--maxTextLength must be at least 1, got " + o.getMaxTextLength());
@@ -122,9 +125,24 @@ public final class CourtsidePipeline {
   /** Builds and starts the job; does not wait. */
   public static PipelineResult start(CourtsideOptions o) {
     Topics.ensureExists(o.getBootstrapServers(), o.getDlqTopic());
+    InfluxPreflight.check(WriteToInfluxDb.config(o).target());
+    if (!o.isBackfill()) {
+      RewindOnStart.rewind(
+          o.getBootstrapServers(), o.getTopic(), o.getConsumerGroup(), rewindHorizon(o));
+    }
     Pipeline p = Pipeline.create(o);
     build(p, o);
     return p.run();
+  }
+
+  /** How far back in record time a streaming start re-reads: see {@link RewindOnStart}. */
+  static java.time.Duration rewindHorizon(CourtsideOptions o) {
+    long ms =
+        Durations.parse("windowSize", o.getWindowSize()).getMillis()
+            + Durations.parse("allowedLateness", o.getAllowedLateness()).getMillis()
+            + Durations.parse("maxOutOfOrderness", o.getMaxOutOfOrderness()).getMillis()
+            + Durations.parse("restartRewindMargin", o.getRestartRewindMargin()).getMillis();
+    return java.time.Duration.ofMillis(ms);
   }
 
   public static void main(String[] args) {

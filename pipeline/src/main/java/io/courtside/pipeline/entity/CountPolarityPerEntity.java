@@ -9,7 +9,8 @@ import io.courtside.pipeline.window.PolarityCounts;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.Combine;
+import io.courtside.pipeline.window.CombineInBundles;
+import java.util.HashMap;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -62,7 +63,7 @@ public final class CountPolarityPerEntity
                 KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()),
                 SerializableCoder.of(ScoredPost.class)))
         .apply("FixedWindows", AccumulatingPanes.of(windowSize, allowedLateness, earlyFiringPeriod))
-        .apply("Count", Combine.perKey(new DistinctPosts.CountFn()))
+        .apply("Count", CombineInBundles.<KV<String, String>, ScoredPost, HashMap<Long, Double>, PolarityCounts>perKey(new DistinctPosts.CountFn()))
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
   }
 

@@ -4,7 +4,8 @@ import io.courtside.pipeline.options.Durations;
 import io.courtside.pipeline.options.WindowOptions;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.window.AccumulatingPanes;
-import org.apache.beam.sdk.transforms.Count;
+import io.courtside.pipeline.window.CombineInBundles;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -49,7 +50,9 @@ public final class CountDeadLetters
     return letters
         .apply("ReasonKind", MapElements.into(TypeDescriptors.strings()).via((DeadLetter d) -> ReasonKind.of(d.reason())))
         .apply("FixedWindows", AccumulatingPanes.of(windowSize, allowedLateness, earlyFiringPeriod))
-        .apply("Count", Count.perElement())
+        .apply("OnePerLetter", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())).via((String kind) -> KV.of(kind, 1L)))
+        // Combined in each bundle first: the Spark runner would otherwise keep every dead letter of a window.
+        .apply("Count", CombineInBundles.<String, Long, long[], Long>perKey(Sum.ofLongs()))
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
   }
 

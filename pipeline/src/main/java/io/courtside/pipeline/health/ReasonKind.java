@@ -30,6 +30,15 @@ public final class ReasonKind {
     if (r.contains("createdat") && r.contains("after the record was produced")) {
       return "future_created_at";
     }
+    if (r.contains("createdat") && r.contains("is before")) {
+      return "ancient_created_at";
+    }
+    if (r.startsWith("too large")) {
+      return "too_large";
+    }
+    if (r.startsWith("unparseable")) {
+      return "unparseable";
+    }
     if (r.startsWith("field ")) {
       return "bad_field";
     }

@@ -4,37 +4,55 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A small client for InfluxDB's v1 HTTP API: {@code POST /write} (line protocol, gzip) and
- * {@code /query} (InfluxQL). Hand-written on the JDK's HttpClient because influxdb-client-java
- * 7.x only posts to {@code /api/v2/write}, which InfluxDB 1.x lacks; every InfluxDB from 1.x to
- * 3.x accepts v1 {@code /write}.
+ * A small InfluxDB HTTP client on the JDK's HttpClient: line-protocol writes (gzip) to v1 {@code
+ * /write} or v2 {@code /api/v2/write}, and v1 {@code /query} (InfluxQL). Hand-written because
+ * influxdb-client-java 7.x only posts to {@code /api/v2/write}, which InfluxDB 1.x lacks. {@code
+ * https://} URLs use the JVM's default trust store. The Authorization header is set on each
+ * request and never appears in a message.
  */
 public final class InfluxDbClient implements AutoCloseable {
-  private final URI base;
-  private final String database;
+  private static final int MAX_BODY_IN_MESSAGE = 500;
+
+  private final InfluxTarget target;
+  private final Optional<InfluxCredentials.AuthHeader> auth;
   private final HttpClient http;
   private final Duration timeout;
 
+  /** A v1 client without authentication (the local stack, tests). */
   public InfluxDbClient(String baseUrl, String database) {
-    this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-    this.database = database;
+    this(InfluxTarget.v1(baseUrl, database), Optional.empty());
+  }
+
+  public InfluxDbClient(InfluxTarget target, Optional<InfluxCredentials.AuthHeader> auth) {
+    this.target = target;
+    this.auth = auth;
     this.timeout = Duration.ofSeconds(30);
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  /** {@code CREATE DATABASE} is idempotent in InfluxQL: a no-op when the database exists. */
+  public InfluxTarget target() {
+    return target;
+  }
+
+  /** v1 only: {@code CREATE DATABASE} is idempotent in InfluxQL, a no-op when it exists. */
   public void createDatabase() throws InfluxDbException {
-    post("query", "q=" + enc("CREATE DATABASE \"" + database.replace("\"", "\\\"") + "\""), null);
+    String q = "CREATE DATABASE \"" + target.database().replace("\"", "\\\"") + "\"";
+    HttpRequest.Builder req =
+        request(target.base().resolve("query?q=" + InfluxTarget.enc(q)))
+            .POST(HttpRequest.BodyPublishers.noBody());
+    send(req.build(), "CREATE DATABASE");
   }
 
   /** Writes line-protocol points (nanosecond timestamps) in one gzip request. */
@@ -42,27 +60,27 @@ public final class InfluxDbClient implements AutoCloseable {
     if (lines.isEmpty()) {
       return;
     }
-    post("write", "db=" + enc(database) + "&precision=ns", gzip(lines));
-  }
-
-  /** Runs an InfluxQL query against the database and returns the raw JSON response. */
-  public String query(String influxql) throws InfluxDbException {
-    URI uri = base.resolve("query?db=" + enc(database) + "&q=" + enc(influxql));
-    HttpRequest req = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-    return send(req, "query").body();
-  }
-
-  private void post(String path, String query, byte[] gzipBody) throws InfluxDbException {
     HttpRequest.Builder req =
-        HttpRequest.newBuilder(base.resolve(path + "?" + query)).timeout(timeout);
-    if (gzipBody != null) {
-      req.header("Content-Encoding", "gzip")
-          .header("Content-Type", "text/plain; charset=utf-8")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(gzipBody));
-    } else {
-      req.POST(HttpRequest.BodyPublishers.noBody());
-    }
-    send(req.build(), path);
+        request(target.writeUri())
+            .header("Content-Encoding", "gzip")
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(lines, target.escapeNewlines())));
+    send(req.build(), "write of " + lines.size() + " points");
+  }
+
+  /** v1: runs an InfluxQL query against the database and returns the raw JSON response. */
+  public String query(String influxql) throws InfluxDbException {
+    URI uri =
+        target
+            .base()
+            .resolve("query?db=" + InfluxTarget.enc(target.database()) + "&q=" + InfluxTarget.enc(influxql));
+    return send(request(uri).GET().build(), "query").body();
+  }
+
+  private HttpRequest.Builder request(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+    auth.ifPresent(a -> b.header("Authorization", a.value()));
+    return b;
   }
 
   private HttpResponse<String> send(HttpRequest req, String what) throws InfluxDbException {
@@ -71,7 +89,7 @@ public final class InfluxDbClient implements AutoCloseable {
       resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new InfluxDbException(
-          "cannot reach InfluxDB at " + base + " (" + e + ")", 0, true, e);
+          "cannot reach InfluxDB at " + target.url() + " (" + e + ")", 0, true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InfluxDbException("interrupted while calling InfluxDB", 0, false, e);
@@ -81,36 +99,62 @@ public final class InfluxDbClient implements AutoCloseable {
       return resp;
     }
     String body = resp.body() == null ? "" : resp.body().strip();
-    if (body.length() > 500) {
-      body = body.substring(0, 500) + "...";
+    if (body.length() > MAX_BODY_IN_MESSAGE) {
+      body = body.substring(0, MAX_BODY_IN_MESSAGE) + "...";
     }
     boolean retryable = status >= 500 || status == 429 || status == 408;
     String hint =
         status == 401 || status == 403
-            ? " (check the InfluxDB credentials; authentication errors are not retried)"
+            ? " (the credentials were refused: check --influxUser and INFLUX_PASSWORD /"
+                + " --influxPasswordFile for v1, INFLUX_TOKEN / --influxTokenFile for v2;"
+                + " authentication errors are not retried)"
             : "";
     throw new InfluxDbException(
-        "InfluxDB " + what + " at " + base + " answered " + status + ": " + body + hint,
+        "InfluxDB " + what + " at " + target.describe() + " answered " + status + ": " + body + hint,
         status,
         retryable,
+        retryAfter(resp).orElse(null),
         null);
   }
 
-  private static byte[] gzip(List<String> lines) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(lines.size() * 128);
+  /** {@code Retry-After} as seconds or an HTTP date; absent or unreadable: empty. */
+  static Optional<Duration> retryAfter(HttpResponse<?> resp) {
+    return resp.headers().firstValue("Retry-After").flatMap(InfluxDbClient::parseRetryAfter);
+  }
+
+  static Optional<Duration> parseRetryAfter(String v) {
+    String s = v.trim();
+    try {
+      long seconds = Long.parseLong(s);
+      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (RuntimeException unreadable) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * One line per point. With {@code escapeNewlines}, a raw newline (which, after {@link
+   * InfluxSchema}'s escaping, can only sit inside a quoted string field) is sent as
+   * backslash-newline: QuestDB's dialect; InfluxDB keeps raw newlines inside quotes.
+   */
+  static byte[] gzip(List<String> lines, boolean escapeNewlines) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(lines.size() * 64);
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 64 * 1024)) {
       for (String line : lines) {
-        gz.write(line.getBytes(StandardCharsets.UTF_8));
+        String l = escapeNewlines ? line.replace("\n", "\\\n") : line;
+        gz.write(l.getBytes(StandardCharsets.UTF_8));
         gz.write('\n');
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   @Override

@@ -1,16 +1,30 @@
 package io.courtside.pipeline.influx;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
-/** A failed InfluxDB request; {@link #retryable()} says whether trying again can help. */
+/**
+ * A failed InfluxDB request. {@link #retryable()}: trying again can help (no answer, 5xx, 408,
+ * 429). {@link #authFailure()}: 401/403, which no retry and no dead letter can fix. Anything else
+ * (400 with a type conflict or a parse error, 413 ...) is a rejection of the points themselves.
+ * Messages name the server and its answer, never a credential.
+ */
 public final class InfluxDbException extends IOException {
   private final int status;
   private final boolean retryable;
+  private final Duration retryAfter;
 
   public InfluxDbException(String message, int status, boolean retryable, Throwable cause) {
+    this(message, status, retryable, null, cause);
+  }
+
+  public InfluxDbException(
+      String message, int status, boolean retryable, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.status = status;
     this.retryable = retryable;
+    this.retryAfter = retryAfter;
   }
 
   /** HTTP status, or 0 when no response arrived. */
@@ -20,5 +34,14 @@ public final class InfluxDbException extends IOException {
 
   public boolean retryable() {
     return retryable;
+  }
+
+  public boolean authFailure() {
+    return status == 401 || status == 403;
+  }
+
+  /** The server's {@code Retry-After}, if it sent one (429, 503). */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one encoder of Courtside's InfluxDB schema into line protocol (escaping by
- * influxdb-client-java's {@link Point}). Timestamps are nanoseconds.
+ * influxdb-client-java's {@link Point}). Timestamps are nanoseconds. Post text and id are string
+ * fields, escaped by Point (quote and backslash; a newline stays inside the quotes), so no text
+ * can end a point or start another; the only tag taken from a post is held to a safe alphabet
+ * ({@link #sourceTag}).
  *
  * <ul>
  *   <li>{@code post_sentiment}: one point per post; tags {@code polarity}, {@code source}; fields
@@ -53,7 +56,7 @@ public final class InfluxSchema {
   private static Point postPoint(ScoredPost scored) {
     return Point.measurement(POST_SENTIMENT)
         .addTag("polarity", scored.polarity().tag())
-        .addTag("source", orUnknown(scored.post().source()))
+        .addTag("source", sourceTag(scored.post().source()))
         .addField("compound", scored.compound())
         .addField("pos", scored.pos())
         .addField("neu", scored.neu())
@@ -108,7 +111,17 @@ public final class InfluxSchema {
     return Math.addExact(Math.multiplyExact(createdAt.toEpochMilli(), 1_000_000L), offset);
   }
 
-  private static String orUnknown(String s) {
-    return s == null || s.isBlank() ? "unknown" : s;
+  /**
+   * The {@code source} tag comes from the post, so it is held to {@code [a-z0-9._-]}, at most 32
+   * characters, else {@code other}: a tag value cannot carry a newline, Point does not escape a
+   * trailing backslash (which would then escape the separator after it), and free text in a tag
+   * would make a new series per value.
+   */
+  static String sourceTag(String s) {
+    if (s == null || s.isBlank()) {
+      return "unknown";
+    }
+    String v = s.strip().toLowerCase(java.util.Locale.ROOT);
+    return v.length() <= 32 && v.matches("[a-z0-9._-]+") ? v : "other";
   }
 }

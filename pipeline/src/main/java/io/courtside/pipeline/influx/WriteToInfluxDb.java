@@ -1,8 +1,12 @@
 package io.courtside.pipeline.influx;
 
 import io.courtside.pipeline.options.Durations;
+import io.courtside.pipeline.options.DeadLetterOptions;
 import io.courtside.pipeline.options.InfluxDbOptions;
+import io.courtside.pipeline.options.KafkaReadOptions;
+import io.courtside.pipeline.parse.DeadLetter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
@@ -11,28 +15,34 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.util.BackOff;
-import org.apache.beam.sdk.util.BackOffUtils;
-import org.apache.beam.sdk.util.FluentBackoff;
-import org.apache.beam.sdk.util.Sleeper;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes line-protocol points to InfluxDB: buffered per bundle, flushed at {@code batchSize} and
- * at the end of every bundle, so a bundle only completes (and Kafka offsets only advance) once its
- * points are stored. Connection errors, 5xx and 429 are retried with exponential backoff up to
- * {@code maxRetryTime}; other answers (401, 400 ...) fail at once with the server's message.
- * Writes are idempotent by design of the schema ({@link InfluxSchema}), so a retried or replayed
+ * Writes line-protocol points to InfluxDB; points it refuses go to the dead-letter topic.
+ *
+ * <p>Points are buffered per bundle and flushed at {@code batchSize}, when the oldest buffered
+ * point has waited {@code maxBatchDelay}, and at the end of every bundle, so a bundle only
+ * completes (and Kafka offsets only advance) once its points are stored. While InfluxDB is down
+ * the flush blocks in the {@link RetryPolicy}, and so does the bundle and the worker thread that
+ * runs it: the sink holds at most one batch per thread, and the runner cannot hand that thread
+ * more work. A refused point goes to the dead-letter topic with the server's message ({@link
+ * BatchWriter}, {@link RefusedPoints}) before the bundle completes; 401/403 fail the job at once
+ * with one clear error. Writes are idempotent by design of the schema, so a retried or replayed
  * batch never double-counts.
  */
 public final class WriteToInfluxDb extends PTransform<PCollection<String>, PCollection<Void>> {
-  private final Config config;
+  /** Dead letters of refused points carry this as their topic. */
+  public static final String DEAD_LETTER_TOPIC = "influxdb";
 
-  /** Immutable sink configuration. */
-  public record Config(String url, String database, int batchSize, Duration maxRetryTime)
+  private final Config config;
+  private final RefusedPoints refused;
+
+  /** Immutable sink configuration; holds no secret (see {@link InfluxCredentials}). */
+  public record Config(
+      InfluxTarget target, int batchSize, java.time.Duration maxBatchDelay, RetryPolicy retry)
       implements java.io.Serializable {
     public Config {
       if (batchSize < 1) {
@@ -41,46 +51,115 @@ public final class WriteToInfluxDb extends PTransform<PCollection<String>, PColl
     }
   }
 
-  private WriteToInfluxDb(Config config) {
+  private WriteToInfluxDb(Config config, RefusedPoints refused) {
     this.config = config;
+    this.refused = refused;
   }
 
-  public static WriteToInfluxDb with(Config config) {
-    return new WriteToInfluxDb(config);
+  public static WriteToInfluxDb with(Config config, RefusedPoints refused) {
+    return new WriteToInfluxDb(config, refused);
   }
 
-  public static WriteToInfluxDb from(InfluxDbOptions options) {
+  /** The sink of the flags; refused points go to {@code --dlqTopic} on {@code --bootstrapServers}. */
+  public static <O extends InfluxDbOptions & KafkaReadOptions & DeadLetterOptions> WriteToInfluxDb from(
+      O options) {
     return with(
-        new Config(
-            options.getInfluxUrl(),
-            options.getInfluxDatabase(),
-            options.getInfluxBatchSize(),
-            Durations.parse("influxMaxRetryTime", options.getInfluxMaxRetryTime())));
+        config(options),
+        RefusedPoints.toKafka(options.getBootstrapServers(), options.getDlqTopic()));
+  }
+
+  /** The sink configuration of the flags; throws IllegalArgumentException naming a bad flag. */
+  public static Config config(InfluxDbOptions o) {
+    InfluxTarget target =
+        new InfluxTarget(
+            InfluxTarget.Api.parse(o.getInfluxApi()),
+            o.getInfluxUrl(),
+            o.getInfluxDatabase(),
+            o.getInfluxOrg(),
+            o.getInfluxBucket(),
+            o.getInfluxUser(),
+            o.getInfluxPasswordFile(),
+            o.getInfluxTokenFile(),
+            parseNewlines(o.getInfluxNewlines()));
+    Duration maxRetry = Durations.parse("influxMaxRetryTime", o.getInfluxMaxRetryTime());
+    Duration maxDelay = Durations.parsePositive("influxMaxBatchDelay", o.getInfluxMaxBatchDelay());
+    return new Config(
+        target,
+        o.getInfluxBatchSize(),
+        java.time.Duration.ofMillis(maxDelay.getMillis()),
+        RetryPolicy.of(java.time.Duration.ofMillis(maxRetry.getMillis())));
+  }
+
+  private static boolean parseNewlines(String v) {
+    if ("raw".equalsIgnoreCase(v)) {
+      return false;
+    }
+    if ("escaped".equalsIgnoreCase(v)) {
+      return true;
+    }
+    throw new IllegalArgumentException("--influxNewlines=" + v + " is not raw or escaped");
   }
 
   @Override
   public PCollection<Void> expand(PCollection<String> lines) {
-    return lines.apply("BatchedWrite", ParDo.of(new WriteFn(config)));
+    return lines.apply("BatchedWrite", ParDo.of(new WriteFn(config, refused)));
   }
 
   static final class WriteFn extends DoFn<String, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(WriteToInfluxDb.class);
 
     private final Config config;
+    private final RefusedPoints refusedPoints;
     private final Counter written = Metrics.counter(WriteToInfluxDb.class, "points_written");
     private final Counter retries = Metrics.counter(WriteToInfluxDb.class, "write_retries");
+    private final Counter failedBatches = Metrics.counter(WriteToInfluxDb.class, "failed_batches");
+    private final Counter rejectedPoints = Metrics.counter(WriteToInfluxDb.class, "rejected_points");
     private final Distribution batchSizes = Metrics.distribution(WriteToInfluxDb.class, "batch_size");
-    private transient InfluxDbClient client;
+    private transient BatchWriter writer;
     private transient List<String> buffer;
+    private transient long oldestNanos;
 
-    WriteFn(Config config) {
+    WriteFn(Config config, RefusedPoints refusedPoints) {
       this.config = config;
+      this.refusedPoints = refusedPoints;
     }
 
     @Setup
     public void setup() throws IOException, InterruptedException {
-      client = new InfluxDbClient(config.url(), config.database());
-      withRetries("create database " + config.database(), client::createDatabase);
+      // The secret is read here, on the worker, and lives only in this transient client.
+      InfluxDbClient client =
+          new InfluxDbClient(config.target(), InfluxCredentials.header(config.target()));
+      writer =
+          new BatchWriter(
+              client,
+              config.retry(),
+              new BatchWriter.Stats() {
+                @Override
+                public void retried() {
+                  retries.inc();
+                }
+
+                @Override
+                public void rejectedRequest() {
+                  failedBatches.inc();
+                }
+              });
+      if (config.target().api() == InfluxTarget.Api.V1) {
+        createDatabase(client);
+      }
+    }
+
+    private void createDatabase(InfluxDbClient client) throws IOException, InterruptedException {
+      try {
+        config.retry().run("CREATE DATABASE", client::createDatabase, (e, d) -> retries.inc());
+      } catch (InfluxDbException e) {
+        if (e.status() != 403) {
+          throw e;
+        }
+        // A user with write rights but no admin rights: the database must already exist.
+        LOG.warn("Cannot create database {} (403, not an admin user); assuming it exists",
+            config.target().database());
+      }
     }
 
     @StartBundle
@@ -89,63 +168,56 @@ public final class WriteToInfluxDb extends PTransform<PCollection<String>, PColl
     }
 
     @ProcessElement
-    public void process(@Element String line) throws IOException, InterruptedException {
+    public void process(@Element String line) throws Exception {
+      if (buffer.isEmpty()) {
+        oldestNanos = System.nanoTime();
+      }
       buffer.add(line);
-      if (buffer.size() >= config.batchSize()) {
+      if (buffer.size() >= config.batchSize()
+          || System.nanoTime() - oldestNanos >= config.maxBatchDelay().toNanos()) {
         flush();
       }
     }
 
     @FinishBundle
-    public void finishBundle() throws IOException, InterruptedException {
+    public void finishBundle() throws Exception {
       flush();
     }
 
     @Teardown
     public void teardown() {
-      if (client != null) {
-        client.close();
-      }
+      refusedPoints.close();
     }
 
-    private void flush() throws IOException, InterruptedException {
+    private void flush() throws Exception {
       if (buffer.isEmpty()) {
         return;
       }
       List<String> batch = buffer;
       buffer = new ArrayList<>();
-      withRetries("write " + batch.size() + " points", () -> client.write(batch));
-      written.inc(batch.size());
       batchSizes.update(batch.size());
-    }
-
-    private interface Call {
-      void run() throws InfluxDbException;
-    }
-
-    private void withRetries(String what, Call call) throws IOException, InterruptedException {
-      BackOff backoff =
-          FluentBackoff.DEFAULT
-              .withInitialBackoff(Duration.millis(200))
-              .withMaxBackoff(Duration.standardSeconds(10))
-              .withMaxCumulativeBackoff(config.maxRetryTime())
-              .backoff();
-      while (true) {
-        try {
-          call.run();
-          return;
-        } catch (InfluxDbException e) {
-          if (!e.retryable()) {
-            throw e;
-          }
-          LOG.warn("InfluxDB {} failed, will retry: {}", what, e.getMessage());
-          retries.inc();
-          if (!BackOffUtils.next(Sleeper.DEFAULT, backoff)) {
-            throw new IOException(
-                "gave up on InfluxDB " + what + " after retrying for " + config.maxRetryTime(), e);
-          }
-        }
+      List<BatchWriter.Rejected> rejected = writer.write(batch);
+      written.inc(batch.size() - rejected.size());
+      if (!rejected.isEmpty()) {
+        List<DeadLetter> letters = new ArrayList<>(rejected.size());
+        rejected.forEach(r -> letters.add(deadLetter(r)));
+        refusedPoints.publish(letters);
+        rejectedPoints.inc(rejected.size());
+        LOG.warn("InfluxDB refused {} of {} points; they go to the dead-letter topic. First: {}",
+            rejected.size(), batch.size(), rejected.get(0).reason());
       }
+    }
+
+    private static DeadLetter deadLetter(BatchWriter.Rejected r) {
+      int end = r.line().indexOf(',');
+      String measurement = end > 0 ? r.line().substring(0, end) : "unknown";
+      return new DeadLetter(
+          "InfluxDB refused the point: " + r.reason(),
+          DEAD_LETTER_TOPIC,
+          -1,
+          -1,
+          measurement.getBytes(StandardCharsets.UTF_8),
+          r.line().getBytes(StandardCharsets.UTF_8));
     }
   }
 }

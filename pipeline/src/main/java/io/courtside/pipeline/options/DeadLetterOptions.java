@@ -13,4 +13,12 @@ public interface DeadLetterOptions extends PipelineOptions {
   String getDlqTopic();
 
   void setDlqTopic(String value);
+
+  @Description(
+      "Records whose value is larger than this many bytes go to the dead-letter topic as 'too"
+          + " large' without being parsed (the dead letter keeps their first 128 KiB).")
+  @Default.Integer(1_048_576)
+  int getMaxRecordBytes();
+
+  void setMaxRecordBytes(int value);
 }

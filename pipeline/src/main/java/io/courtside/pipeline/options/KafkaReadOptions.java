@@ -43,4 +43,15 @@ public interface KafkaReadOptions extends PipelineOptions {
   String getMaxOutOfOrderness();
 
   void setMaxOutOfOrderness(String value);
+
+  @Description(
+      "Streaming start: the consumer group is rewound so that every window that could still"
+          + " change is recounted from all its posts (window state dies with a crashed job). Per"
+          + " partition the rewind reaches back windowSize + allowedLateness + maxOutOfOrderness +"
+          + " this margin of Kafka record time before the last committed record. The margin covers"
+          + " ingest delay and clock skew between createdAt and the record's timestamp.")
+  @Default.String("2m")
+  String getRestartRewindMargin();
+
+  void setRestartRewindMargin(String value);
 }

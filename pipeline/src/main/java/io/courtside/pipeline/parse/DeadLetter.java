@@ -14,11 +14,16 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 /**
  * A record that could not be used, with why and where it came from. Written to the dead-letter
  * topic as JSON: {@code reason}, {@code topic}, {@code partition}, {@code offset}, {@code key}, and
- * the original value as {@code value} (text, when it is valid UTF-8) or {@code valueBase64}.
+ * the original value as {@code value} (text, when it is valid UTF-8) or {@code valueBase64}; a
+ * value over 128 KiB is cut to its first 128 KiB in {@code valueBase64}, with {@code
+ * valueTruncated: true} and its full size in {@code valueBytes}.
  */
 @DefaultCoder(SerializableCoder.class)
 public final class DeadLetter implements Serializable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The most of the original value a dead letter carries (base64 then, with the full size). */
+  public static final int MAX_VALUE_BYTES = 128 * 1024; // JSON-escaped text grows at most 6x: < 1 MB
+  static final int MAX_REASON_CHARS = 2000;
 
   private final String reason;
   private final String topic;
@@ -64,7 +69,7 @@ public final class DeadLetter implements Serializable {
 
   public String toJson() {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("reason", reason);
+    node.put("reason", reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "..." : reason);
     node.put("topic", topic);
     node.put("partition", partition);
     node.put("offset", offset);
@@ -76,7 +81,14 @@ public final class DeadLetter implements Serializable {
         node.put("keyBase64", Base64.getEncoder().encodeToString(key));
       }
     }
-    if (value != null) {
+    if (value != null && value.length > MAX_VALUE_BYTES) {
+      // Keep the dead-letter record well under Kafka's 1 MB default message limit, or the
+      // producer would fail the job on exactly the records it exists for.
+      node.put("valueBytes", value.length);
+      node.put("valueTruncated", true);
+      node.put(
+          "valueBase64", Base64.getEncoder().encodeToString(Arrays.copyOf(value, MAX_VALUE_BYTES)));
+    } else if (value != null) {
       String v = utf8(value);
       if (v != null) {
         node.put("value", v);

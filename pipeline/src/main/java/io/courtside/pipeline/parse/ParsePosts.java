@@ -3,6 +3,7 @@ package io.courtside.pipeline.parse;
 import io.courtside.model.InvalidPostException;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
+import java.util.Optional;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -16,9 +17,21 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Duration;
 
 /**
- * Turns raw Kafka records into {@link Post}s. Anything that is not a valid post (bad UTF-8 or
- * JSON, a missing or wrongly typed field, a createdAt far ahead of when the record was produced)
- * goes to {@link #INVALID} with the reason; nothing is dropped.
+ * Turns raw Kafka records into {@link Post}s. Anything that is not a valid post goes to {@link
+ * #INVALID} with the reason; nothing is dropped, and no input can fail the job. The rules, in
+ * order:
+ *
+ * <ol>
+ *   <li>a value larger than {@code maxRecordBytes}: "too large", not parsed at all;
+ *   <li>empty, or not strict UTF-8;
+ *   <li>not JSON, nested deeper than 64 levels, not an object, or a required field ({@code id},
+ *       {@code createdAt}, {@code text}) missing or not a string, an optional one of the wrong
+ *       type ({@link PostJson});
+ *   <li>a createdAt that is not believable ({@link CreatedAtRule}).
+ * </ol>
+ *
+ * Any other unexpected exception of the parser is also a dead letter ("unparseable"), not a
+ * crash: a poison record must never stop the stream.
  */
 public final class ParsePosts
     extends PTransform<PCollection<KafkaRecord<byte[], byte[]>>, PCollectionTuple> {
@@ -26,55 +39,82 @@ public final class ParsePosts
   public static final TupleTag<DeadLetter> INVALID = new TupleTag<>() {};
 
   /** A createdAt this far after the Kafka record's own timestamp is not believable. */
-  public static final Duration MAX_FUTURE_SKEW = Duration.standardHours(1);
+  public static final Duration MAX_FUTURE_SKEW = CreatedAtRule.MAX_FUTURE_SKEW;
 
-  private ParsePosts() {}
+  public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
+
+  private final int maxRecordBytes;
+
+  private ParsePosts(int maxRecordBytes) {
+    if (maxRecordBytes < 1) {
+      throw new IllegalArgumentException("--maxRecordBytes must be at least 1, got " + maxRecordBytes);
+    }
+    this.maxRecordBytes = maxRecordBytes;
+  }
 
   public static ParsePosts create() {
-    return new ParsePosts();
+    return new ParsePosts(DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  public static ParsePosts create(int maxRecordBytes) {
+    return new ParsePosts(maxRecordBytes);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KafkaRecord<byte[], byte[]>> records) {
     return records.apply(
-        "Parse", ParDo.of(new ParseFn()).withOutputTags(VALID, TupleTagList.of(INVALID)));
+        "Parse",
+        ParDo.of(new ParseFn(maxRecordBytes)).withOutputTags(VALID, TupleTagList.of(INVALID)));
   }
 
   static final class ParseFn extends DoFn<KafkaRecord<byte[], byte[]>, Post> {
+    private final int maxRecordBytes;
     private final Counter valid = Metrics.counter(ParsePosts.class, "posts_valid");
     private final Counter invalid = Metrics.counter(ParsePosts.class, "posts_invalid");
+
+    ParseFn(int maxRecordBytes) {
+      this.maxRecordBytes = maxRecordBytes;
+    }
 
     @ProcessElement
     public void process(@Element KafkaRecord<byte[], byte[]> record, MultiOutputReceiver out) {
       byte[] value = record.getKV().getValue();
+      String problem;
       try {
-        Post post = PostJson.parse(value);
-        long recordTime = record.getTimestamp();
-        if (recordTime > 0
-            && post.createdAt().toEpochMilli() > recordTime + MAX_FUTURE_SKEW.getMillis()) {
-          throw new InvalidPostException(
-              "field 'createdAt' ("
-                  + post.createdAt()
-                  + ") is more than "
-                  + MAX_FUTURE_SKEW.getStandardMinutes()
-                  + " minutes after the record was produced ("
-                  + java.time.Instant.ofEpochMilli(recordTime)
-                  + ")");
-        }
+        Post post = parse(value, record.getTimestamp());
         valid.inc();
         out.get(VALID).output(post);
+        return;
       } catch (InvalidPostException e) {
-        invalid.inc();
-        out.get(INVALID)
-            .output(
-                new DeadLetter(
-                    e.getMessage(),
-                    record.getTopic(),
-                    record.getPartition(),
-                    record.getOffset(),
-                    record.getKV().getKey(),
-                    value));
+        problem = e.getMessage();
+      } catch (RuntimeException | StackOverflowError e) {
+        problem = "unparseable: " + e.getClass().getSimpleName();
       }
+      invalid.inc();
+      out.get(INVALID)
+          .output(
+              new DeadLetter(
+                  problem,
+                  record.getTopic(),
+                  record.getPartition(),
+                  record.getOffset(),
+                  record.getKV().getKey(),
+                  value));
+    }
+
+    private Post parse(byte[] value, long recordMillis) throws InvalidPostException {
+      if (value != null && value.length > maxRecordBytes) {
+        throw new InvalidPostException(
+            "too large: " + value.length + " bytes, more than --maxRecordBytes=" + maxRecordBytes);
+      }
+      Post post = PostJson.parse(value);
+      // Without a record timestamp, "now" is the reference for the future-skew rule.
+      long reference = recordMillis > 0 ? recordMillis : System.currentTimeMillis();
+      Optional<String> bad = CreatedAtRule.problem(post.createdAt(), reference);
+      if (bad.isPresent()) {
+        throw new InvalidPostException(bad.get());
+      }
+      return post;
     }
   }
 }

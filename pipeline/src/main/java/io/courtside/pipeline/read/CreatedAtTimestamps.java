@@ -3,6 +3,7 @@ package io.courtside.pipeline.read;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.courtside.pipeline.parse.CreatedAtRule;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -35,10 +36,20 @@ public final class CreatedAtTimestamps {
         CreatedAtTimestamps::eventTime, maxOutOfOrderness, previousWatermark);
   }
 
-  /** createdAt of the record's JSON value, or its Kafka timestamp when there is none. */
+  /**
+   * createdAt of the record's JSON value, or its Kafka timestamp when there is none or it is not
+   * believable ({@link CreatedAtRule}): such a record is headed for the dead-letter topic, and a
+   * year-3000 or 1970 createdAt must not move the watermark or open absurd windows.
+   */
   static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
     Instant createdAt = createdAt(record.getKV().getValue());
-    return createdAt != null ? createdAt : new Instant(record.getTimestamp());
+    if (createdAt != null
+        && CreatedAtRule.problem(
+                java.time.Instant.ofEpochMilli(createdAt.getMillis()), record.getTimestamp())
+            .isEmpty()) {
+      return createdAt;
+    }
+    return new Instant(record.getTimestamp());
   }
 
   /**

@@ -4,6 +4,8 @@ import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.pipeline.options.Durations;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -67,8 +69,12 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
         KafkaIO.<byte[], byte[]>read()
             .withBootstrapServers(bootstrapServers)
             .withTopic(topic)
-            .withKeyDeserializer(ByteArrayDeserializer.class)
-            .withValueDeserializer(ByteArrayDeserializer.class)
+            // Nullable: a record without key, or a tombstone (null value), is a dead letter, not
+            // an encoding failure that would stop the job.
+            .withKeyDeserializerAndCoder(
+                ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
+            .withValueDeserializerAndCoder(
+                ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
             .withTimestampPolicyFactory(CreatedAtTimestamps.policy(maxOutOfOrderness))
             .withConsumerConfigUpdates(consumer)
             .commitOffsetsInFinalize();

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.transforms.windowing.Window;
 import org.joda.time.Duration;
 
 /**
- * The windowing of every Courtside aggregate, the same as {@link CountPolarityPerWindow}'s: fixed
+ * The windowing of every Courtside aggregate (polarity, entities, dead letters): fixed
  * event-time windows, early panes every {@code earlyFiringPeriod}, the on-time pane, one late pane
  * per late element within the allowed lateness, panes accumulating. Each pane therefore carries the
  * window's full value so far, and its point (time = window start) overwrites the previous one:

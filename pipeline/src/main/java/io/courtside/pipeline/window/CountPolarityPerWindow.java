@@ -3,16 +3,15 @@ package io.courtside.pipeline.window;
 import io.courtside.pipeline.options.Durations;
 import io.courtside.pipeline.options.WindowOptions;
 import io.courtside.pipeline.score.ScoredPost;
-import org.apache.beam.sdk.transforms.Combine;
+import java.util.HashMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.AfterPane;
-import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
-import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
 
@@ -21,7 +20,8 @@ import org.joda.time.Duration;
  * window is open, the on-time pane when the watermark passes its end, and a late pane for each
  * late post within the allowed lateness. Panes accumulate, so every pane carries the window's full
  * count so far and its point simply overwrites the previous one. A post that arrives twice is
- * counted once ({@link DistinctPosts}).
+ * counted once ({@link DistinctPosts}). Counts are combined inside each bundle first
+ * ({@link CombineInBundles}): the Spark runner keeps every element of a window otherwise.
  */
 public final class CountPolarityPerWindow
     extends PTransform<PCollection<ScoredPost>, PCollection<WindowCounts>> {
@@ -51,16 +51,11 @@ public final class CountPolarityPerWindow
     return posts
         .apply(
             "FixedWindows",
-            Window.<ScoredPost>into(FixedWindows.of(windowSize))
-                .triggering(
-                    AfterWatermark.pastEndOfWindow()
-                        .withEarlyFirings(
-                            AfterProcessingTime.pastFirstElementInPane()
-                                .plusDelayOf(earlyFiringPeriod))
-                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
-                .withAllowedLateness(allowedLateness)
-                .accumulatingFiredPanes())
-        .apply("Count", Combine.globally(new DistinctPosts.CountFn()).withoutDefaults())
+            AccumulatingPanes.<ScoredPost>of(windowSize, allowedLateness, earlyFiringPeriod))
+        .apply("OneKey", WithKeys.<Void, ScoredPost>of((Void) null))
+        .setCoder(KvCoder.of(VoidCoder.of(), posts.getCoder()))
+        .apply("Count", CombineInBundles.<Void, ScoredPost, HashMap<Long, Double>, PolarityCounts>perKey(new DistinctPosts.CountFn()))
+        .apply("Counts", Values.create())
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
   }
 

@@ -74,4 +74,17 @@ public class InfluxSchemaTest {
             + start.getMillis() * 1_000_000L,
         line);
   }
+
+  @Test
+  public void theSourceTagCannotCarryText() {
+    assertEquals("bluesky", InfluxSchema.sourceTag("Bluesky"));
+    assertEquals("other", InfluxSchema.sourceTag("tail\\"));
+    assertEquals("other", InfluxSchema.sourceTag("a\nb"));
+    assertEquals("unknown", InfluxSchema.sourceTag(" "));
+    ScoredPost evil =
+        new ScoredPost(
+            new Post("x\n\"y", T, "z", "en", "a", "evil,source=x\\", List.of()), 0.1, 0.1, 0.7, 0.2);
+    String line = InfluxSchema.postLine(evil);
+    assertThat(line, startsWith("post_sentiment,polarity=positive,source=other "));
+  }
 }

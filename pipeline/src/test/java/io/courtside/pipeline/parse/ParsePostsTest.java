@@ -60,4 +60,55 @@ public class ParsePostsTest {
             });
     p.run().waitUntilFinish();
   }
+
+  @Test
+  public void hostileRecordsAreDeadLetteredByTheDocumentedRules() {
+    StringBuilder deep = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      deep.append('[');
+    }
+    byte[] huge = new byte[5000];
+    java.util.Arrays.fill(huge, (byte) 'x');
+    String ok = "\"id\":\"i\",\"text\":\"t\"";
+    PCollectionTuple out =
+        p.apply(
+                Create.of(
+                        List.of(
+                            Records.raw(null, huge, 0, T.toEpochMilli()),
+                            Records.raw("{" + ok + ",\"createdAt\":\"1970-01-01T00:00:00Z\"}", 1),
+                            Records.raw("{\"x\":" + deep + "}", 2),
+                            Records.raw("{" + ok + ",\"createdAt\":\"2026-05-20T01:00:00Z\",\"hashtags\":{\"a\":1}}", 3),
+                            Records.raw("{" + ok + ",\"createdAt\":1779238923000}", 4)))
+                    .withCoder(
+                        KafkaRecordCoder.of(
+                            NullableCoder.of(ByteArrayCoder.of()),
+                            NullableCoder.of(ByteArrayCoder.of()))))
+            .apply(ParsePosts.create(4096));
+    PAssert.that(out.get(ParsePosts.VALID)).empty();
+    PAssert.that(out.get(ParsePosts.INVALID))
+        .satisfies(
+            letters -> {
+              java.util.Map<Long, String> reasons = new java.util.TreeMap<>();
+              letters.forEach(d -> reasons.put(d.offset(), d.reason()));
+              assertEquals(List.of(0L, 1L, 2L, 3L, 4L), List.copyOf(reasons.keySet()));
+              assertTrue(reasons.get(0L), reasons.get(0L).startsWith("too large: 5000 bytes"));
+              assertTrue(reasons.get(1L), reasons.get(1L).contains("is before 2006"));
+              assertTrue(reasons.get(2L), reasons.get(2L).startsWith("invalid JSON"));
+              assertTrue(reasons.get(3L), reasons.get(3L).contains("'hashtags' must be an array"));
+              assertTrue(reasons.get(4L), reasons.get(4L).contains("'createdAt' must be a string"));
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aDeadLetterOfAHugeValueStaysUnderKafkasMessageLimit() throws Exception {
+    byte[] value = new byte[900_000];
+    java.util.Arrays.fill(value, (byte) 1); // a control character: 6 bytes once JSON-escaped
+    String json = new DeadLetter("too large", "t", 0, 1, null, value).toJson();
+    assertTrue(json.length() < 1_000_000);
+    com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertEquals(900_000, node.get("valueBytes").asInt());
+    assertTrue(node.get("valueTruncated").asBoolean());
+  }
 }

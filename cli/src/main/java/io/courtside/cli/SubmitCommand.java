@@ -1,0 +1,79 @@
+package io.courtside.cli;
+
+import io.courtside.services.spark.JobJar;
+import io.courtside.services.spark.SparkClusterState;
+import io.courtside.services.spark.SparkException;
+import io.courtside.services.spark.SparkHome;
+import io.courtside.services.spark.SparkSubmitCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code submit [BEAM_FLAGS]}: spark-submit the pipeline jar (client mode: the driver runs in a
+ * child JVM here) to the local cluster of {@code spark start}, or to any {@code --master}.
+ */
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "spark-submit the pipeline to the local Spark cluster (`courtside spark start`) or to"
+          + " --master, and follow it until it ends (Ctrl-C stops it).",
+      "Every other flag is a Beam flag of the pipeline (--name=value), e.g. --bootstrapServers,"
+          + " --checkpointDir, --batchIntervalMillis, --backfill."
+    })
+final class SubmitCommand implements Callable<Integer> {
+  @Option(names = "--master", paramLabel = "URL",
+      description = "spark://host:port, local[N], ... (default: the cluster of `courtside spark start`).")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting; repeatable.")
+  Map<String, String> conf = new LinkedHashMap<>();
+
+  @Option(names = "--stateDir", defaultValue = ".courtside", paramLabel = "DIR",
+      description = "Where `spark start` keeps its state (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--dry-run", description = "Print the command instead of running it.")
+  boolean dryRun;
+
+  @Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    try {
+      String url = master != null ? master : localMaster().orElseThrow(() -> new SparkException(
+          "No local Spark cluster is running from " + stateDir.toAbsolutePath().normalize()
+              + ": start one with `courtside spark start`, or give --master=URL."));
+      List<String> argv = command(url, conf, beamArgs);
+      if (dryRun) {
+        System.out.println(SparkSubmitCommand.shell(argv));
+        return 0;
+      }
+      System.err.println("courtside submit: " + url + ", driver log follows (Ctrl-C stops the job)");
+      return ForegroundProcess.run(argv);
+    } catch (SparkException | IllegalArgumentException e) {
+      System.err.println("courtside submit: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private Optional<String> localMaster() {
+    return SparkClusterState.read(stateDir).map(SparkClusterState::masterUrl);
+  }
+
+  /** The local SparkSubmit JVM for {@code master}, loopback defaults first, then {@code conf}. */
+  static List<String> command(String master, Map<String, String> conf, List<String> beamArgs) {
+    Map<String, String> all = SparkSubmitCommand.localConf();
+    all.putAll(conf);
+    return new SparkSubmitCommand(master, "client", JobJar.locate(), all, beamArgs)
+        .localCommand(SparkHome.locate().requireBuilt());
+  }
+}

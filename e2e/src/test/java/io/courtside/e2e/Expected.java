@@ -1,0 +1,103 @@
+package io.courtside.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.courtside.model.Post;
+import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.score.Polarity;
+import io.courtside.sentiment.Vader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/** What InfluxDB must hold after a run: every post once, and window counts equal to a recount. */
+final class Expected {
+  private static final Vader VADER = Vader.standard();
+
+  private Expected() {}
+
+  /** window start (ms) -> polarity tag and "total" -> count, for 1-minute windows. */
+  static Map<Long, Map<String, Long>> recount(List<Post> posts) {
+    Map<Long, Map<String, Long>> windows = new TreeMap<>();
+    Map<String, Post> distinct = new java.util.LinkedHashMap<>();
+    posts.forEach(p -> distinct.put(p.id(), p));
+    for (Post p : distinct.values()) {
+      long start = p.createdAt().toEpochMilli() / 60_000 * 60_000;
+      String tag = Polarity.of(VADER.polarityScores(p.text()).compound()).tag();
+      Map<String, Long> w = windows.computeIfAbsent(start, k -> new TreeMap<>());
+      w.merge(tag, 1L, Long::sum);
+      w.merge("total", 1L, Long::sum);
+    }
+    for (Map<String, Long> w : windows.values()) {
+      for (String tag : List.of("positive", "negative", "neutral")) {
+        w.putIfAbsent(tag, 0L);
+      }
+    }
+    return windows;
+  }
+
+  static Map<Long, Map<String, Long>> storedWindows(InfluxDbClient influx) throws Exception {
+    Map<Long, Map<String, Long>> windows = new TreeMap<>();
+    for (JsonNode row :
+        InfluxQuery.rows(influx, "SELECT positive, negative, neutral, total FROM polarity_window")) {
+      Map<String, Long> w = new TreeMap<>();
+      for (String f : List.of("positive", "negative", "neutral", "total")) {
+        w.put(f, row.get(f).asLong());
+      }
+      windows.put(Instant.parse(row.get("time").asText()).toEpochMilli(), w);
+    }
+    return windows;
+  }
+
+  static long postCount(InfluxDbClient influx) {
+    try {
+      return InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment");
+    } catch (Exception | AssertionError notYet) {
+      return -1; // the database is created by the job
+    }
+  }
+
+  /** Waits until exactly {@code want} posts are stored; more than that fails at once. */
+  static void awaitPosts(InfluxDbClient influx, long want, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long have = -1;
+    while (System.nanoTime() < deadline) {
+      have = postCount(influx);
+      if (have == want) {
+        return;
+      }
+      assertTrue("more points than posts: " + have + " > " + want, have < want);
+      Thread.sleep(500);
+    }
+    throw new AssertionError("expected " + want + " posts in InfluxDB, found " + have);
+  }
+
+  static void awaitWindows(InfluxDbClient influx, List<Post> posts, Duration timeout) throws Exception {
+    Map<Long, Map<String, Long>> want = recount(posts);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<Long, Map<String, Long>> have = Map.of();
+    while (System.nanoTime() < deadline) {
+      have = storedWindows(influx);
+      if (have.equals(want)) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    assertEquals(want, have);
+  }
+
+  static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+}

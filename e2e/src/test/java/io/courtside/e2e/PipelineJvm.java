@@ -1,0 +1,98 @@
+package io.courtside.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline as users run it, {@code courtside pipeline ...}, in its own JVM (the CLI jar and
+ * its classpath.txt from {@code mvn package}), known by PID: a test can kill -9 it, and see its
+ * command line and output as {@code ps} and a terminal would.
+ */
+final class PipelineJvm implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+
+  private PipelineJvm(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  static PipelineJvm start(Path log, Map<String, String> env, List<String> pipelineArgs)
+      throws IOException {
+    Path home = Path.of(System.getProperty("courtside.home", "."));
+    Path cli = home.resolve("cli/target");
+    Path jar;
+    try (var files = Files.list(cli)) {
+      jar =
+          files
+              .filter(f -> f.getFileName().toString().matches("courtside-cli-.*\\.jar"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no CLI jar in " + cli + ": mvn package first"));
+    }
+    String classpath = Files.readString(cli.resolve("classpath.txt"), StandardCharsets.UTF_8).strip();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    cmd.add("-Dcourtside.home=" + home);
+    cmd.add("-cp");
+    cmd.add(jar + ":" + classpath);
+    cmd.add("io.courtside.cli.Courtside");
+    cmd.add("pipeline");
+    cmd.addAll(pipelineArgs);
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().putAll(env);
+    return new PipelineJvm(pb.start(), log);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no shutdown hook, no final commit, no flush. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** The exit code, or null if it still runs after {@code timeout}. */
+  Integer awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+  }
+
+  String output() throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
+  /** The last lines of its output, for assertion messages. */
+  String outputTail() throws IOException {
+    String[] lines = output().split("\n");
+    return String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 40), lines.length));
+  }
+
+  /** SIGTERM (the CLI cancels the job), SIGKILL after 20 s. */
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        kill9();
+      }
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.courtside.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.courtside.model.Post;
+import io.courtside.pipeline.CourtsidePipeline;
+import io.courtside.pipeline.influx.InfluxCredentials;
+import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.influx.InfluxTarget;
+import io.courtside.sentiment.Vader;
+import io.courtside.services.stack.LocalStack;
+import io.courtside.services.stack.StackConfig;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.PipelineResult;
+import org.junit.Test;
+
+/**
+ * The sink's production modes on real servers: v1 with authentication on influxd 1.6.7 (right
+ * credentials write; wrong ones give one clear error, and the secret shows nowhere), and v2
+ * ({@code /api/v2/write}, token) on QuestDB, read back through its SQL endpoint.
+ */
+public class SinkModesIT {
+  private static final String ADMIN = "courtside_admin";
+
+  @Test
+  public void v1WithAuthWritesWithTheRightPasswordAndFailsOnceAndClearlyWithAWrongOne() throws Exception {
+    Path state = Files.createTempDirectory("courtside-auth");
+    String secret = "Rt-" + UUID.randomUUID();
+    String wrong = "Wr-" + UUID.randomUUID();
+    try (LocalStack stack = LocalStack.start(state, StackConfig.freePorts().withInfluxAuth(true))) {
+      createAdmin(stack.influxUrl(), secret);
+      String topic = "auth";
+      Traffic.createTopic(stack.kafkaBootstrap(), topic);
+      List<String> args =
+          List.of(
+              "--bootstrapServers=" + stack.kafkaBootstrap(),
+              "--topic=" + topic,
+              "--dlqTopic=" + topic + "-dlq",
+              "--influxUrl=" + stack.influxUrl(),
+              "--influxDatabase=db_auth",
+              "--influxUser=" + ADMIN,
+              "--earlyFiringPeriod=1s");
+
+      // Wrong password, from the environment: one clear error, no retries, exit.
+      Path wrongLog = state.resolve("logs/pipeline-wrong.log");
+      String output;
+      try (PipelineJvm job = PipelineJvm.start(wrongLog, Map.of("INFLUX_PASSWORD", wrong), args)) {
+        assertNoSecretInProcessList(job.pid(), wrong);
+        Integer exit = job.awaitExit(Duration.ofSeconds(90));
+        output = job.output();
+        assertNotNull("still running with wrong credentials:\n" + job.outputTail(), exit);
+        assertNotEquals(0, (int) exit);
+      }
+      assertTrue(output, output.contains("answered 401"));
+      assertEquals(output, 1, occurrences(output, "the credentials were refused"));
+      assertFalse(output, output.contains("retrying"));
+      assertFalse("the wrong password leaked into the output", output.contains(wrong));
+
+      // Right password, from a file: the posts land.
+      Path passwordFile = state.resolve("influx-password");
+      Files.writeString(passwordFile, secret + "\n");
+      List<String> rightArgs = new ArrayList<>(args);
+      rightArgs.add("--influxPasswordFile=" + passwordFile);
+      List<Post> posts = TestPosts.posts("a-", 300, Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), 100, 51);
+      InfluxTarget target =
+          new InfluxTarget(InfluxTarget.Api.V1, stack.influxUrl(), "db_auth", null, null, ADMIN,
+              passwordFile.toString(), null, false);
+      InfluxDbClient influx = new InfluxDbClient(target, InfluxCredentials.header(target));
+      try (PipelineJvm job = PipelineJvm.start(state.resolve("logs/pipeline-right.log"), Map.of(), rightArgs)) {
+        assertNoSecretInProcessList(job.pid(), secret);
+        Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
+        Expected.awaitPosts(influx, posts.size(), Duration.ofSeconds(120));
+        assertTrue(job.outputTail(), job.isAlive());
+      }
+      // Neither secret in any log of the run (the password file itself excepted).
+      try (Stream<Path> files = Files.walk(state)) {
+        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+          if (f.equals(passwordFile) || f.toString().contains("/influxdb/")) {
+            continue; // the secret's own file; influxd's data files (a bcrypt hash at most)
+          }
+          String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+          assertFalse("secret found in " + f, text.contains(secret) || text.contains(wrong));
+        }
+      }
+    }
+  }
+
+  @Test
+  public void v2WritesToQuestDbAndReadsBackTheSameValues() throws Exception {
+    Path state = Files.createTempDirectory("courtside-v2");
+    try (QuestDb quest = QuestDb.start(state.resolve("questdb"));
+        LocalStack stack =
+            LocalStack.start(state.resolve("stack"), StackConfig.freePorts().withExternalInfluxUrl(quest.url()))) {
+      String topic = "v2";
+      Path token = state.resolve("token");
+      Files.writeString(token, "tk-" + UUID.randomUUID() + "\n");
+      List<Post> posts = new ArrayList<>(TestPosts.posts("q-", 500, Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), 100, 61));
+      List<String> nasty = AdversarialInputIT.nastyTexts();
+      for (int i = 0; i < nasty.size(); i++) {
+        Post p = posts.get(i * 37);
+        posts.set(i * 37, new Post(p.id(), p.createdAt(), nasty.get(i), p.lang(), p.author(), p.source(), List.of()));
+      }
+      Traffic.createTopic(stack.kafkaBootstrap(), topic);
+      PipelineResult job =
+          CourtsidePipeline.start(
+              CourtsidePipeline.parseOptions(
+                  new String[] {
+                    "--bootstrapServers=" + stack.kafkaBootstrap(),
+                    "--topic=" + topic,
+                    "--dlqTopic=" + topic + "-dlq",
+                    "--influxApi=v2",
+                    "--influxUrl=" + quest.url(),
+                    "--influxOrg=courtside",
+                    "--influxBucket=courtside",
+                    "--influxTokenFile=" + token,
+                    "--influxNewlines=escaped",
+                    "--earlyFiringPeriod=1s",
+                    "--enforceImmutability=false",
+                    "--enforceEncodability=false",
+                    "--blockOnRun=false"
+                  }));
+      try {
+        Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
+        Expected.await("all posts in QuestDB", Duration.ofSeconds(120), () -> questCount(quest) == posts.size());
+        Vader vader = Vader.standard();
+        Map<String, JsonNode> stored = new HashMap<>();
+        for (JsonNode row : quest.rows("select id, compound, text, polarity from post_sentiment")) {
+          assertEquals("stored twice: " + row, null, stored.put(row.get("id").asText(), row));
+        }
+        for (Post p : posts) {
+          JsonNode row = stored.get(p.id());
+          assertNotNull("missing " + p.id(), row);
+          assertEquals(p.id(), vader.polarityScores(p.text()).compound(), row.get("compound").asDouble(), 0.0);
+          assertEquals("text of " + p.id(), p.text(), row.get("text").asText());
+        }
+        assertEquals(PipelineResult.State.RUNNING, job.getState());
+      } finally {
+        job.cancel();
+      }
+    }
+  }
+
+  private static long questCount(QuestDb quest) {
+    try {
+      return quest.rows("select count() c from post_sentiment").get(0).get("c").asLong();
+    } catch (Exception notYet) {
+      return -1; // the table is created by the first write
+    }
+  }
+
+  /** With auth on, influxd lets the very first request create an admin user. */
+  private static void createAdmin(String url, String password) throws Exception {
+    String q = "CREATE USER " + ADMIN + " WITH PASSWORD '" + password + "' WITH ALL PRIVILEGES";
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + "/query?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(r.body(), 200, r.statusCode());
+  }
+
+  /** What {@code ps} shows of the job: its command line must not hold the secret. */
+  private static void assertNoSecretInProcessList(long pid, String secret) throws Exception {
+    String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+    assertFalse("secret in the command line", cmdline.contains(secret));
+    Process ps = new ProcessBuilder("ps", "-eo", "pid,args").redirectErrorStream(true).start();
+    String all = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    ps.waitFor();
+    assertTrue(all.contains(Long.toString(pid)) || all.length() > 0);
+    assertFalse("secret visible in ps", all.contains(secret));
+  }
+
+  private static int occurrences(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,114 @@
+package io.courtside.e2e;
+
+import static org.junit.Assert.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.courtside.ingest.KafkaSettings;
+import io.courtside.ingest.PostProducer;
+import io.courtside.ingest.TopicAdmin;
+import io.courtside.model.Post;
+import io.courtside.model.PostJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Records into Kafka (all at once or paced, as a live feed) and dead letters out of it. */
+final class Traffic {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Traffic() {}
+
+  /** One record to send: key and raw value. */
+  record Item(String key, byte[] value) {
+    static Item of(Post p) {
+      return new Item(p.id(), PostJson.toBytes(p));
+    }
+
+    static Item raw(String key, String value) {
+      return new Item(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  static List<Item> of(List<Post> posts) {
+    List<Item> out = new ArrayList<>(posts.size());
+    posts.forEach(p -> out.add(Item.of(p)));
+    return out;
+  }
+
+  static void createTopic(String bootstrap, String topic) throws Exception {
+    new TopicAdmin(KafkaSettings.admin(bootstrap, new Properties())).ensureTopic(topic, 3, (short) 1);
+  }
+
+  /** Sends everything now and waits for every acknowledgement. */
+  static void send(String bootstrap, String topic, List<Item> items) throws Exception {
+    sendPaced(bootstrap, topic, items, 0).get();
+  }
+
+  /**
+   * Sends {@code items} at {@code perSecond} (0: as fast as possible) on another thread. The
+   * producer is idempotent with acks=all and retries through a broker restart.
+   */
+  static CompletableFuture<Void> sendPaced(String bootstrap, String topic, List<Item> items, int perSecond)
+      throws Exception {
+    createTopic(bootstrap, topic);
+    Properties extra = new Properties();
+    extra.put("delivery.timeout.ms", "180000");
+    return CompletableFuture.runAsync(
+        () -> {
+          try (PostProducer producer = PostProducer.create(KafkaSettings.producer(bootstrap, extra), topic)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < items.size(); i++) {
+              if (perSecond > 0) {
+                long due = start + i * 1_000_000_000L / perSecond;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                  Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+              }
+              producer.raw(items.get(i).key(), items.get(i).value());
+            }
+            producer.flush();
+            assertEquals("send failures: " + producer.firstError(), 0, producer.failed());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  /**
+   * Dead letters of {@code topic}'s DLQ, keyed by "partition@offset" of the bad record (a rewind
+   * may publish one again: the same key), read until {@code want} distinct ones or a timeout.
+   */
+  static Map<String, JsonNode> deadLetters(String bootstrap, String dlqTopic, int want, Duration timeout)
+      throws Exception {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-dlq-reader-" + System.nanoTime());
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      c.subscribe(List.of(dlqTopic));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (out.size() < want && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+          JsonNode d = MAPPER.readTree(r.value());
+          out.put(d.path("topic").asText() + "/" + d.path("partition").asInt() + "@" + d.path("offset").asLong()
+              + (d.path("offset").asLong() < 0 ? "#" + out.size() : ""), d);
+        }
+      }
+    }
+    return out;
+  }
+}

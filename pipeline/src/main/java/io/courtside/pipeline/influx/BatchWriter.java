@@ -1,0 +1,66 @@
+package io.courtside.pipeline.influx;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one batch so that a bad point can never block the others. Retryable failures are retried
+ * by the {@link RetryPolicy} (the calling bundle blocks meanwhile: back-pressure). 401/403 are
+ * thrown as they are: no retry and no dead letter can fix credentials. Any other rejection (400
+ * type conflict or parse error, 413 too large ...) splits the batch in halves and writes each
+ * again until the rejected points are isolated; those come back with the server's message, for
+ * the dead-letter topic. Re-writing the accepted half is harmless: points are idempotent
+ * ({@link InfluxSchema}) and InfluxDB 1.x even keeps the valid points of a partial write.
+ */
+final class BatchWriter {
+  /** A point the server refused, with its answer. */
+  record Rejected(String line, String reason) {}
+
+  /** What a batch write did: retries and requests are counted for the metrics. */
+  interface Stats {
+    void retried();
+
+    void rejectedRequest();
+  }
+
+  private final InfluxDbClient client;
+  private final RetryPolicy retry;
+  private final Stats stats;
+
+  BatchWriter(InfluxDbClient client, RetryPolicy retry, Stats stats) {
+    this.client = client;
+    this.retry = retry;
+    this.stats = stats;
+  }
+
+  /** Writes {@code lines}; returns the ones the server refused. */
+  List<Rejected> write(List<String> lines) throws IOException, InterruptedException {
+    List<Rejected> rejected = new ArrayList<>();
+    write(lines, rejected);
+    return rejected;
+  }
+
+  private void write(List<String> lines, List<Rejected> rejected)
+      throws IOException, InterruptedException {
+    if (lines.isEmpty()) {
+      return;
+    }
+    try {
+      retry.run(
+          "write of " + lines.size() + " points", () -> client.write(lines), (e, delay) -> stats.retried());
+    } catch (InfluxDbException e) {
+      if (e.authFailure() || e.retryable() || e.status() == 0) {
+        throw e; // credentials or an interrupt: the bundle fails
+      }
+      stats.rejectedRequest();
+      if (lines.size() == 1) {
+        rejected.add(new Rejected(lines.get(0), e.getMessage()));
+        return;
+      }
+      int half = lines.size() / 2;
+      write(lines.subList(0, half), rejected);
+      write(lines.subList(half, lines.size()), rejected);
+    }
+  }
+}

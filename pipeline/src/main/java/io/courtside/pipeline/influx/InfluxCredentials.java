@@ -1,0 +1,92 @@
+package io.courtside.pipeline.influx;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the InfluxDB secret where it runs (on the worker, in {@code @Setup}), from a file or an
+ * environment variable, and turns it into an {@code Authorization} header. Secrets never travel
+ * in pipeline options: Beam serialises those into the job, prints them in runner UIs and logs
+ * them, and a flag value shows in {@code ps}.
+ *
+ * <p>v1: {@code --influxUser} with the password from {@code --influxPasswordFile} or {@code
+ * INFLUX_PASSWORD}, sent as Basic auth. v2: the token from {@code --influxTokenFile} or {@code
+ * INFLUX_TOKEN}, sent as {@code Authorization: Token}. A file wins over the variable; a trailing
+ * newline in a file is ignored.
+ */
+public final class InfluxCredentials {
+  public static final String PASSWORD_ENV = "INFLUX_PASSWORD";
+  public static final String TOKEN_ENV = "INFLUX_TOKEN";
+
+  private InfluxCredentials() {}
+
+  /** The header for {@code target}, read from the process environment and files. */
+  public static Optional<AuthHeader> header(InfluxTarget target) {
+    return header(target, System::getenv);
+  }
+
+  static Optional<AuthHeader> header(InfluxTarget target, Function<String, String> env) {
+    if (target.api() == InfluxTarget.Api.V1) {
+      if (target.user() == null || target.user().isEmpty()) {
+        return Optional.empty();
+      }
+      String password =
+          secret(target.passwordFile(), "--influxPasswordFile", PASSWORD_ENV, env)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "--influxUser="
+                              + target.user()
+                              + " needs a password: set "
+                              + PASSWORD_ENV
+                              + " or --influxPasswordFile"));
+      String basic = target.user() + ":" + password;
+      return Optional.of(
+          new AuthHeader(
+              "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))));
+    }
+    return secret(target.tokenFile(), "--influxTokenFile", TOKEN_ENV, env)
+        .map(token -> new AuthHeader("Token " + token));
+  }
+
+  private static Optional<String> secret(
+      String file, String flag, String variable, Function<String, String> env) {
+    if (file != null && !file.isEmpty()) {
+      try {
+        String s = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+        if (s.isEmpty()) {
+          throw new IllegalStateException(flag + " " + file + " is empty");
+        }
+        return Optional.of(s);
+      } catch (IOException e) {
+        // The file's name is fine to show; its content never is.
+        throw new IllegalStateException("cannot read " + flag + " " + file + ": " + e.getClass().getSimpleName());
+      }
+    }
+    String v = env.apply(variable);
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+  }
+
+  /** An {@code Authorization} header value that never prints itself. */
+  public static final class AuthHeader {
+    private final String value;
+
+    AuthHeader(String value) {
+      this.value = value;
+    }
+
+    String value() {
+      return value;
+    }
+
+    @Override
+    public String toString() {
+      return "AuthHeader[redacted]";
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.courtside.pipeline.influx;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.Test;
+
+public class InfluxCredentialsTest {
+  private static InfluxTarget v1(String user, String passwordFile) {
+    return new InfluxTarget(
+        InfluxTarget.Api.V1, "http://127.0.0.1:1", "db", null, null, user, passwordFile, null, false);
+  }
+
+  @Test
+  public void v1PasswordFromTheEnvironmentBecomesBasicAuth() {
+    var h = InfluxCredentials.header(v1("writer", null), Map.of("INFLUX_PASSWORD", "pw")::get).orElseThrow();
+    assertEquals(
+        "Basic " + Base64.getEncoder().encodeToString("writer:pw".getBytes(StandardCharsets.UTF_8)),
+        h.value());
+    assertThat(h.toString(), not(containsString("pw")));
+  }
+
+  @Test
+  public void aFileWinsOverTheEnvironment() throws Exception {
+    Path f = Files.createTempFile("pw", "");
+    Files.writeString(f, "from-file\n");
+    var h = InfluxCredentials.header(v1("w", f.toString()), Map.of("INFLUX_PASSWORD", "env")::get);
+    assertEquals(
+        "Basic " + Base64.getEncoder().encodeToString("w:from-file".getBytes(StandardCharsets.UTF_8)),
+        h.orElseThrow().value());
+    Files.delete(f);
+  }
+
+  @Test
+  public void aUserWithoutPasswordIsAClearErrorAndNoUserMeansNoAuth() {
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> InfluxCredentials.header(v1("w", null), k -> null));
+    assertThat(e.getMessage(), containsString("INFLUX_PASSWORD"));
+    assertTrue(InfluxCredentials.header(v1(null, null), k -> "x").isEmpty());
+  }
+
+  @Test
+  public void credentialsInTheUrlAreRefusedWithoutRepeatingThem() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> InfluxTarget.v1("http://u:hunter2@127.0.0.1:8086", "db"));
+    assertThat(e.getMessage(), not(containsString("hunter2")));
+  }
+
+  @Test
+  public void v2NeedsOrgAndBucket() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new InfluxTarget(InfluxTarget.Api.V2, "http://h", null, "o", null, null, null, null, false));
+  }
+}

@@ -64,9 +64,16 @@ final class Expected {
 
   /** Waits until exactly {@code want} posts are stored; more than that fails at once. */
   static void awaitPosts(InfluxDbClient influx, long want, Duration timeout) throws Exception {
+    awaitPosts(influx, want, timeout, () -> {});
+  }
+
+  /** As above; {@code stillAlive} throws when the job under test has died, to fail fast. */
+  static void awaitPosts(InfluxDbClient influx, long want, Duration timeout, Runnable stillAlive)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     long have = -1;
     while (System.nanoTime() < deadline) {
+      stillAlive.run();
       have = postCount(influx);
       if (have == want) {
         return;

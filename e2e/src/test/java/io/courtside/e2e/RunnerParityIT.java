@@ -48,7 +48,7 @@ public class RunnerParityIT {
   public void directAndSparkWriteIdenticalPoints() throws Exception {
     String topic = "parity";
     List<Post> posts = TestPosts.posts("par-", 2000, T0, 300, 31); // 10 minutes of posts
-    Expectations.produce(stack.kafkaBootstrap(), topic, posts);
+    Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
 
     PipelineResult.State direct = CourtsidePipeline.start(CourtsidePipeline.parseOptions(
         args(topic, "db_direct", "--runner=DirectRunner", "--enforceImmutability=false",
@@ -65,8 +65,8 @@ public class RunnerParityIT {
     Set<String> directPosts = points(onDirect, "post_sentiment");
     assertEquals(posts.size(), directPosts.size());
     assertSamePoints(directPosts, points(onSpark, "post_sentiment"));
-    assertEquals(Expectations.recount(posts), Expectations.storedWindows(onDirect));
-    assertEquals(Expectations.storedWindows(onDirect), Expectations.storedWindows(onSpark));
+    assertEquals(Expected.recount(posts), Expected.storedWindows(onDirect));
+    assertEquals(Expected.storedWindows(onDirect), Expected.storedWindows(onSpark));
   }
 
   private static String[] args(String topic, String db, String... extra) {

@@ -62,7 +62,7 @@ public class SparkEndToEndIT {
     List<Post> first = TestPosts.posts("sp1-", 600, start, 100, 21);
     List<Post> second = TestPosts.posts("sp2-", 600, start.plusSeconds(30), 100, 22);
     // The legacy Kafka source lists partitions when the job starts: the topic must exist by then.
-    Expectations.produce(stack.kafkaBootstrap(), topic, first);
+    Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(first));
 
     List<String> args = List.of(
         "--bootstrapServers=" + stack.kafkaBootstrap(),
@@ -80,13 +80,13 @@ public class SparkEndToEndIT {
         "--metricsPushPeriod=2");
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_stream");
     try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/driver.log"), args)) {
-      Expectations.awaitPosts(influx, first.size(), Duration.ofSeconds(180), job);
-      Expectations.produce(stack.kafkaBootstrap(), topic, second);
-      Expectations.awaitPosts(influx, first.size() + second.size(), Duration.ofSeconds(180), job);
+      Expected.awaitPosts(influx, first.size(), Duration.ofSeconds(180), () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
+      Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(second));
+      Expected.awaitPosts(influx, first.size() + second.size(), Duration.ofSeconds(180), () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
 
       List<Post> all = new ArrayList<>(first);
       all.addAll(second);
-      Expectations.awaitWindows(influx, Expectations.recount(all), Duration.ofSeconds(180));
+      Expected.awaitWindows(influx, all, Duration.ofSeconds(180));
 
       // Nothing of the cluster or the job listens beyond loopback (executors are the worker's children).
       Set<Long> pids = new HashSet<>(List.of(job.pid()));
@@ -108,7 +108,7 @@ public class SparkEndToEndIT {
       assertTrue("mean batch size " + mean.getAsDouble(), mean.getAsDouble() > 10);
       assertTrue(job.isAlive());
     }
-    assertEquals(first.size() + second.size(), Expectations.postCount(influx));
+    assertEquals(first.size() + second.size(), Expected.postCount(influx));
   }
 
   private static OptionalDouble awaitMeanBatchSize(SparkJob job) throws Exception {

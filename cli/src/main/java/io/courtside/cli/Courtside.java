@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       PipelineCommand.class, SparkCommand.class, SubmitCommand.class, LaunchCommand.class,
       ScoreCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,5 +1,6 @@
 package io.courtside.pipeline;
 
+import io.courtside.model.Post;
 import io.courtside.pipeline.entity.CountPolarityPerEntity;
 import io.courtside.pipeline.entity.TagEntities;
 import io.courtside.pipeline.health.CountDeadLetters;
@@ -13,6 +14,7 @@ import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.pipeline.parse.WriteDeadLetters;
 import io.courtside.pipeline.read.ReadPosts;
 import io.courtside.pipeline.read.RewindOnStart;
+import io.courtside.pipeline.score.PostCoder;
 import io.courtside.pipeline.score.ScoreSentiment;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.CountPolarityPerWindow;
@@ -43,6 +45,9 @@ public final class CourtsidePipeline {
       PCollection<String> deadLetterPoints) {}
 
   public static Outputs process(PCollection<KafkaRecord<byte[], byte[]>> records, CourtsideOptions o) {
+    // Post lives in model/, which knows nothing of Beam: its coder is registered here, instead of
+    // the SerializableCoder Beam would infer (the Spark runner's top cost, see PostCoder).
+    records.getPipeline().getCoderRegistry().registerCoderForClass(Post.class, PostCoder.of());
     PCollectionTuple parsed =
         records.apply("ParsePosts", ParsePosts.create(o.getMaxRecordBytes()));
     PCollection<ScoredPost> scored =

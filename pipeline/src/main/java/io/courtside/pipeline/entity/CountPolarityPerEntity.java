@@ -3,11 +3,11 @@ package io.courtside.pipeline.entity;
 import io.courtside.pipeline.options.Durations;
 import io.courtside.pipeline.options.WindowOptions;
 import io.courtside.pipeline.score.ScoredPost;
+import io.courtside.pipeline.score.ScoredPostCoder;
 import io.courtside.pipeline.window.AccumulatingPanes;
 import io.courtside.pipeline.window.DistinctPosts;
 import io.courtside.pipeline.window.PolarityCounts;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import io.courtside.pipeline.window.CombineInBundles;
 import java.util.HashMap;
@@ -61,7 +61,7 @@ public final class CountPolarityPerEntity
         .setCoder(
             KvCoder.of(
                 KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()),
-                SerializableCoder.of(ScoredPost.class)))
+                ScoredPostCoder.of()))
         .apply("FixedWindows", AccumulatingPanes.of(windowSize, allowedLateness, earlyFiringPeriod))
         .apply("Count", CombineInBundles.<KV<String, String>, ScoredPost, HashMap<Long, Double>, PolarityCounts>perKey(new DistinctPosts.CountFn()))
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));

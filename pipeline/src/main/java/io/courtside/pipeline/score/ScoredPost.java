@@ -3,10 +3,12 @@ package io.courtside.pipeline.score;
 import io.courtside.model.Post;
 import java.io.Serializable;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
-/** A post with its VADER scores. */
-@DefaultCoder(SerializableCoder.class)
+/**
+ * A post with its VADER scores. Still Serializable (tests build TestStreams with SerializableCoder),
+ * but the pipeline encodes it with {@link ScoredPostCoder}.
+ */
+@DefaultCoder(ScoredPostCoder.class)
 public record ScoredPost(Post post, double compound, double neg, double neu, double pos)
     implements Serializable {
 

@@ -1,0 +1,218 @@
+package io.courtside.bench;
+
+import io.courtside.services.spark.SparkCluster;
+import io.courtside.services.spark.SparkClusterConfig;
+import io.courtside.services.stack.LocalStack;
+import io.courtside.services.stack.StackConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the modes of a {@link BenchConfig} against its own stack (a KRaft broker and influxd on
+ * free loopback ports, and a Spark master + worker when the cluster runs), prints the Markdown
+ * report and writes it under the output folder. Everything it started is stopped by PID.
+ */
+public final class BenchHarness {
+  private static final Logger LOG = LoggerFactory.getLogger(BenchHarness.class);
+  static final String SPARK_LOCAL_MASTER = "local[2]";
+
+  /** The report and what it was made of, for tests. */
+  public record Outcome(String markdown, Path reportFile, List<Drain.Result> drains,
+                        List<Latency.Result> latencies) {
+    /** Every drain saw the whole backlog in InfluxDB, and every latency run every measured post. */
+    public boolean allPostsWritten() {
+      return drains.stream().allMatch(Drain.Result::complete)
+          && latencies.stream().allMatch(l -> l.visible() >= l.sent());
+    }
+  }
+
+  private final BenchConfig config;
+  private final Path runDir;
+  private final Set<String> produced = new HashSet<>();
+  private LocalStack stack;
+  private SparkCluster cluster;
+  private JobLauncher launcher;
+  private Posts posts;
+  private int jobCounter;
+
+  private BenchHarness(BenchConfig config, Path runDir) {
+    this.config = config;
+    this.runDir = runDir;
+  }
+
+  public static Outcome run(BenchConfig config, PrintStream out) throws Exception {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path runDir = config.outputDir().toAbsolutePath().resolve("run-" + stamp);
+    Files.createDirectories(runDir);
+    BenchHarness h = new BenchHarness(config, runDir);
+    try {
+      return h.execute(stamp, out);
+    } finally {
+      h.stop();
+    }
+  }
+
+  private Outcome execute(String stamp, PrintStream out) throws Exception {
+    LOG.info("bench: state, logs and recordings in {}", runDir);
+    stack = LocalStack.start(runDir.resolve("stack"), StackConfig.freePorts());
+    launcher = new JobLauncher(stack.kafkaBootstrap(), stack.influxUrl(), runDir);
+    posts = new Posts(stack.kafkaBootstrap());
+    Report report = new Report(header());
+    List<Drain.Result> drains = new ArrayList<>();
+    List<Latency.Result> latencies = new ArrayList<>();
+    if (config.has(BenchConfig.Mode.DRAIN)) {
+      for (int run = 0; run < config.runs(); run++) {
+        // Runners interleaved run by run, so a noisy minute on the machine hits all of them.
+        for (RunnerKind kind : config.runners()) {
+          boolean profile = config.profile() && run == 0
+              && (kind == RunnerKind.DIRECT || kind == RunnerKind.SPARK_LOCAL);
+          drains.add(drain(kind, config.partitions(), 2, run, profile));
+        }
+      }
+      report.drains("Drain: " + config.posts() + " posts backlog, " + config.partitions()
+          + " partitions (median of " + config.runs() + ")", drains, config.runs());
+      profiles(report, drains);
+    }
+    if (config.has(BenchConfig.Mode.LATENCY)) {
+      for (int rate : config.rates()) {
+        for (RunnerKind kind : config.runners()) {
+          latencies.add(latency(kind, rate));
+        }
+      }
+      report.latencies(latencies);
+    }
+    if (config.has(BenchConfig.Mode.SCALING)) {
+      List<Drain.Result> scaling = new ArrayList<>();
+      for (int p : config.scalingPartitions()) {
+        List<Drain.Result> row = new ArrayList<>();
+        row.add(drain(RunnerKind.BASELINE, p, 1, 0, false));
+        row.add(drain(RunnerKind.DIRECT, p, 1, 0, false));
+        for (int cores : config.scalingCores()) {
+          row.add(drain(RunnerKind.SPARK_LOCAL, p, cores, 0, false));
+        }
+        report.drains("Scaling: " + p + " partition(s), " + config.posts() + " posts, one run", row, 1);
+        scaling.addAll(row);
+      }
+      drains.addAll(scaling);
+    }
+    String md = report.markdown();
+    out.println(md);
+    Path file = config.outputDir().toAbsolutePath().resolve("bench-" + stamp + ".md");
+    Files.writeString(file, md);
+    Files.writeString(config.outputDir().toAbsolutePath().resolve("latest.md"), md);
+    LOG.info("bench: report written to {}", file);
+    return new Outcome(md, file, drains, latencies);
+  }
+
+  private Drain.Result drain(RunnerKind kind, int partitions, int cores, int run, boolean profile)
+      throws Exception {
+    String topic = "backlog-p" + partitions;
+    if (produced.add(topic)) {
+      LOG.info("bench: producing {} posts into {} ({} partitions)", config.posts(), topic, partitions);
+      posts.backlog(topic, partitions, config.posts(), 42);
+    }
+    String name = "j" + (++jobCounter) + "-" + kind.name().toLowerCase().replace('_', '-');
+    String label = label(kind, cores);
+    JobLauncher.Job job = new JobLauncher.Job(kind, topic, name.replace('-', '_'), name,
+        master(kind, cores), cores, config.batchIntervalMillis(), flags(kind));
+    Path jfr = profile ? runDir.resolve(name + ".jfr") : null;
+    LOG.info("bench: drain {} run {} ({}, {} partitions)", label, run + 1, name, partitions);
+    Drain.Result r = Drain.run(launcher, job, stack.influxUrl(), config.posts(),
+        runDir.resolve("logs").resolve(name + ".log"), jfr,
+        Duration.ofSeconds(config.drainTimeoutSeconds()), label);
+    LOG.info("bench: {} -> {} posts/s wall, {} posts/s steady", label, Report.num(r.wallRate()),
+        Report.num(r.steadyRate()));
+    return r;
+  }
+
+  private Latency.Result latency(RunnerKind kind, int rate) throws Exception {
+    String name = "l" + (++jobCounter) + "-" + kind.name().toLowerCase().replace('_', '-');
+    JobLauncher.Job job = new JobLauncher.Job(kind, "live-" + name, name.replace('-', '_'), name,
+        master(kind, 2), 2, config.batchIntervalMillis(), flags(kind));
+    String label = label(kind, 2);
+    LOG.info("bench: latency {} at {} posts/s for {} s", label, rate, config.latencySeconds());
+    Latency.Result r = Latency.run(launcher, job, posts, stack.influxUrl(), rate,
+        config.latencySeconds(), runDir.resolve("logs").resolve(name + ".log"), label);
+    LOG.info("bench: {} -> latency_ms p99 {}, visible p99 {} ms, max lag {}", label,
+        Report.num(r.latencyMs()[2]), Report.num(r.visibleMs()[2]), r.maxLag());
+    return r;
+  }
+
+  private List<String> flags(RunnerKind kind) {
+    return kind == RunnerKind.DIRECT ? config.directFlags()
+        : kind.isSpark() ? config.sparkFlags() : List.of();
+  }
+
+  private String master(RunnerKind kind, int cores) {
+    return switch (kind) {
+      case SPARK_LOCAL -> cores == 2 ? SPARK_LOCAL_MASTER : "local[" + cores + "]";
+      case SPARK_CLUSTER -> cluster().masterUrl();
+      default -> null;
+    };
+  }
+
+  private static String label(RunnerKind kind, int cores) {
+    return switch (kind) {
+      case SPARK_LOCAL -> "SparkRunner local[" + cores + "]";
+      case SPARK_CLUSTER -> "SparkRunner standalone, executor " + cores + " cores";
+      case DIRECT -> "DirectRunner";
+      case BASELINE -> "baseline";
+    };
+  }
+
+  private SparkCluster cluster() {
+    if (cluster == null) {
+      int cores = Math.max(2, config.scalingCores().stream().mapToInt(Integer::intValue).max().orElse(2));
+      cluster = SparkCluster.start(runDir.resolve("stack"),
+          SparkClusterConfig.freePort().withWorker(cores, "3g"));
+    }
+    return cluster;
+  }
+
+  private void profiles(Report report, List<Drain.Result> drains) {
+    for (Drain.Result r : drains) {
+      if (r.jfr() == null) {
+        continue;
+      }
+      try {
+        report.text(HotFrames.markdown("Profile: " + r.label() + " drain, " + r.jfr().getFileName(),
+            HotFrames.read(r.jfr(), 20)));
+      } catch (Exception e) {
+        LOG.warn("Cannot read {}: {}", r.jfr(), e.toString());
+      }
+    }
+  }
+
+  private String header() {
+    return "## courtside bench\n\n"
+        + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        + System.getProperty("java.version") + "; every job in its own JVM (" + JobLauncher.HEAP
+        + "); Kafka (KRaft) and influxd 1.6.7 on loopback. Spark streaming batch interval "
+        + config.batchIntervalMillis() + " ms. Extra DirectRunner flags: " + config.directFlags()
+        + "; extra SparkRunner flags: " + config.sparkFlags() + ". Drain end = the InfluxDB post count equals the"
+        + " backlog. wall = launch to last post visible (start-up included); steady = from the"
+        + " first visible points to the last (start-up excluded).\n";
+  }
+
+  private void stop() {
+    try {
+      if (cluster != null) {
+        cluster.close();
+      }
+    } finally {
+      if (stack != null) {
+        stack.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.courtside.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.influx.InfluxDbException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The few InfluxQL reads the bench needs: how many posts are stored, and latency percentiles. */
+final class InfluxStats {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final InfluxDbClient client;
+
+  InfluxStats(String url, String database) {
+    this.client = new InfluxDbClient(url, database);
+  }
+
+  void createDatabase() throws InfluxDbException {
+    client.createDatabase();
+  }
+
+  /** Stored post points (optionally of one {@code source} tag); 0 before the first write. */
+  long postCount(String source) throws IOException {
+    String where = source == null ? "" : " WHERE \"source\" = '" + source + "'";
+    List<JsonNode> values = firstRow("SELECT count(\"compound\") FROM post_sentiment" + where);
+    return values.isEmpty() ? 0 : values.get(1).asLong();
+  }
+
+  /** p50, p95, p99, max and mean of {@code latency_ms} over the posts of {@code source}. */
+  double[] latencyPercentiles(String source) throws IOException {
+    List<JsonNode> v = firstRow("SELECT percentile(latency_ms, 50), percentile(latency_ms, 95),"
+        + " percentile(latency_ms, 99), max(latency_ms), mean(latency_ms) FROM post_sentiment"
+        + " WHERE \"source\" = '" + source + "'");
+    if (v.isEmpty()) {
+      return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    }
+    return new double[] {
+      v.get(1).asDouble(), v.get(2).asDouble(), v.get(3).asDouble(), v.get(4).asDouble(), v.get(5).asDouble()
+    };
+  }
+
+  /** The values of the first row of the first series (index 0 is the time), or empty. */
+  private List<JsonNode> firstRow(String influxql) throws IOException {
+    JsonNode root = JSON.readTree(client.query(influxql));
+    JsonNode series = root.path("results").path(0).path("series");
+    List<JsonNode> out = new ArrayList<>();
+    if (series.isArray() && series.size() > 0) {
+      series.get(0).path("values").path(0).forEach(out::add);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,95 @@
+package io.courtside.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The bench's Markdown: one table per mode, every rate next to its ratio to the baseline. */
+final class Report {
+  private final StringBuilder md = new StringBuilder();
+
+  Report(String header) {
+    md.append(header).append('\n');
+  }
+
+  /** Drain results of several runs; the median per label, in first-seen order. */
+  void drains(String title, List<Drain.Result> results, int runs) {
+    Map<String, List<Drain.Result>> byLabel = group(results);
+    double baseWall = median(byLabel.getOrDefault(baselineLabel(byLabel), List.of()), Drain.Result::wallRate);
+    double baseSteady = median(byLabel.getOrDefault(baselineLabel(byLabel), List.of()), Drain.Result::steadyRate);
+    md.append("### ").append(title).append("\n\n");
+    md.append("| runner | posts | runs | wall posts/s | wall vs baseline | steady posts/s | steady vs baseline"
+        + " | first points after (s) | all posts written |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    byLabel.forEach((label, rs) -> {
+      double wall = median(rs, Drain.Result::wallRate);
+      double steady = median(rs, Drain.Result::steadyRate);
+      md.append(String.format("| %s | %d | %d | %s | %s | %s | %s | %s | %s |%n", label, rs.get(0).posts(),
+          rs.size(), num(wall), ratio(wall, baseWall), num(steady), ratio(steady, baseSteady),
+          dec(median(rs, Drain.Result::firstSeconds)),
+          rs.stream().allMatch(Drain.Result::complete) ? "yes" : "**no**"));
+    });
+    md.append('\n');
+  }
+
+  void latencies(List<Latency.Result> results) {
+    md.append("### Latency (fixed input rate, createdAt = send time)\n\n");
+    md.append("| runner | rate/s | sent | visible | latency_ms p50 | p95 | p99 | max"
+        + " | visible delay p50 (ms) | p95 | p99 | max | max lag (posts) | lag at end of production | catch-up (s) |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Latency.Result r : results) {
+      md.append(String.format("| %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %s |%n",
+          r.label(), r.rate(), r.sent(), r.visible(), num(r.latencyMs()[0]), num(r.latencyMs()[1]),
+          num(r.latencyMs()[2]), num(r.latencyMs()[3]), num(r.visibleMs()[0]), num(r.visibleMs()[1]),
+          num(r.visibleMs()[2]), num(r.visibleMs()[3]), r.maxLag(), r.lagAtEnd(), dec(r.catchUpSeconds())));
+    }
+    md.append("\n`latency_ms`: point built in the job (PostPoints / the baseline's loop) minus createdAt,"
+        + " read back from InfluxDB for every measured post; excludes the sink's batching wait and the"
+        + " HTTP write. Visible delay: the moment the InfluxDB post count covered a post minus its send"
+        + " time (= createdAt), assuming send order, polled every 200 ms: createdAt to queryable.\n\n");
+  }
+
+  void text(String s) {
+    md.append(s).append('\n');
+  }
+
+  String markdown() {
+    return md.toString();
+  }
+
+  private static String baselineLabel(Map<String, List<Drain.Result>> byLabel) {
+    return byLabel.entrySet().stream()
+        .filter(e -> e.getValue().get(0).kind() == RunnerKind.BASELINE)
+        .map(Map.Entry::getKey).findFirst().orElse("");
+  }
+
+  static Map<String, List<Drain.Result>> group(List<Drain.Result> results) {
+    Map<String, List<Drain.Result>> byLabel = new LinkedHashMap<>();
+    results.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
+    return byLabel;
+  }
+
+  /** Median of the finite values; NaN when there are none. */
+  static <T> double median(List<T> items, ToDoubleFunction<T> f) {
+    double[] v = items.stream().mapToDouble(f).filter(Double::isFinite).sorted().toArray();
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  static String num(double v) {
+    return Double.isFinite(v) ? String.format("%,.0f", v) : "n/a";
+  }
+
+  static String dec(double v) {
+    return Double.isFinite(v) ? String.format("%.1f", v) : "n/a";
+  }
+
+  static String ratio(double v, double base) {
+    return Double.isFinite(v) && Double.isFinite(base) && base > 0 ? String.format("%.0f%%", 100 * v / base) : "n/a";
+  }
+
+}

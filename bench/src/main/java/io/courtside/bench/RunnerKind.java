@@ -1,0 +1,23 @@
+package io.courtside.bench;
+
+/** The ways the bench drains a topic; each runs in its own JVM. */
+public enum RunnerKind {
+  BASELINE("baseline (KafkaConsumer loop)"),
+  DIRECT("Beam DirectRunner"),
+  SPARK_LOCAL("Beam SparkRunner local[N]"),
+  SPARK_CLUSTER("Beam SparkRunner standalone (master+worker)");
+
+  private final String label;
+
+  RunnerKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public boolean isSpark() {
+    return this == SPARK_LOCAL || this == SPARK_CLUSTER;
+  }
+}

@@ -1,0 +1,41 @@
+package io.courtside.bench;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.Test;
+
+/**
+ * {@code courtside bench --smoke} on real parts (KRaft broker, influxd, Spark local): the harness
+ * must keep working. Asserts the table and that every runner wrote every post; never a speed.
+ */
+public class BenchSmokeIT {
+  @Test
+  public void smokeRunPrintsTheTableAndEveryRunnerWritesEveryPost() throws Exception {
+    Path out = Files.createTempDirectory("courtside-bench-smoke");
+    BenchConfig config = BenchConfig.smoke(out);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    BenchHarness.Outcome outcome =
+        BenchHarness.run(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    List<Drain.Result> drains = outcome.drains();
+    assertEquals(config.runners().size(), drains.size());
+    for (Drain.Result d : drains) {
+      assertTrue(d.label() + " wrote " + d.posts() + " of " + config.posts(), d.complete());
+      assertEquals(d.label(), config.posts(), d.posts());
+    }
+    String table = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(table, table.contains("| runner | posts |"));
+    for (String label : List.of("| baseline |", "| DirectRunner |", "| SparkRunner local[2] |")) {
+      assertTrue("no row " + label + " in\n" + table, table.contains(label));
+    }
+    assertTrue(table, table.contains("| 100% |"));
+    assertEquals(outcome.markdown(), Files.readString(outcome.reportFile()));
+  }
+}

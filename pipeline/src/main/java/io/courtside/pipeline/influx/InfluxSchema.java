@@ -6,6 +6,7 @@ import io.courtside.model.PostIds;
 import io.courtside.pipeline.entity.EntityWindowCounts;
 import io.courtside.pipeline.health.DeadLetterCounts;
 import io.courtside.pipeline.score.ScoredPost;
+import io.courtside.pipeline.window.PolarityCounts;
 import io.courtside.pipeline.window.WindowCounts;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +41,9 @@ public final class InfluxSchema {
   public static final String ENTITY_WINDOW = "entity_window";
   public static final String DEAD_LETTERS = "dead_letters";
 
+  /** Compiled once: sourceTag runs for every post. */
+  private static final java.util.regex.Pattern SOURCE_TAG = java.util.regex.Pattern.compile("[a-z0-9._-]+");
+
   private InfluxSchema() {}
 
   /** The post point without {@code latency_ms}, for callers that do not know the write time. */
@@ -67,29 +71,28 @@ public final class InfluxSchema {
   }
 
   public static String windowLine(WindowCounts w) {
-    return Point.measurement(POLARITY_WINDOW)
-        .addTag("topic", w.topic())
-        .addField("positive", w.counts().positive())
-        .addField("negative", w.counts().negative())
-        .addField("neutral", w.counts().neutral())
-        .addField("total", w.counts().total())
-        .addField("compound_mean", w.counts().compoundMean())
-        .time(TimeUnit.MILLISECONDS.toNanos(w.windowStart().getMillis()), WritePrecision.NS)
-        .toLineProtocol();
+    Point point = Point.measurement(POLARITY_WINDOW).addTag("topic", w.topic());
+    return withCounts(point, w.counts(), w.windowStart()).toLineProtocol();
   }
 
   public static String entityWindowLine(EntityWindowCounts w) {
-    return Point.measurement(ENTITY_WINDOW)
-        .addTag("entity", w.entity())
-        .addTag("kind", w.kind().tag())
-        .addTag("topic", w.topic())
-        .addField("positive", w.counts().positive())
-        .addField("negative", w.counts().negative())
-        .addField("neutral", w.counts().neutral())
-        .addField("total", w.counts().total())
-        .addField("compound_mean", w.counts().compoundMean())
-        .time(TimeUnit.MILLISECONDS.toNanos(w.windowStart().getMillis()), WritePrecision.NS)
-        .toLineProtocol();
+    Point point =
+        Point.measurement(ENTITY_WINDOW)
+            .addTag("entity", w.entity())
+            .addTag("kind", w.kind().tag())
+            .addTag("topic", w.topic());
+    return withCounts(point, w.counts(), w.windowStart()).toLineProtocol();
+  }
+
+  /** The fields every window aggregate shares; time = window start, so later panes overwrite. */
+  private static Point withCounts(Point point, PolarityCounts counts, org.joda.time.Instant windowStart) {
+    return point
+        .addField("positive", counts.positive())
+        .addField("negative", counts.negative())
+        .addField("neutral", counts.neutral())
+        .addField("total", counts.total())
+        .addField("compound_mean", counts.compoundMean())
+        .time(TimeUnit.MILLISECONDS.toNanos(windowStart.getMillis()), WritePrecision.NS);
   }
 
   public static String deadLetterLine(DeadLetterCounts d) {
@@ -122,6 +125,6 @@ public final class InfluxSchema {
       return "unknown";
     }
     String v = s.strip().toLowerCase(java.util.Locale.ROOT);
-    return v.length() <= 32 && v.matches("[a-z0-9._-]+") ? v : "other";
+    return v.length() <= 32 && SOURCE_TAG.matcher(v).matches() ? v : "other";
   }
 }

@@ -6,6 +6,7 @@ import io.courtside.pipeline.entity.TagEntities;
 import io.courtside.pipeline.health.CountDeadLetters;
 import io.courtside.pipeline.influx.InfluxPreflight;
 import io.courtside.pipeline.influx.InfluxSchema;
+import io.courtside.pipeline.influx.WritePanes;
 import io.courtside.pipeline.influx.WriteToInfluxDb;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.pipeline.options.Durations;
@@ -89,9 +90,10 @@ public final class CourtsidePipeline {
     // Points InfluxDB refuses (a type conflict, a parse error) go to the same dead-letter topic,
     // published by the sink itself, instead of blocking the job.
     out.postPoints().apply("WritePostPoints", WriteToInfluxDb.from(o));
-    out.windowPoints().apply("WriteWindowPoints", WriteToInfluxDb.from(o));
-    out.entityPoints().apply("WriteEntityPoints", WriteToInfluxDb.from(o));
-    out.deadLetterPoints().apply("WriteDeadLetterPoints", WriteToInfluxDb.from(o));
+    // Window aggregates: one point per window, overwritten by each newer pane, never by an older.
+    out.windowPoints().apply("WriteWindowPoints", WritePanes.from(o));
+    out.entityPoints().apply("WriteEntityPoints", WritePanes.from(o));
+    out.deadLetterPoints().apply("WriteDeadLetterPoints", WritePanes.from(o));
   }
 
   /** Parses and checks the flags; an error names the flag and says why. */

@@ -105,6 +105,23 @@ public final class InfluxSchema {
   }
 
   /**
+   * The series of a line: measurement and tags, up to the first space that is not escaped (line
+   * protocol escapes spaces, commas and {@code =} in measurement and tags with a backslash). Two
+   * points of one series with the same time are the same point.
+   */
+  static String seriesKey(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\\') {
+        i++; // the escaped character
+      } else if (c == ' ') {
+        return line.substring(0, i);
+      }
+    }
+    throw new IllegalArgumentException("not a line-protocol point (no field set): " + line);
+  }
+
+  /**
    * createdAt truncated to the millisecond, plus 1..999,999 ns from a 64-bit FNV-1a hash of the
    * id. Two different posts share a point only if they share createdAt's millisecond, polarity,
    * source and this offset (about one in a million per pair).

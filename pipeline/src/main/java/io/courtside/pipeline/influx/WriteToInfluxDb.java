@@ -4,21 +4,12 @@ import io.courtside.pipeline.options.Durations;
 import io.courtside.pipeline.options.DeadLetterOptions;
 import io.courtside.pipeline.options.InfluxDbOptions;
 import io.courtside.pipeline.options.KafkaReadOptions;
-import io.courtside.pipeline.parse.DeadLetter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Distribution;
-import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes line-protocol points to InfluxDB; points it refuses go to the dead-letter topic.
@@ -31,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * more work. A refused point goes to the dead-letter topic with the server's message ({@link
  * BatchWriter}, {@link RefusedPoints}) before the bundle completes; 401/403 fail the job at once
  * with one clear error. Writes are idempotent by design of the schema, so a retried or replayed
- * batch never double-counts.
+ * batch never double-counts. Points of accumulating window panes go through {@link WritePanes}
+ * instead, which also keeps an older pane from overwriting a newer one.
  */
 public final class WriteToInfluxDb extends PTransform<PCollection<String>, PCollection<Void>> {
   /** Dead letters of refused points carry this as their topic. */
@@ -105,61 +97,12 @@ public final class WriteToInfluxDb extends PTransform<PCollection<String>, PColl
     return lines.apply("BatchedWrite", ParDo.of(new WriteFn(config, refused)));
   }
 
-  static final class WriteFn extends DoFn<String, Void> {
-    private static final Logger LOG = LoggerFactory.getLogger(WriteToInfluxDb.class);
-
-    private final Config config;
-    private final RefusedPoints refusedPoints;
-    private final Counter written = Metrics.counter(WriteToInfluxDb.class, "points_written");
-    private final Counter retries = Metrics.counter(WriteToInfluxDb.class, "write_retries");
-    private final Counter failedBatches = Metrics.counter(WriteToInfluxDb.class, "failed_batches");
-    private final Counter rejectedPoints = Metrics.counter(WriteToInfluxDb.class, "rejected_points");
-    private final Distribution batchSizes = Metrics.distribution(WriteToInfluxDb.class, "batch_size");
-    private transient BatchWriter writer;
+  static final class WriteFn extends PointWriter.Fn<String> {
     private transient List<String> buffer;
     private transient long oldestNanos;
 
     WriteFn(Config config, RefusedPoints refusedPoints) {
-      this.config = config;
-      this.refusedPoints = refusedPoints;
-    }
-
-    @Setup
-    public void setup() throws IOException, InterruptedException {
-      // The secret is read here, on the worker, and lives only in this transient client.
-      InfluxDbClient client =
-          new InfluxDbClient(config.target(), InfluxCredentials.header(config.target()));
-      writer =
-          new BatchWriter(
-              client,
-              config.retry(),
-              new BatchWriter.Stats() {
-                @Override
-                public void retried() {
-                  retries.inc();
-                }
-
-                @Override
-                public void rejectedRequest() {
-                  failedBatches.inc();
-                }
-              });
-      if (config.target().api() == InfluxTarget.Api.V1) {
-        createDatabase(client);
-      }
-    }
-
-    private void createDatabase(InfluxDbClient client) throws IOException, InterruptedException {
-      try {
-        config.retry().run("CREATE DATABASE", client::createDatabase, (e, d) -> retries.inc());
-      } catch (InfluxDbException e) {
-        if (e.status() != 403) {
-          throw e;
-        }
-        // A user with write rights but no admin rights: the database must already exist.
-        LOG.warn("Cannot create database {} (403, not an admin user); assuming it exists",
-            config.target().database());
-      }
+      super(config, refusedPoints);
     }
 
     @StartBundle
@@ -184,40 +127,10 @@ public final class WriteToInfluxDb extends PTransform<PCollection<String>, PColl
       flush();
     }
 
-    @Teardown
-    public void teardown() {
-      refusedPoints.close();
-    }
-
     private void flush() throws Exception {
-      if (buffer.isEmpty()) {
-        return;
-      }
       List<String> batch = buffer;
       buffer = new ArrayList<>();
-      batchSizes.update(batch.size());
-      List<BatchWriter.Rejected> rejected = writer.write(batch);
-      written.inc(batch.size() - rejected.size());
-      if (!rejected.isEmpty()) {
-        List<DeadLetter> letters = new ArrayList<>(rejected.size());
-        rejected.forEach(r -> letters.add(deadLetter(r)));
-        refusedPoints.publish(letters);
-        rejectedPoints.inc(rejected.size());
-        LOG.warn("InfluxDB refused {} of {} points; they go to the dead-letter topic. First: {}",
-            rejected.size(), batch.size(), rejected.get(0).reason());
-      }
-    }
-
-    private static DeadLetter deadLetter(BatchWriter.Rejected r) {
-      int end = r.line().indexOf(',');
-      String measurement = end > 0 ? r.line().substring(0, end) : "unknown";
-      return new DeadLetter(
-          "InfluxDB refused the point: " + r.reason(),
-          DEAD_LETTER_TOPIC,
-          -1,
-          -1,
-          measurement.getBytes(StandardCharsets.UTF_8),
-          r.line().getBytes(StandardCharsets.UTF_8));
+      writer.write(batch);
     }
   }
 }

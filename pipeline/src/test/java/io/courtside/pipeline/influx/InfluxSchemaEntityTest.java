@@ -27,6 +27,21 @@ public class InfluxSchemaEntityTest {
   }
 
   @Test
+  public void seriesKeyIsMeasurementAndTagsUpToTheFirstUnescapedSpace() {
+    org.joda.time.Instant start = org.joda.time.Instant.parse("2026-05-20T01:02:00Z");
+    String line =
+        InfluxSchema.entityWindowLine(
+            new EntityWindowCounts("twitter data", "Trail Blazers", EntityKind.TEAM, start,
+                start.plus(60_000), new PolarityCounts(1, 2, 1, -1.0)));
+    assertEquals(
+        "entity_window,entity=Trail\\ Blazers,kind=team,topic=twitter\\ data",
+        InfluxSchema.seriesKey(line));
+    assertEquals("m,t=a\\\\", InfluxSchema.seriesKey("m,t=a\\\\ f=1i 1")); // an escaped backslash
+    org.junit.Assert.assertThrows(
+        IllegalArgumentException.class, () -> InfluxSchema.seriesKey("no_fields"));
+  }
+
+  @Test
   public void postPointCarriesLatencyFromCreatedAtToWrite() {
     Instant created = Instant.parse("2026-05-20T01:02:03.456Z");
     ScoredPost s = new ScoredPost(Post.of("1", created, "Lakers"), 0.5, 0, 0.5, 0.5);

@@ -19,6 +19,9 @@ import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.KafkaRecordCoder;
+import org.apache.beam.sdk.options.ExperimentalOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.CrashingRunner;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
@@ -118,5 +121,23 @@ public class CourtsidePipelineTest {
             IllegalArgumentException.class,
             () -> CourtsidePipeline.parseOptions(new String[] {"--dlqTopic=twitterdata"}));
     assertThat(e.getMessage(), containsString("--dlqTopic"));
+  }
+
+  @Test
+  public void theDirectRunnerReadsThroughTheWrapperUnlessTheUserChoseARead() {
+    CourtsideOptions o = CourtsidePipeline.parseOptions(new String[] {"--runner=DirectRunner"});
+    assertEquals(
+        List.of("use_unbounded_sdf_wrapper"), o.as(ExperimentalOptions.class).getExperiments());
+    o = CourtsidePipeline.parseOptions(new String[] {"--experiments=use_sdf_read,other"});
+    assertEquals(List.of("use_sdf_read", "other"), o.as(ExperimentalOptions.class).getExperiments());
+    o = CourtsidePipeline.parseOptions(new String[] {"--experiments=other"});
+    assertEquals(
+        List.of("other", "use_unbounded_sdf_wrapper"),
+        o.as(ExperimentalOptions.class).getExperiments());
+    // Any other runner keeps its default read (Spark cannot run a splittable DoFn).
+    CourtsideOptions spark = PipelineOptionsFactory.as(CourtsideOptions.class);
+    spark.setRunner(CrashingRunner.class);
+    CourtsidePipeline.useWrappedReadOnDirectRunner(spark);
+    assertEquals(null, spark.as(ExperimentalOptions.class).getExperiments());
   }
 }

@@ -200,8 +200,9 @@ public final class BenchHarness {
         + "); Kafka (KRaft) and influxd 1.6.7 on loopback. Spark streaming batch interval "
         + config.batchIntervalMillis() + " ms. Extra DirectRunner flags: " + config.directFlags()
         + "; extra SparkRunner flags: " + config.sparkFlags() + ". Drain end = the InfluxDB post count equals the"
-        + " backlog. wall = launch to last post visible (start-up included); steady = from the"
-        + " first visible points to the last (start-up excluded).\n";
+        + " backlog. wall = launch to last post visible (start-up included); steady = the rate"
+        + " from the first poll that saw 10% of the backlog to the first that saw 90% (start-up and"
+        + " the first and last batches excluded).\n";
   }
 
   private void stop() {

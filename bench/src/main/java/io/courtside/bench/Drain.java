@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
  * reaches the backlog size, the job stopped by PID.
  *
  * <p>Two rates come out. {@code wall} = posts / (launch to last post visible): what a user waits
- * for, JVM and runner start-up included. {@code steady} = posts written after the first poll that
- * saw any / time from that poll to the end: the processing rate once the job runs, without
- * start-up (undefined when the first visible batch already held every post).
+ * for, JVM and runner start-up included. {@code steady} = the rate between the first poll that saw
+ * at least 10% of the backlog and the first that saw at least 90%: the processing rate once the
+ * job runs, without start-up and without the first and last batches. Measuring from the first
+ * visible point instead favoured runners that write in large batches (a Spark micro-batch read
+ * before that point was counted as written after it).
  */
 final class Drain {
   private static final Logger LOG = LoggerFactory.getLogger(Drain.class);
@@ -21,14 +23,48 @@ final class Drain {
 
   /** What one drain measured. */
   record Result(RunnerKind kind, String label, long posts, double wallSeconds, double firstSeconds,
-                double steadySeconds, long firstCount, boolean complete, Path jfr) {
+                double steadySeconds, long steadyPosts, boolean complete, Path jfr) {
     double wallRate() {
       return posts / wallSeconds;
     }
 
-    /** NaN when the first visible count was already the whole backlog. */
+    /** NaN when one poll saw both 10% and 90% of the backlog (too few polls to tell). */
     double steadyRate() {
-      return steadySeconds > 0 && posts > firstCount ? (posts - firstCount) / steadySeconds : Double.NaN;
+      return steadySeconds > 0 && steadyPosts > 0 ? steadyPosts / steadySeconds : Double.NaN;
+    }
+  }
+
+  /** The 10%-90% span of a drain's polls: first poll at or above each mark. */
+  static final class Span {
+    private final long low;
+    private final long high;
+    private long lowNanos = -1;
+    private long lowCount;
+    private long highNanos = -1;
+    private long highCount;
+
+    Span(long posts) {
+      this.low = (posts + 9) / 10;
+      this.high = (posts * 9 + 9) / 10;
+    }
+
+    void poll(long nanos, long count) {
+      if (lowNanos < 0 && count >= low) {
+        lowNanos = nanos;
+        lowCount = count;
+      }
+      if (highNanos < 0 && count >= high) {
+        highNanos = nanos;
+        highCount = count;
+      }
+    }
+
+    double seconds() {
+      return highNanos > lowNanos && lowNanos >= 0 ? Drain.seconds(highNanos - lowNanos) : 0;
+    }
+
+    long posts() {
+      return highNanos > lowNanos && lowNanos >= 0 ? highCount - lowCount : 0;
     }
   }
 
@@ -41,8 +77,8 @@ final class Drain {
     long t0 = System.nanoTime();
     ManagedProcess process = launcher.start(job, log);
     long first = 0;
-    long firstCount = 0;
     long count = 0;
+    Span span = new Span(posts);
     boolean profiling = false;
     Path dumped = null;
     try {
@@ -54,9 +90,9 @@ final class Drain {
         }
         Thread.sleep(POLL.toMillis());
         count = influx.postCount(null);
+        span.poll(System.nanoTime(), count);
         if (count > 0 && first == 0) {
           first = System.nanoTime();
-          firstCount = count;
           if (jfr != null) {
             profiling = Jfr.start(process.pid());
           }
@@ -71,8 +107,8 @@ final class Drain {
         LOG.warn("{}: only {} of {} posts after {} s", label, count, posts, timeout.toSeconds());
       }
       return new Result(job.kind(), label, complete ? posts : count, seconds(end - t0),
-          first == 0 ? Double.NaN : seconds(first - t0), first == 0 ? 0 : seconds(end - first),
-          firstCount, complete, dumped);
+          first == 0 ? Double.NaN : seconds(first - t0), span.seconds(), span.posts(), complete,
+          dumped);
     } finally {
       // Streaming jobs never end by themselves; Spark's graceful stop can take most of a minute
       // and measures nothing, so a short grace then SIGKILL.

@@ -202,7 +202,9 @@ public final class BenchHarness {
         + "; extra SparkRunner flags: " + config.sparkFlags() + ". Drain end = the InfluxDB post count equals the"
         + " backlog. wall = launch to last post visible (start-up included); steady = the rate"
         + " from the first poll that saw 10% of the backlog to the first that saw 90% (start-up and"
-        + " the first and last batches excluded).\n";
+        + " the first and last batches excluded). On Spark the steady rate over-states: a micro-batch"
+        + " is read and cached, then its points are written in a burst; compare Spark by its wall rate"
+        + " on a large backlog, or by the micro-batch times in its log.\n";
   }
 
   private void stop() {

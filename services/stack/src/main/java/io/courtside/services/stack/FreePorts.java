@@ -34,15 +34,18 @@ public final class FreePorts {
   }
 
   /**
-   * True if nothing answers on 127.0.0.1:port and we can bind it. Both checks, because a server
-   * bound to 0.0.0.0 with SO_REUSEADDR may still let a loopback bind succeed.
+   * True if nothing answers on 127.0.0.1:port and we can bind it as our servers will: with
+   * SO_REUSEADDR, as Kafka and influxd bind. Without it, the TIME_WAIT connections a server leaves
+   * for a minute after it stops would make its own port look taken, and a restart of the stack or
+   * the demo within that minute would be refused. Both checks, because a server bound to 0.0.0.0
+   * with SO_REUSEADDR may still let a loopback bind succeed.
    */
   public static boolean isFree(int port) {
     if (isListening(port)) {
       return false;
     }
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
       return true;
     } catch (IOException e) {

@@ -2,12 +2,14 @@ package io.courtside.services.stack;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import org.junit.Test;
 
 public class FreePortsTest {
@@ -22,6 +24,25 @@ public class FreePortsTest {
       server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
       assertFalse(FreePorts.isFree(port));
       assertTrue(FreePorts.isListening(port));
+    }
+  }
+
+  @Test
+  public void aPortLeftInTimeWaitByAStoppedServerIsFree() throws Exception {
+    int port = FreePorts.pick();
+    try (ServerSocket server = new ServerSocket()) {
+      server.setReuseAddress(true);
+      server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+      try (Socket client = new Socket("127.0.0.1", port); Socket accepted = server.accept()) {
+        accepted.close(); // the server side closes first: its end of the connection waits in TIME_WAIT
+        assertEquals(-1, client.getInputStream().read());
+      }
+    }
+    // Kafka and influxd rebind such a port at once (SO_REUSEADDR); so must the check before them.
+    assertTrue(FreePorts.isFree(port));
+    try (ServerSocket again = new ServerSocket()) {
+      again.setReuseAddress(true);
+      again.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
     }
   }
 

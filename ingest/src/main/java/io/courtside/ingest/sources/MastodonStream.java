@@ -14,8 +14,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,25 +145,10 @@ public final class MastodonStream implements PostSource {
       throws IOException, HttpStatusException, InterruptedException {
     URI uri = URI.create(config.instance().toString().replaceAll("/+$", "") + STREAM_PATH
         + "?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .header("Authorization", config.token().authorizationHeader())
-        .header("Accept", "text/event-stream")
-        .header("User-Agent", XFilteredStream.USER_AGENT)
-        .timeout(Duration.ofSeconds(30)) // until the response headers; the body may last for days
-        .GET()
-        .build();
-    HttpResponse<InputStream> response =
-        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    if (response.statusCode() != 200) {
-      String body;
-      try (InputStream in = response.body()) {
-        body = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-      }
-      throw new HttpStatusException(response.statusCode(), body, response.headers());
-    }
+    InputStream body = StreamingGet.open(client, uri, config.token(), "text/event-stream");
     LOG.info("Mastodon #{} stream connected", tag);
     connected.run();
-    try (StreamWatchdog watchdog = new StreamWatchdog(response.body(), config.stallTimeout(), stop);
+    try (StreamWatchdog watchdog = new StreamWatchdog(body, config.stallTimeout(), stop);
         SseReader events =
             new SseReader(watchdog.stream(), config.maxLineBytes(), heartbeats::incrementAndGet)) {
       try {
@@ -174,11 +157,7 @@ public final class MastodonStream implements PostSource {
           handle(event, sink);
         }
       } catch (IOException e) {
-        if (watchdog.stalled()) {
-          throw new IOException("no event or heartbeat for " + config.stallTimeout().toSeconds()
-              + " s: connection presumed dead", e);
-        }
-        throw e;
+        throw watchdog.explain(e, "event or heartbeat");
       }
     }
   }

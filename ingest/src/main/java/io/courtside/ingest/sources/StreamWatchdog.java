@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Ends a blocking read of a streaming HTTP body when the stream goes quiet for too long (a
  * half-open connection sends nothing, not even keep-alives, and would otherwise hang for ever) or
  * when a stop is requested. It closes the stream from a timer thread, which makes the reader's
- * {@code read} throw; the reader then sees {@link #stalled()} and reconnects, or stops.
+ * {@code read} throw; the reader rethrows {@link #explain} of that error, and reconnects or stops.
  */
 public final class StreamWatchdog implements AutoCloseable {
   private static final long CHECK_MILLIS = 100;
@@ -26,6 +26,7 @@ public final class StreamWatchdog implements AutoCloseable {
       });
 
   private final InputStream watched;
+  private final Duration idleTimeout;
   private final ScheduledFuture<?> check;
   private volatile long lastActivity = System.nanoTime();
   private volatile boolean stalled;
@@ -47,6 +48,7 @@ public final class StreamWatchdog implements AutoCloseable {
         return n;
       }
     };
+    this.idleTimeout = idleTimeout;
     long idleNanos = idleTimeout.toNanos();
     this.check = TIMER.scheduleWithFixedDelay(() -> {
       boolean idle = System.nanoTime() - lastActivity > idleNanos;
@@ -61,9 +63,16 @@ public final class StreamWatchdog implements AutoCloseable {
     return watched;
   }
 
-  /** True when the watchdog closed the stream because nothing arrived in time. */
-  public boolean stalled() {
-    return stalled;
+  /**
+   * What to throw for a read that failed with {@code e}: when the watchdog closed a silent stream,
+   * an IOException saying so ("no {@code silence} for N s: connection presumed dead"), else {@code
+   * e} itself.
+   */
+  public IOException explain(IOException e, String silence) {
+    return stalled
+        ? new IOException("no " + silence + " for " + idleTimeout.toSeconds()
+            + " s: connection presumed dead", e)
+        : e;
   }
 
   @Override

@@ -13,9 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,7 +32,6 @@ public final class XFilteredStream implements PostSource {
   /** Ask for the fields a post needs; by default v2 sends only id and text. */
   static final String STREAM_QUERY = "tweet.fields=created_at,lang,author_id,entities,note_tweet"
       + "&expansions=author_id&user.fields=username";
-  static final String USER_AGENT = "courtside-ingest";
   static final String CREDENTIALS_HINT =
       "check X_BEARER_TOKEN or --bearerTokenFile (an app-only bearer token of a project with"
           + " filtered stream access)";
@@ -95,36 +91,18 @@ public final class XFilteredStream implements PostSource {
 
   private void stream(RecordSink sink, StopSignal stop, Runnable connected)
       throws IOException, HttpStatusException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(
-            config.apiBase().resolve(STREAM_PATH + "?" + STREAM_QUERY))
-        .header("Authorization", config.token().authorizationHeader())
-        .header("User-Agent", USER_AGENT)
-        .timeout(Duration.ofSeconds(30)) // until the response headers; the body may last for days
-        .GET()
-        .build();
-    HttpResponse<InputStream> response =
-        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    if (response.statusCode() != 200) {
-      String body;
-      try (InputStream in = response.body()) {
-        body = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-      }
-      throw new HttpStatusException(response.statusCode(), body, response.headers());
-    }
+    InputStream body = StreamingGet.open(
+        client, config.apiBase().resolve(STREAM_PATH + "?" + STREAM_QUERY), config.token(), null);
     LOG.info("X filtered stream connected");
     connected.run();
-    try (StreamWatchdog watchdog = new StreamWatchdog(response.body(), config.stallTimeout(), stop);
+    try (StreamWatchdog watchdog = new StreamWatchdog(body, config.stallTimeout(), stop);
         LineReader lines = new LineReader(watchdog.stream(), config.maxLineBytes())) {
       try {
         while (!stop.isStopped() && lines.next()) {
           handle(lines, sink);
         }
       } catch (IOException e) {
-        if (watchdog.stalled()) {
-          throw new IOException("no data or keep-alive for " + config.stallTimeout().toSeconds()
-              + " s: connection presumed dead", e);
-        }
-        throw e;
+        throw watchdog.explain(e, "data or keep-alive");
       }
     }
   }

@@ -133,6 +133,6 @@ final class XRules {
     return HttpRequest.newBuilder(rulesUri)
         .timeout(timeout)
         .header("Authorization", token.authorizationHeader())
-        .header("User-Agent", XFilteredStream.USER_AGENT);
+        .header("User-Agent", StreamingGet.USER_AGENT);
   }
 }

@@ -1,12 +1,9 @@
 package io.courtside.services.spark;
 
+import io.courtside.services.stack.StateFile;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
@@ -48,35 +45,19 @@ public record SparkClusterState(
     p.setProperty("worker.pid", Long.toString(workerPid));
     p.setProperty("worker.cores", Integer.toString(workerCores));
     p.setProperty("started.at", startedAt.toString());
-    Path f = file(stateDir);
-    Files.createDirectories(f.getParent());
-    Path tmp = f.resolveSibling(FILE + ".tmp");
-    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      p.store(out, "Local Spark standalone cluster; written by `courtside spark start`");
-    }
-    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    StateFile.write(file(stateDir), p,
+        "Local Spark standalone cluster; written by `courtside spark start`");
   }
 
   public static Optional<SparkClusterState> read(Path stateDir) {
-    Path f = file(stateDir);
-    if (!Files.isRegularFile(f)) {
-      return Optional.empty();
-    }
-    Properties p = new Properties();
-    try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-      p.load(in);
-      return Optional.of(
-          new SparkClusterState(
-              Integer.parseInt(p.getProperty("master.port")),
-              Integer.parseInt(p.getProperty("master.ui.port")),
-              Integer.parseInt(p.getProperty("worker.ui.port")),
-              Long.parseLong(p.getProperty("master.pid")),
-              Long.parseLong(p.getProperty("worker.pid")),
-              Integer.parseInt(p.getProperty("worker.cores")),
-              Instant.parse(p.getProperty("started.at"))));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return StateFile.read(file(stateDir), p -> new SparkClusterState(
+        Integer.parseInt(p.getProperty("master.port")),
+        Integer.parseInt(p.getProperty("master.ui.port")),
+        Integer.parseInt(p.getProperty("worker.ui.port")),
+        Long.parseLong(p.getProperty("master.pid")),
+        Long.parseLong(p.getProperty("worker.pid")),
+        Integer.parseInt(p.getProperty("worker.cores")),
+        Instant.parse(p.getProperty("started.at"))));
   }
 
   static void delete(Path stateDir) throws IOException {

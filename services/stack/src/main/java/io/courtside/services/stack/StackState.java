@@ -1,9 +1,6 @@
 package io.courtside.services.stack;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,34 +55,18 @@ public record StackState(int kafkaPort, long kafkaPid, String influxUrl, long in
       p.setProperty("influx.pid", Long.toString(influxPid));
     }
     p.setProperty("started.at", startedAt.toString());
-    Files.createDirectories(stateDir);
-    // Write then rename, so a reader never sees half a file.
-    Path tmp = stateDir.resolve(FILE + ".tmp");
-    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      p.store(out, "Local Courtside stack; written by `courtside stack start`, removed by `stop`");
-    }
-    Files.move(tmp, file(stateDir), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    StateFile.write(file(stateDir), p,
+        "Local Courtside stack; written by `courtside stack start`, removed by `stop`");
   }
 
   /** The state of the last start, or empty if none (or unreadable). */
   public static Optional<StackState> read(Path stateDir) {
-    Path f = file(stateDir);
-    if (!Files.isRegularFile(f)) {
-      return Optional.empty();
-    }
-    Properties p = new Properties();
-    try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-      p.load(in);
-      return Optional.of(new StackState(
-          Integer.parseInt(p.getProperty("kafka.port")),
-          Long.parseLong(p.getProperty("kafka.pid")),
-          p.getProperty("influx.url"),
-          parseLong(p.getProperty("influx.pid")).orElse(0),
-          Instant.parse(p.getProperty("started.at"))));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return StateFile.read(file(stateDir), p -> new StackState(
+        Integer.parseInt(p.getProperty("kafka.port")),
+        Long.parseLong(p.getProperty("kafka.pid")),
+        p.getProperty("influx.url"),
+        parseLong(p.getProperty("influx.pid")).orElse(0),
+        Instant.parse(p.getProperty("started.at"))));
   }
 
   public static void delete(Path stateDir) throws IOException {

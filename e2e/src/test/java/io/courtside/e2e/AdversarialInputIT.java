@@ -107,21 +107,12 @@ public class AdversarialInputIT {
     Traffic.createTopic(stack.kafkaBootstrap(), topic);
     return CourtsidePipeline.start(
         CourtsidePipeline.parseOptions(
-            new String[] {
-              "--bootstrapServers=" + stack.kafkaBootstrap(),
-              "--topic=" + topic,
-              "--dlqTopic=" + topic + "-dlq",
-              "--consumerGroup=" + topic,
-              "--influxUrl=" + stack.influxUrl(),
-              "--influxDatabase=" + db,
-              "--windowSize=1m",
-              "--maxOutOfOrderness=5s",
-              "--earlyFiringPeriod=5s",
-              "--maxRecordBytes=65536",
-              "--enforceImmutability=false",
-              "--enforceEncodability=false",
-              "--blockOnRun=false"
-            }));
+            JobArgs.inProcess(stack, topic, db,
+                "--consumerGroup=" + topic,
+                "--windowSize=1m",
+                "--maxOutOfOrderness=5s",
+                "--earlyFiringPeriod=5s",
+                "--maxRecordBytes=65536")));
   }
 
   @Test

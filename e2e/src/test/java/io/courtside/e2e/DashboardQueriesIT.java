@@ -57,11 +57,7 @@ public class DashboardQueriesIT {
     List<Post> recent = TestPosts.posts("live-", 1200, start, 1000, 21); // up to now
     produce(replayed, recent, TestPosts.malformed(14));
 
-    String[] args = {
-      "--bootstrapServers=" + stack.kafkaBootstrap(), "--topic=" + TOPIC, "--dlqTopic=" + TOPIC + "-dlq",
-      "--influxUrl=" + stack.influxUrl(), "--influxDatabase=" + DB, "--windowSize=1m",
-      "--backfill", "--enforceImmutability=false", "--enforceEncodability=false", "--blockOnRun=false"
-    };
+    String[] args = JobArgs.inProcess(stack, TOPIC, DB, "--windowSize=1m", "--backfill");
     PipelineResult.State state = CourtsidePipeline.start(CourtsidePipeline.parseOptions(args)).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);
     influx = new InfluxDbClient(stack.influxUrl(), DB);

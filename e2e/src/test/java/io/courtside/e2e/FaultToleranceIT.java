@@ -71,26 +71,19 @@ public class FaultToleranceIT {
     // every key and window, and the entity path is not what these tests are about.
     Path watchlist = stateDir.resolve("watchlist.yaml");
     Files.writeString(watchlist, "entities:\n  - {name: Lakers, kind: team, aliases: [Lakers]}\n");
-    List<String> a =
-        new ArrayList<>(
-            List.of(
-                "--bootstrapServers=" + stack.kafkaBootstrap(),
-                "--topic=" + topic,
-                "--dlqTopic=" + topic + "-dlq",
-                "--consumerGroup=" + topic,
-                "--influxUrl=" + stack.influxUrl(),
-                "--influxDatabase=" + db,
-                "--windowSize=1m",
-                "--maxOutOfOrderness=5s",
-                "--earlyFiringPeriod=5s",
-                "--watchlist=" + watchlist));
+    List<String> a = JobArgs.of(stack, topic, db,
+        "--consumerGroup=" + topic,
+        "--windowSize=1m",
+        "--maxOutOfOrderness=5s",
+        "--earlyFiringPeriod=5s",
+        "--watchlist=" + watchlist);
     a.addAll(List.of(extra));
     return a;
   }
 
   private PipelineResult startInProcess(List<String> args) throws Exception {
     List<String> all = new ArrayList<>(args);
-    all.addAll(List.of("--enforceImmutability=false", "--enforceEncodability=false", "--blockOnRun=false"));
+    all.addAll(JobArgs.DIRECT_IN_PROCESS);
     return CourtsidePipeline.start(CourtsidePipeline.parseOptions(all.toArray(new String[0])));
   }
 
@@ -156,10 +149,7 @@ public class FaultToleranceIT {
     }
   }
 
-  /**
-   * The stack's start refuses a port it cannot bind without SO_REUSEADDR, which the server side of
-   * connections closed at the stop keeps in TIME_WAIT for up to 60 s.
-   */
+  /** Until the stopped server has released its port (the restart would be refused before). */
   private static void awaitFree(int port) throws InterruptedException {
     Expected.await("port " + port + " to be free", Duration.ofSeconds(90), () -> FreePorts.isFree(port));
   }

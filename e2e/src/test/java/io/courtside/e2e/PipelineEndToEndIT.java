@@ -136,20 +136,9 @@ public class PipelineEndToEndIT {
   }
 
   private static String[] args(String topic, String db, String... extra) {
-    List<String> a =
-        new ArrayList<>(
-            List.of(
-                "--bootstrapServers=" + stack.kafkaBootstrap(),
-                "--topic=" + topic,
-                "--dlqTopic=" + topic + "-dlq",
-                "--influxUrl=" + stack.influxUrl(),
-                "--influxDatabase=" + db,
-                "--windowSize=1m",
-                "--maxOutOfOrderness=5s",
-                "--enforceImmutability=false",
-                "--enforceEncodability=false",
-                "--blockOnRun=false"));
+    List<String> a = JobArgs.of(stack, topic, db, "--windowSize=1m", "--maxOutOfOrderness=5s");
     a.addAll(List.of(extra));
+    a.addAll(JobArgs.DIRECT_IN_PROCESS);
     return a.toArray(new String[0]);
   }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,11 +50,11 @@ public class RunnerParityIT {
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
 
     PipelineResult.State direct = CourtsidePipeline.start(CourtsidePipeline.parseOptions(
-        args(topic, "db_direct", "--runner=DirectRunner", "--enforceImmutability=false",
-            "--enforceEncodability=false", "--blockOnRun=false"))).waitUntilFinish();
+        JobArgs.inProcess(stack, topic, "db_direct", "--windowSize=1m", "--backfill",
+            "--runner=DirectRunner"))).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, direct);
 
-    List<String> sparkArgs = new ArrayList<>(List.of(args(topic, "db_spark")));
+    List<String> sparkArgs = JobArgs.of(stack, topic, "db_spark", "--windowSize=1m", "--backfill");
     try (SparkJob job = SparkJob.submit("local[2]", stateDir.resolve("logs/spark-backfill.log"), sparkArgs)) {
       assertEquals("Spark backfill failed:\n" + job.logTail(), 0, job.awaitExit(Duration.ofMinutes(5)));
     }
@@ -67,19 +66,6 @@ public class RunnerParityIT {
     assertSamePoints(directPosts, points(onSpark, "post_sentiment"));
     assertEquals(Expected.recount(posts), Expected.storedWindows(onDirect));
     assertEquals(Expected.storedWindows(onDirect), Expected.storedWindows(onSpark));
-  }
-
-  private static String[] args(String topic, String db, String... extra) {
-    List<String> a = new ArrayList<>(List.of(
-        "--bootstrapServers=" + stack.kafkaBootstrap(),
-        "--topic=" + topic,
-        "--dlqTopic=" + topic + "-dlq",
-        "--influxUrl=" + stack.influxUrl(),
-        "--influxDatabase=" + db,
-        "--windowSize=1m",
-        "--backfill"));
-    a.addAll(List.of(extra));
-    return a.toArray(new String[0]);
   }
 
   /**

@@ -53,14 +53,7 @@ public class SinkModesIT {
       String topic = "auth";
       Traffic.createTopic(stack.kafkaBootstrap(), topic);
       List<String> args =
-          List.of(
-              "--bootstrapServers=" + stack.kafkaBootstrap(),
-              "--topic=" + topic,
-              "--dlqTopic=" + topic + "-dlq",
-              "--influxUrl=" + stack.influxUrl(),
-              "--influxDatabase=db_auth",
-              "--influxUser=" + ADMIN,
-              "--earlyFiringPeriod=1s");
+          JobArgs.of(stack, topic, "db_auth", "--influxUser=" + ADMIN, "--earlyFiringPeriod=1s");
 
       // Wrong password, from the environment: one clear error, no retries, exit.
       Path wrongLog = state.resolve("logs/pipeline-wrong.log");

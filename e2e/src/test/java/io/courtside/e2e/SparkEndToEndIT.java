@@ -64,13 +64,8 @@ public class SparkEndToEndIT {
     // The legacy Kafka source lists partitions when the job starts: the topic must exist by then.
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(first));
 
-    List<String> args = List.of(
-        "--bootstrapServers=" + stack.kafkaBootstrap(),
-        "--topic=" + topic,
-        "--dlqTopic=" + topic + "-dlq",
+    List<String> args = JobArgs.of(stack, topic, "spark_stream",
         "--consumerGroup=spark-e2e",
-        "--influxUrl=" + stack.influxUrl(),
-        "--influxDatabase=spark_stream",
         "--windowSize=1m",
         "--maxOutOfOrderness=5s",
         "--earlyFiringPeriod=1s",

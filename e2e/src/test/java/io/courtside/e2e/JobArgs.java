@@ -1,0 +1,33 @@
+package io.courtside.e2e;
+
+import io.courtside.services.stack.LocalStack;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The pipeline flags the end-to-end tests build their jobs from. */
+final class JobArgs {
+  /** For a DirectRunner job in the test's JVM: checks off (as `courtside pipeline`), no blocking run(). */
+  static final List<String> DIRECT_IN_PROCESS =
+      List.of("--enforceImmutability=false", "--enforceEncodability=false", "--blockOnRun=false");
+
+  private JobArgs() {}
+
+  /** The stack's broker and influxd, {@code topic} and its dead-letter topic, {@code database}; then {@code extra}. */
+  static List<String> of(LocalStack stack, String topic, String database, String... extra) {
+    List<String> a = new ArrayList<>(List.of(
+        "--bootstrapServers=" + stack.kafkaBootstrap(),
+        "--topic=" + topic,
+        "--dlqTopic=" + topic + "-dlq",
+        "--influxUrl=" + stack.influxUrl(),
+        "--influxDatabase=" + database));
+    a.addAll(List.of(extra));
+    return a;
+  }
+
+  /** {@link #of} plus {@link #DIRECT_IN_PROCESS}, as the array {@code parseOptions} takes. */
+  static String[] inProcess(LocalStack stack, String topic, String database, String... extra) {
+    List<String> a = of(stack, topic, database, extra);
+    a.addAll(DIRECT_IN_PROCESS);
+    return a.toArray(new String[0]);
+  }
+}

@@ -1,10 +1,10 @@
 package io.courtside.pipeline.score;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
@@ -13,6 +13,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 /** {@link ScoredPost} as its post ({@link PostCoder}) and four doubles; see PostCoder for why. */
 public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
   private static final ScoredPostCoder INSTANCE = new ScoredPostCoder();
+
+  private static final int SCORES_BYTES = 4 * Double.BYTES;
 
   private ScoredPostCoder() {}
 
@@ -28,19 +30,25 @@ public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
   @Override
   public void encode(ScoredPost s, OutputStream out) throws IOException {
     PostCoder.of().encode(s.post(), out);
-    DataOutputStream data = new DataOutputStream(out);
-    data.writeDouble(s.compound());
-    data.writeDouble(s.neg());
-    data.writeDouble(s.neu());
-    data.writeDouble(s.pos());
-    data.flush();
+    out.write(
+        ByteBuffer.allocate(SCORES_BYTES)
+            .putDouble(s.compound())
+            .putDouble(s.neg())
+            .putDouble(s.neu())
+            .putDouble(s.pos())
+            .array());
   }
 
   @Override
   public ScoredPost decode(InputStream in) throws IOException {
     var post = PostCoder.of().decode(in);
-    DataInputStream data = new DataInputStream(in);
-    return new ScoredPost(post, data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble());
+    byte[] bytes = new byte[SCORES_BYTES];
+    if (in.readNBytes(bytes, 0, SCORES_BYTES) != SCORES_BYTES) {
+      throw new EOFException("encoded scored post ends before its scores");
+    }
+    ByteBuffer scores = ByteBuffer.wrap(bytes);
+    return new ScoredPost(
+        post, scores.getDouble(), scores.getDouble(), scores.getDouble(), scores.getDouble());
   }
 
   @Override

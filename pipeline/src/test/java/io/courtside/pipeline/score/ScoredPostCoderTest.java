@@ -1,14 +1,19 @@
 package io.courtside.pipeline.score;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 
 import io.courtside.model.Post;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.junit.Test;
 
@@ -30,6 +35,16 @@ public class ScoredPostCoderTest {
   public void scoredPostsSurviveEncodingExactly() throws Exception {
     CoderProperties.coderDecodeEncodeEqual(ScoredPostCoder.of(), new ScoredPost(FULL, 0.5423, 0.1, 0.6, 0.3));
     CoderProperties.coderDecodeEncodeEqual(ScoredPostCoder.of(), new ScoredPost(MINIMAL, -1, 1, 0, 0));
+  }
+
+  @Test
+  public void aTruncatedPostIsAnErrorNotAShorterPost() throws Exception {
+    byte[] whole = CoderUtils.encodeToByteArray(ScoredPostCoder.of(), new ScoredPost(FULL, 0.5, 0.1, 0.6, 0.3));
+    for (int cut : new int[] {1, 10, whole.length - 33, whole.length - 1}) {
+      byte[] part = Arrays.copyOf(whole, cut);
+      assertThrows("cut at " + cut, IOException.class,
+          () -> ScoredPostCoder.of().decode(new ByteArrayInputStream(part)));
+    }
   }
 
   @Test

@@ -124,7 +124,7 @@ public final class CourtsidePipeline {
    * bundle pays the runner's per-step set-up, which held a backlog drain to about 800 posts/s; the
    * wrapper emits up to 100 records a bundle and keeps its Kafka readers between bundles
    * (measured by {@code courtside bench}: a drain at 2,500-5,800 posts/s, and p99 latency under
-   * 0.75 s at 1,000 and 2,000 posts/s). The source, its timestamp policy and its offset commits stay
+   * 0.85 s at 1,000 and 2,000 posts/s). The source, its timestamp policy and its offset commits stay
    * those of KafkaIO's unbounded read. KafkaIO's other read ({@code use_sdf_read}) drains as fast
    * but let a live trickle lag. Other runners keep their default read: the Spark runner cannot run
    * a splittable DoFn.

@@ -13,26 +13,28 @@ import org.junit.Test;
 
 /** The points added for issue 6: entity windows and end-to-end latency. */
 public class InfluxSchemaEntityTest {
+  private static final org.joda.time.Instant START =
+      org.joda.time.Instant.parse("2026-05-20T01:02:00Z");
+
+  /** The Trail Blazers' point of the minute from {@link #START} on {@code topic}. */
+  private static String trailBlazersLine(String topic) {
+    return InfluxSchema.entityWindowLine(
+        new EntityWindowCounts(topic, "Trail Blazers", EntityKind.TEAM, START,
+            START.plus(60_000), new PolarityCounts(1, 2, 1, -1.0)));
+  }
+
   @Test
   public void entityWindowPointIsKeyedByEntityKindTopicAndWindowStart() {
-    org.joda.time.Instant start = org.joda.time.Instant.parse("2026-05-20T01:02:00Z");
-    String line =
-        InfluxSchema.entityWindowLine(
-            new EntityWindowCounts("twitterdata", "Trail Blazers", EntityKind.TEAM, start,
-                start.plus(60_000), new PolarityCounts(1, 2, 1, -1.0)));
+    String line = trailBlazersLine("twitterdata");
     assertEquals(
         "entity_window,entity=Trail\\ Blazers,kind=team,topic=twitterdata compound_mean=-0.25,"
-            + "negative=2i,neutral=1i,positive=1i,total=4i " + start.getMillis() * 1_000_000L,
+            + "negative=2i,neutral=1i,positive=1i,total=4i " + START.getMillis() * 1_000_000L,
         line);
   }
 
   @Test
   public void seriesKeyIsMeasurementAndTagsUpToTheFirstUnescapedSpace() {
-    org.joda.time.Instant start = org.joda.time.Instant.parse("2026-05-20T01:02:00Z");
-    String line =
-        InfluxSchema.entityWindowLine(
-            new EntityWindowCounts("twitter data", "Trail Blazers", EntityKind.TEAM, start,
-                start.plus(60_000), new PolarityCounts(1, 2, 1, -1.0)));
+    String line = trailBlazersLine("twitter data");
     assertEquals(
         "entity_window,entity=Trail\\ Blazers,kind=team,topic=twitter\\ data",
         InfluxSchema.seriesKey(line));

@@ -32,7 +32,7 @@ final class PointWriter {
 
     @Setup
     public void setup() throws IOException, InterruptedException {
-      writer = open(config, refusedPoints);
+      writer = new PointWriter(config, refusedPoints);
     }
 
     @Teardown
@@ -54,6 +54,7 @@ final class PointWriter {
   private final RefusedPoints refusedPoints;
   private final BatchWriter writer;
 
+  /** Connects (and on the v1 API creates the database); call from {@code @Setup}. */
   private PointWriter(WriteToInfluxDb.Config config, RefusedPoints refusedPoints)
       throws IOException, InterruptedException {
     this.refusedPoints = refusedPoints;
@@ -78,12 +79,6 @@ final class PointWriter {
     if (config.target().api() == InfluxTarget.Api.V1) {
       createDatabase(config, client);
     }
-  }
-
-  /** Connects (and on the v1 API creates the database); call from {@code @Setup}. */
-  static PointWriter open(WriteToInfluxDb.Config config, RefusedPoints refusedPoints)
-      throws IOException, InterruptedException {
-    return new PointWriter(config, refusedPoints);
   }
 
   private void createDatabase(WriteToInfluxDb.Config config, InfluxDbClient client)

@@ -14,6 +14,12 @@ import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.pipeline.parse.WriteDeadLetters;
 import io.courtside.pipeline.read.ReadPosts;
+import io.courtside.pipeline.influx.InfluxCredentials;
+import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.influx.InfluxDbException;
+import io.courtside.pipeline.influx.InfluxTarget;
+import io.courtside.pipeline.read.GroupLease;
+import io.courtside.pipeline.read.RecountPoint;
 import io.courtside.pipeline.read.RewindOnStart;
 import io.courtside.pipeline.score.PostCoder;
 import io.courtside.pipeline.score.ScoreSentiment;
@@ -36,6 +42,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * runner is chosen with {@code --runner}.
  */
 public final class CourtsidePipeline {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CourtsidePipeline.class);
+
   private CourtsidePipeline() {}
 
   /** What the job computes from raw records, before anything is written: the testable core. */
@@ -93,9 +101,12 @@ public final class CourtsidePipeline {
     // published by the sink itself, instead of blocking the job.
     out.postPoints().apply("WritePostPoints", WriteToInfluxDb.from(o));
     // Window aggregates: one point per window, overwritten by each newer pane, never by an older.
-    out.windowPoints().apply("WriteWindowPoints", WritePanes.from(o));
-    out.entityPoints().apply("WriteEntityPoints", WritePanes.from(o));
-    out.deadLetterPoints().apply("WriteDeadLetterPoints", WritePanes.from(o));
+    // A restarted job writes only the windows it recounts from all their posts (RecountPoint).
+    org.joda.time.Instant recountFrom = recountFrom(o);
+    out.windowPoints().apply("WriteWindowPoints", WritePanes.from(o).keepingWindowsBefore(recountFrom));
+    out.entityPoints().apply("WriteEntityPoints", WritePanes.from(o).keepingWindowsBefore(recountFrom));
+    out.deadLetterPoints()
+        .apply("WriteDeadLetterPoints", WritePanes.from(o).keepingWindowsBefore(recountFrom));
   }
 
   /** Parses and checks the flags; an error names the flag and says why. */
@@ -145,6 +156,8 @@ public final class CourtsidePipeline {
     Durations.parsePositive("earlyFiringPeriod", o.getEarlyFiringPeriod());
     Durations.parse("maxOutOfOrderness", o.getMaxOutOfOrderness());
     Durations.parse("restartRewindMargin", o.getRestartRewindMargin());
+    Durations.parse("partitionIdleness", o.getPartitionIdleness());
+    recountFrom(o);
     WriteToInfluxDb.config(o); // every --influx* flag
     ParsePosts.create(o.getMaxRecordBytes());
     if (o.getMaxTextLength() < 1) {
@@ -159,27 +172,93 @@ public final class CourtsidePipeline {
     }
   }
 
-  /** Builds and starts the job; does not wait. */
-  public static PipelineResult start(CourtsideOptions o) {
-    Topics.ensureExists(o.getBootstrapServers(), o.getDlqTopic());
-    InfluxPreflight.check(WriteToInfluxDb.config(o).target());
-    if (!o.isBackfill()) {
-      RewindOnStart.rewind(
-          o.getBootstrapServers(), o.getTopic(), o.getConsumerGroup(), rewindHorizon(o));
+  /** {@code --recountFrom} as an instant; null when empty. */
+  static org.joda.time.Instant recountFrom(CourtsideOptions o) {
+    String v = o.getRecountFrom();
+    if (v == null || v.isBlank()) {
+      return null;
     }
-    Pipeline p = Pipeline.create(o);
-    build(p, o);
-    return p.run();
+    try {
+      return new org.joda.time.Instant(java.time.Instant.parse(v.strip()).toEpochMilli());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "--recountFrom=" + v + " is not an ISO-8601 instant such as 2026-05-20T01:02:00Z");
+    }
   }
 
-  /** How far back in record time a streaming start re-reads: see {@link RewindOnStart}. */
-  static java.time.Duration rewindHorizon(CourtsideOptions o) {
-    long ms =
-        Durations.parse("windowSize", o.getWindowSize()).getMillis()
-            + Durations.parse("allowedLateness", o.getAllowedLateness()).getMillis()
-            + Durations.parse("maxOutOfOrderness", o.getMaxOutOfOrderness()).getMillis()
-            + Durations.parse("restartRewindMargin", o.getRestartRewindMargin()).getMillis();
-    return java.time.Duration.ofMillis(ms);
+  /**
+   * Builds and starts the job; does not wait. A streaming start first takes the consumer group's
+   * lease ({@link GroupLease}), finds where to recount from ({@link RecountPoint}) and rewinds the
+   * group to it ({@link RewindOnStart}); the returned result gives the lease back when the job ends
+   * or is cancelled.
+   */
+  public static PipelineResult start(CourtsideOptions o) {
+    Topics.ensureExists(o.getBootstrapServers(), o.getDlqTopic());
+    WriteToInfluxDb.Config sink = WriteToInfluxDb.config(o);
+    InfluxPreflight.check(sink.target());
+    if (o.isBackfill()) {
+      Pipeline p = Pipeline.create(o);
+      build(p, o);
+      return p.run();
+    }
+    GroupLease lease = GroupLease.acquire(o.getBootstrapServers(), o.getTopic(), o.getConsumerGroup());
+    try {
+      java.time.Duration margin = java.time.Duration.ofMillis(
+          Durations.parse("restartRewindMargin", o.getRestartRewindMargin()).getMillis());
+      java.util.Optional<java.time.Instant> from;
+      if (o.getRecountFrom() == null || o.getRecountFrom().isBlank()) {
+        from = recountPoint(o, sink, margin);
+        o.setRecountFrom(from.map(java.time.Instant::toString).orElse(""));
+      } else {
+        from = java.util.Optional.of(java.time.Instant.ofEpochMilli(recountFrom(o).getMillis()));
+      }
+      LOG.info(
+          from.isPresent()
+              ? "Recounting windows that start at or after {}; earlier windows keep their stored points"
+              : "Recounting every window{}: no window of topic " + o.getTopic() + " is stored as closed",
+          from.map(java.time.Instant::toString).orElse(""));
+      RewindOnStart.rewind(
+          o.getBootstrapServers(), o.getTopic(), o.getConsumerGroup(), from.map(f -> f.minus(margin)));
+      Pipeline p = Pipeline.create(o);
+      build(p, o);
+      return new LeasedResult(p.run(), lease);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /** The recount point from InfluxDB, retried like a write while InfluxDB cannot be reached. */
+  private static java.util.Optional<java.time.Instant> recountPoint(
+      CourtsideOptions o, WriteToInfluxDb.Config sink, java.time.Duration margin) {
+    InfluxDbClient client =
+        new InfluxDbClient(sink.target(), InfluxCredentials.header(sink.target()));
+    java.time.Duration lateness = java.time.Duration.ofMillis(
+        Durations.parse("allowedLateness", o.getAllowedLateness()).getMillis());
+    java.util.List<java.util.Optional<java.time.Instant>> found = new java.util.ArrayList<>();
+    try {
+      sink.retry().run(
+          "reading the recount point",
+          () -> found.add(RecountPoint.of(client, o.getTopic(), lateness, margin)),
+          (e, d) -> LOG.warn("InfluxDB not reachable yet ({}); retrying in {}", e.getMessage(), d));
+      return found.get(0);
+    } catch (InfluxDbException e) {
+      if (e.status() == 404 && sink.target().api() == InfluxTarget.Api.V1) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      if (e.status() == 404) {
+        // A v2 server without InfluxQL (QuestDB): nothing tells which windows are final.
+        LOG.warn("{} has no InfluxQL /query: every window is recounted from the beginning of the"
+            + " topic on each start", sink.target().url());
+        return java.util.Optional.empty();
+      }
+      throw new IllegalStateException("cannot read the recount point from InfluxDB: " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read the recount point from InfluxDB: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the recount point", e);
+    }
   }
 
   public static void main(String[] args) {

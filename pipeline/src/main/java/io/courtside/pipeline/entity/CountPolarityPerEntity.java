@@ -63,7 +63,7 @@ public final class CountPolarityPerEntity
                 KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()),
                 ScoredPostCoder.of()))
         .apply("FixedWindows", AccumulatingPanes.of(windowSize, allowedLateness, earlyFiringPeriod))
-        .apply("Count", CombineInBundles.<KV<String, String>, ScoredPost, HashMap<Long, Double>, PolarityCounts>perKey(new DistinctPosts.CountFn()))
+        .apply("Count", CombineInBundles.<KV<String, String>, ScoredPost, HashMap<Long, DistinctPosts.Latest>, PolarityCounts>perKey(new DistinctPosts.CountFn()))
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
   }
 

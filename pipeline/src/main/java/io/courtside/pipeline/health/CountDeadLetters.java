@@ -5,7 +5,6 @@ import io.courtside.pipeline.options.WindowOptions;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.window.AccumulatingPanes;
 import io.courtside.pipeline.window.CombineInBundles;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -19,8 +18,9 @@ import org.joda.time.Duration;
 /**
  * Dead letters counted per {@link ReasonKind} and window (the dashboards' dead-letter panel), with
  * the same accumulating panes as the polarity windows, so a replay or a later pane overwrites the
- * point instead of adding to it. A dead letter's time is its record's: createdAt when readable,
- * else the Kafka timestamp.
+ * point instead of adding to it. Each record is counted once however often it is read (a restart's
+ * rewind, a second backfill: {@link DistinctRecords}). A dead letter's time is its record's:
+ * createdAt when readable and believable, else the Kafka timestamp.
  */
 public final class CountDeadLetters
     extends PTransform<PCollection<DeadLetter>, PCollection<DeadLetterCounts>> {
@@ -48,11 +48,13 @@ public final class CountDeadLetters
   @Override
   public PCollection<DeadLetterCounts> expand(PCollection<DeadLetter> letters) {
     return letters
-        .apply("ReasonKind", MapElements.into(TypeDescriptors.strings()).via((DeadLetter d) -> ReasonKind.of(d.reason())))
-        .apply("FixedWindows", AccumulatingPanes.of(windowSize, allowedLateness, earlyFiringPeriod))
-        .apply("OnePerLetter", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())).via((String kind) -> KV.of(kind, 1L)))
+        .apply("FixedWindows", AccumulatingPanes.<DeadLetter>of(windowSize, allowedLateness, earlyFiringPeriod))
+        .apply(
+            "KindAndPosition",
+            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                .via((DeadLetter d) -> KV.of(ReasonKind.of(d.reason()), DistinctRecords.position(d.partition(), d.offset()))))
         // Combined in each bundle first: the Spark runner would otherwise keep every dead letter of a window.
-        .apply("Count", CombineInBundles.<String, Long, long[], Long>perKey(Sum.ofLongs()))
+        .apply("CountDistinct", CombineInBundles.<String, Long, java.util.HashSet<Long>, Long>perKey(new DistinctRecords()))
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
   }
 

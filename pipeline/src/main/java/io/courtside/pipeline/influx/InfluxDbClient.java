@@ -68,12 +68,14 @@ public final class InfluxDbClient implements AutoCloseable {
     send(req.build(), "write of " + lines.size() + " points");
   }
 
-  /** v1: runs an InfluxQL query against the database and returns the raw JSON response. */
+  /**
+   * Runs an InfluxQL query ({@code /query}) against the v1 database, or on the v2 API the bucket
+   * of the same name (InfluxDB 2.x maps each bucket to a v1 database), and returns the raw JSON.
+   */
   public String query(String influxql) throws InfluxDbException {
+    String db = target.api() == InfluxTarget.Api.V1 ? target.database() : target.bucket();
     URI uri =
-        target
-            .base()
-            .resolve("query?db=" + InfluxTarget.enc(target.database()) + "&q=" + InfluxTarget.enc(influxql));
+        target.base().resolve("query?db=" + InfluxTarget.enc(db) + "&q=" + InfluxTarget.enc(influxql));
     return send(request(uri).GET().build(), "query").body();
   }
 

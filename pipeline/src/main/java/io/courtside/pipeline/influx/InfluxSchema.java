@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  *       the replay's latency. Negative values (clock skew between poster and pipeline) are kept, so
  *       skew is visible rather than hidden.
  *   <li>{@code polarity_window}: one point per window and topic; tag {@code topic}; integer fields
- *       {@code positive, negative, neutral, total}, float {@code compound_mean}. Time = window
- *       start, so each later pane overwrites the earlier one.
+ *       {@code positive, negative, neutral, total}, float {@code compound_mean}, boolean {@code
+ *       closed} (the pane fired after the watermark passed the window's end). Time = window start,
+ *       so each later pane overwrites the earlier one.
  *   <li>{@code entity_window}: the same per watchlist entity; tags {@code entity} (its name),
  *       {@code kind} ({@code team}/{@code player}), {@code topic}; the same fields and time.
  *   <li>{@code dead_letters}: dead-lettered records per window; tags {@code reason_kind}, {@code
@@ -72,7 +73,7 @@ public final class InfluxSchema {
 
   public static String windowLine(WindowCounts w) {
     Point point = Point.measurement(POLARITY_WINDOW).addTag("topic", w.topic());
-    return withCounts(point, w.counts(), w.windowStart()).toLineProtocol();
+    return withCounts(point, w.counts(), w.windowStart()).addField("closed", w.closed()).toLineProtocol();
   }
 
   public static String entityWindowLine(EntityWindowCounts w) {

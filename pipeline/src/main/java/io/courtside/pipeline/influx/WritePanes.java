@@ -18,11 +18,13 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
+import org.joda.time.Instant;
 
 /**
  * Writes the points of window aggregates ({@code polarity_window}, {@code entity_window}, {@code
@@ -47,14 +49,25 @@ public final class WritePanes extends PTransform<PCollection<String>, PCollectio
 
   private final WriteToInfluxDb.Config config;
   private final RefusedPoints refused;
+  private final Instant recountFrom;
 
-  private WritePanes(WriteToInfluxDb.Config config, RefusedPoints refused) {
+  private WritePanes(WriteToInfluxDb.Config config, RefusedPoints refused, Instant recountFrom) {
     this.config = config;
     this.refused = refused;
+    this.recountFrom = recountFrom;
   }
 
   public static WritePanes with(WriteToInfluxDb.Config config, RefusedPoints refused) {
-    return new WritePanes(config, refused);
+    return new WritePanes(config, refused, null);
+  }
+
+  /**
+   * The same sink, but windows that start before {@code recountFrom} are not written (counter
+   * {@code windows_kept}): a restarted job re-reads only part of their posts, and their stored
+   * points are final. Null: every window is written.
+   */
+  public WritePanes keepingWindowsBefore(Instant recountFrom) {
+    return new WritePanes(config, refused, recountFrom);
   }
 
   /** The sink of the flags, as {@link WriteToInfluxDb#from}. */
@@ -72,7 +85,7 @@ public final class WritePanes extends PTransform<PCollection<String>, PCollectio
         .apply("KeyBySeries", ParDo.of(new KeyBySeriesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
         .apply("KeepWindowState", Window.<KV<String, KV<Long, String>>>configure().withAllowedLateness(lateness))
-        .apply("WriteNewestPane", ParDo.of(new NewestPaneFn(config, refused)));
+        .apply("WriteNewestPane", ParDo.of(new NewestPaneFn(config, refused, recountFrom)));
   }
 
   /** line -> (series, (pane index, line)). */
@@ -86,6 +99,8 @@ public final class WritePanes extends PTransform<PCollection<String>, PCollectio
 
   static final class NewestPaneFn extends PointWriter.Fn<KV<String, KV<Long, String>>> {
     private final Counter stalePanes = Metrics.counter(WriteToInfluxDb.class, "stale_panes_skipped");
+    private final Counter windowsKept = Metrics.counter(WriteToInfluxDb.class, "windows_kept");
+    private final Instant recountFrom;
 
     @StateId("newestPane")
     private final StateSpec<ValueState<Long>> newestPaneSpec = StateSpecs.value(VarLongCoder.of());
@@ -93,8 +108,9 @@ public final class WritePanes extends PTransform<PCollection<String>, PCollectio
     /** series and window -> newest line of this bundle. */
     private transient Map<String, String> buffer;
 
-    NewestPaneFn(WriteToInfluxDb.Config config, RefusedPoints refusedPoints) {
+    NewestPaneFn(WriteToInfluxDb.Config config, RefusedPoints refusedPoints, Instant recountFrom) {
       super(config, refusedPoints);
+      this.recountFrom = recountFrom;
     }
 
     @StartBundle
@@ -108,6 +124,12 @@ public final class WritePanes extends PTransform<PCollection<String>, PCollectio
         BoundedWindow window,
         @StateId("newestPane") ValueState<Long> newestPane)
         throws Exception {
+      if (recountFrom != null
+          && window instanceof IntervalWindow w
+          && w.start().isBefore(recountFrom)) {
+        windowsKept.inc();
+        return;
+      }
       long pane = point.getValue().getKey();
       Long newest = newestPane.read();
       if (newest != null && pane < newest) {

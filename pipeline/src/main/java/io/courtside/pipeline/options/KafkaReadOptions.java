@@ -19,8 +19,9 @@ public interface KafkaReadOptions extends PipelineOptions {
   void setTopic(String value);
 
   @Description(
-      "Kafka consumer group. Streaming runs commit their offsets under it once a bundle is"
-          + " durably processed, and resume from them on restart.")
+      "Kafka consumer group. A streaming run commits its read position under it and resumes"
+          + " from it, rewound to the recount point (see --restartRewindMargin). One streaming"
+          + " job per group: a second one is refused.")
   @Default.String("courtside")
   String getConsumerGroup();
 
@@ -45,11 +46,22 @@ public interface KafkaReadOptions extends PipelineOptions {
   void setMaxOutOfOrderness(String value);
 
   @Description(
-      "Streaming start: the consumer group is rewound so that every window that could still"
-          + " change is recounted from all its posts (window state dies with a crashed job). Per"
-          + " partition the rewind reaches back windowSize + allowedLateness + maxOutOfOrderness +"
-          + " this margin of Kafka record time before the last committed record. The margin covers"
-          + " ingest delay and clock skew between createdAt and the record's timestamp.")
+      "A caught-up partition that has read nothing for this long is idle: its watermark then"
+          + " advances from its own newest createdAt by the processing time elapsed, so the last"
+          + " windows of a quiet stream still close. A partition with no record at all never"
+          + " holds the others back.")
+  @Default.String("10s")
+  String getPartitionIdleness();
+
+  void setPartitionIdleness(String value);
+
+  @Description(
+      "Streaming start: windows that start before the newest window the previous run closed,"
+          + " minus allowedLateness and this margin, are final and keep their stored points; the"
+          + " consumer group is rewound so that every later window is recounted from all its"
+          + " posts, re-reading every record whose Kafka timestamp is at most this margin before"
+          + " that point. The margin covers write races between the aggregates and clock skew"
+          + " between createdAt and the record's timestamp. See README, Restarts and crashes.")
   @Default.String("2m")
   String getRestartRewindMargin();
 

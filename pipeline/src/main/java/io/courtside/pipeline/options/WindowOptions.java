@@ -28,4 +28,13 @@ public interface WindowOptions extends PipelineOptions {
   String getEarlyFiringPeriod();
 
   void setEarlyFiringPeriod(String value);
+
+  @Description(
+      "Windows that start before this instant (ISO-8601) are not written: they keep the points"
+          + " stored before. A streaming start sets it from InfluxDB (see --restartRewindMargin);"
+          + " empty: every window is written.")
+  @Default.String("")
+  String getRecountFrom();
+
+  void setRecountFrom(String value);
 }

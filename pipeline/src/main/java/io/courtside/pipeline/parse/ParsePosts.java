@@ -40,7 +40,7 @@ import org.joda.time.Duration;
  */
 public final class ParsePosts
     extends PTransform<PCollection<KafkaRecord<byte[], byte[]>>, PCollectionTuple> {
-  public static final TupleTag<Post> VALID = new TupleTag<>() {};
+  public static final TupleTag<PostRecord> VALID = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> INVALID = new TupleTag<>() {};
 
   /** A createdAt this far after the Kafka record's own timestamp is not believable. */
@@ -76,44 +76,44 @@ public final class ParsePosts
   @Override
   public PCollectionTuple expand(PCollection<KafkaRecord<byte[], byte[]>> records) {
     CoderRegistry registry = records.getPipeline().getCoderRegistry();
-    Coder<Post> postCoder;
+    Coder<PostRecord> postCoder;
     Coder<DeadLetter> deadLetterCoder;
     try {
-      postCoder = registry.getCoder(Post.class);
+      postCoder = registry.getCoder(PostRecord.class);
       deadLetterCoder = registry.getCoder(DeadLetter.class);
     } catch (CannotProvideCoderException e) {
       throw new IllegalStateException(e);
     }
-    PCollection<KV<Post, DeadLetter>> parsed =
+    PCollection<KV<PostRecord, DeadLetter>> parsed =
         records
             .apply("Parse", ParDo.of(new ParseFn(maxRecordBytes)))
             .setCoder(KvCoder.of(NullableCoder.of(postCoder), NullableCoder.of(deadLetterCoder)));
-    PCollection<Post> valid =
+    PCollection<PostRecord> valid =
         parsed.apply("Valid", ParDo.of(new PostsFn())).setCoder(postCoder);
     PCollection<DeadLetter> invalid =
         parsed.apply("Invalid", ParDo.of(new DeadLettersFn())).setCoder(deadLetterCoder);
     return PCollectionTuple.of(VALID, valid).and(INVALID, invalid);
   }
 
-  static final class PostsFn extends DoFn<KV<Post, DeadLetter>, Post> {
+  static final class PostsFn extends DoFn<KV<PostRecord, DeadLetter>, PostRecord> {
     @ProcessElement
-    public void process(@Element KV<Post, DeadLetter> parsed, OutputReceiver<Post> out) {
+    public void process(@Element KV<PostRecord, DeadLetter> parsed, OutputReceiver<PostRecord> out) {
       if (parsed.getKey() != null) {
         out.output(parsed.getKey());
       }
     }
   }
 
-  static final class DeadLettersFn extends DoFn<KV<Post, DeadLetter>, DeadLetter> {
+  static final class DeadLettersFn extends DoFn<KV<PostRecord, DeadLetter>, DeadLetter> {
     @ProcessElement
-    public void process(@Element KV<Post, DeadLetter> parsed, OutputReceiver<DeadLetter> out) {
+    public void process(@Element KV<PostRecord, DeadLetter> parsed, OutputReceiver<DeadLetter> out) {
       if (parsed.getValue() != null) {
         out.output(parsed.getValue());
       }
     }
   }
 
-  static final class ParseFn extends DoFn<KafkaRecord<byte[], byte[]>, KV<Post, DeadLetter>> {
+  static final class ParseFn extends DoFn<KafkaRecord<byte[], byte[]>, KV<PostRecord, DeadLetter>> {
     private final int maxRecordBytes;
     private final Counter valid = Metrics.counter(ParsePosts.class, "posts_valid");
     private final Counter invalid = Metrics.counter(ParsePosts.class, "posts_invalid");
@@ -124,13 +124,14 @@ public final class ParsePosts
 
     @ProcessElement
     public void process(
-        @Element KafkaRecord<byte[], byte[]> record, OutputReceiver<KV<Post, DeadLetter>> out) {
+        @Element KafkaRecord<byte[], byte[]> record, OutputReceiver<KV<PostRecord, DeadLetter>> out) {
       byte[] value = record.getKV().getValue();
       String problem;
       try {
         Post post = parse(value, record.getTimestamp());
         valid.inc();
-        out.output(KV.of(post, null));
+        out.output(
+            KV.of(new PostRecord(post, PostRecord.version(record.getTimestamp(), record.getOffset())), null));
         return;
       } catch (InvalidPostException e) {
         problem = e.getMessage();

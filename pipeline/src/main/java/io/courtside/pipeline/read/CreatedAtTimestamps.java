@@ -6,42 +6,31 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.courtside.pipeline.parse.CreatedAtRule;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
-import org.apache.beam.sdk.io.kafka.CustomTimestampPolicyWithLimitedDelay;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
-import org.apache.beam.sdk.io.kafka.TimestampPolicy;
-import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
-import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
  * Event time = the post's {@code createdAt}, read at the source so that the watermark follows
- * event time (bounded out-of-orderness). A record without a readable {@code createdAt} keeps its
- * Kafka timestamp: it is headed for the dead-letter topic anyway. Beam's limited-delay policy caps
- * the watermark at "now" when a createdAt lies in the future, so one absurd date cannot close
- * every window.
+ * event time ({@link EventTimeWatermark}). A record without a readable, believable {@code
+ * createdAt} keeps its Kafka timestamp: it is headed for the dead-letter topic anyway.
  */
 public final class CreatedAtTimestamps {
   private static final JsonFactory JSON = new JsonFactory();
 
   private CreatedAtTimestamps() {}
 
-  public static TimestampPolicyFactory<byte[], byte[]> policy(Duration maxOutOfOrderness) {
-    return (partition, previousWatermark) -> limitedDelay(maxOutOfOrderness, previousWatermark);
-  }
-
-  private static TimestampPolicy<byte[], byte[]> limitedDelay(
-      Duration maxOutOfOrderness, Optional<Instant> previousWatermark) {
-    return new CustomTimestampPolicyWithLimitedDelay<>(
-        CreatedAtTimestamps::eventTime, maxOutOfOrderness, previousWatermark);
-  }
-
   /**
    * createdAt of the record's JSON value, or its Kafka timestamp when there is none or it is not
    * believable ({@link CreatedAtRule}): such a record is headed for the dead-letter topic, and a
    * year-3000 or 1970 createdAt must not move the watermark or open absurd windows.
    */
-  static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
+  public static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
+    Instant createdAt = believableCreatedAt(record);
+    return createdAt != null ? createdAt : new Instant(record.getTimestamp());
+  }
+
+  /** createdAt of the record's JSON value if it is readable and believable, else null. */
+  public static Instant believableCreatedAt(KafkaRecord<byte[], byte[]> record) {
     Instant createdAt = createdAt(record.getKV().getValue());
     if (createdAt != null
         && CreatedAtRule.problem(
@@ -49,7 +38,7 @@ public final class CreatedAtTimestamps {
             .isEmpty()) {
       return createdAt;
     }
-    return new Instant(record.getTimestamp());
+    return null;
   }
 
   /**

@@ -19,8 +19,9 @@ import org.joda.time.Duration;
  * Reads raw post records from Kafka, stamped with their createdAt event time.
  *
  * <p>Streaming: resumes from the consumer group's committed offsets (earliest for a new group)
- * and commits offsets once Beam has finalized a checkpoint. Commits are a resume hint, not a
- * guarantee (beam #21465): correctness rests on idempotent writes downstream.
+ * and commits offsets once Beam has finalized the read's checkpoint, which does not wait for the
+ * writes downstream: a restart re-reads from the recount point ({@code RewindOnStart}), and
+ * correctness rests on idempotent writes. Watermarks: {@link EventTimeWatermark}.
  *
  * <p>Backfill: {@link BackfillRead}, a bounded read of what the topic holds when the job starts,
  * from the earliest offsets, without a consumer group; the job ends when it has read it.
@@ -31,18 +32,23 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
   private final String consumerGroup;
   private final boolean backfill;
   private final Duration maxOutOfOrderness;
+  private final Duration partitionIdleness;
+  /** Names this run of the job for {@link EventTimeWatermark}'s empty partitions. */
+  private final String job = java.util.UUID.randomUUID().toString();
 
   private ReadPosts(
       String bootstrapServers,
       String topic,
       String consumerGroup,
       boolean backfill,
-      Duration maxOutOfOrderness) {
+      Duration maxOutOfOrderness,
+      Duration partitionIdleness) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
     this.backfill = backfill;
     this.maxOutOfOrderness = maxOutOfOrderness;
+    this.partitionIdleness = partitionIdleness;
   }
 
   public static ReadPosts from(CourtsideOptions options) {
@@ -51,7 +57,8 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
         options.getTopic(),
         options.getConsumerGroup(),
         options.isBackfill(),
-        Durations.parse("maxOutOfOrderness", options.getMaxOutOfOrderness()));
+        Durations.parse("maxOutOfOrderness", options.getMaxOutOfOrderness()),
+        Durations.parse("partitionIdleness", options.getPartitionIdleness()));
   }
 
   @Override
@@ -75,7 +82,8 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
                 ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
             .withValueDeserializerAndCoder(
                 ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
-            .withTimestampPolicyFactory(CreatedAtTimestamps.policy(maxOutOfOrderness))
+            .withTimestampPolicyFactory(
+                EventTimeWatermark.factory(job, maxOutOfOrderness, partitionIdleness))
             .withConsumerConfigUpdates(consumer)
             .commitOffsetsInFinalize();
     return input.apply("KafkaIO.read(" + topic + ")", read);

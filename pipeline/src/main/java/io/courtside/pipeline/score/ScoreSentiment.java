@@ -1,6 +1,7 @@
 package io.courtside.pipeline.score;
 
 import io.courtside.model.Post;
+import io.courtside.pipeline.parse.PostRecord;
 import io.courtside.pipeline.options.SentimentOptions;
 import io.courtside.sentiment.LexiconOverlay;
 import io.courtside.sentiment.SentimentScores;
@@ -16,7 +17,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 
 /** Scores each post with VADER. The scorer is built once per JVM and shared by every DoFn. */
-public final class ScoreSentiment extends PTransform<PCollection<Post>, PCollection<ScoredPost>> {
+public final class ScoreSentiment extends PTransform<PCollection<PostRecord>, PCollection<ScoredPost>> {
   private final VaderConfig config;
 
   private ScoreSentiment(VaderConfig config) {
@@ -47,11 +48,11 @@ public final class ScoreSentiment extends PTransform<PCollection<Post>, PCollect
   }
 
   @Override
-  public PCollection<ScoredPost> expand(PCollection<Post> posts) {
+  public PCollection<ScoredPost> expand(PCollection<PostRecord> posts) {
     return posts.apply("VADER", ParDo.of(new ScoreFn(config)));
   }
 
-  static final class ScoreFn extends DoFn<Post, ScoredPost> {
+  static final class ScoreFn extends DoFn<PostRecord, ScoredPost> {
     private static final Map<VaderConfig, Vader> SCORERS = new ConcurrentHashMap<>();
 
     private final VaderConfig config;
@@ -68,12 +69,13 @@ public final class ScoreSentiment extends PTransform<PCollection<Post>, PCollect
     }
 
     @ProcessElement
-    public void process(@Element Post post, OutputReceiver<ScoredPost> out) {
+    public void process(@Element PostRecord record, OutputReceiver<ScoredPost> out) {
+      Post post = record.post();
       if (vader.wouldTruncate(post.text())) {
         truncated.inc();
       }
       SentimentScores s = vader.polarityScores(post.text());
-      out.output(new ScoredPost(post, s.compound(), s.neg(), s.neu(), s.pos()));
+      out.output(new ScoredPost(post, record.version(), s.compound(), s.neg(), s.neu(), s.pos()));
     }
   }
 }

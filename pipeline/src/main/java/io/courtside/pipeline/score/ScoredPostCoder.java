@@ -6,11 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** {@link ScoredPost} as its post ({@link PostCoder}) and four doubles; see PostCoder for why. */
+/** {@link ScoredPost} as its post ({@link PostCoder}), its version (VarLong) and four doubles; see PostCoder for why. */
 public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
   private static final ScoredPostCoder INSTANCE = new ScoredPostCoder();
 
@@ -30,6 +31,7 @@ public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
   @Override
   public void encode(ScoredPost s, OutputStream out) throws IOException {
     PostCoder.of().encode(s.post(), out);
+    VarLongCoder.of().encode(s.version(), out);
     out.write(
         ByteBuffer.allocate(SCORES_BYTES)
             .putDouble(s.compound())
@@ -42,13 +44,14 @@ public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
   @Override
   public ScoredPost decode(InputStream in) throws IOException {
     var post = PostCoder.of().decode(in);
+    long version = VarLongCoder.of().decode(in);
     byte[] bytes = new byte[SCORES_BYTES];
     if (in.readNBytes(bytes, 0, SCORES_BYTES) != SCORES_BYTES) {
       throw new EOFException("encoded scored post ends before its scores");
     }
     ByteBuffer scores = ByteBuffer.wrap(bytes);
     return new ScoredPost(
-        post, scores.getDouble(), scores.getDouble(), scores.getDouble(), scores.getDouble());
+        post, version, scores.getDouble(), scores.getDouble(), scores.getDouble(), scores.getDouble());
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
 
@@ -54,7 +55,7 @@ public final class CountPolarityPerWindow
             AccumulatingPanes.<ScoredPost>of(windowSize, allowedLateness, earlyFiringPeriod))
         .apply("OneKey", WithKeys.<Void, ScoredPost>of((Void) null))
         .setCoder(KvCoder.of(VoidCoder.of(), posts.getCoder()))
-        .apply("Count", CombineInBundles.<Void, ScoredPost, HashMap<Long, Double>, PolarityCounts>perKey(new DistinctPosts.CountFn()))
+        .apply("Count", CombineInBundles.<Void, ScoredPost, HashMap<Long, DistinctPosts.Latest>, PolarityCounts>perKey(new DistinctPosts.CountFn()))
         .apply("Counts", Values.create())
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));
   }
@@ -68,8 +69,12 @@ public final class CountPolarityPerWindow
 
     @ProcessElement
     public void process(
-        @Element PolarityCounts counts, IntervalWindow window, OutputReceiver<WindowCounts> out) {
-      out.output(new WindowCounts(topic, window.start(), window.end(), counts));
+        @Element PolarityCounts counts,
+        IntervalWindow window,
+        PaneInfo pane,
+        OutputReceiver<WindowCounts> out) {
+      boolean closed = pane.getTiming() != PaneInfo.Timing.EARLY;
+      out.output(new WindowCounts(topic, window.start(), window.end(), counts, closed));
     }
   }
 }

@@ -10,83 +10,99 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * Counts each post once per window however often it arrives: Kafka delivers at least once, and a
- * replayed file or a re-read after a restart brings the same posts again. The accumulator keeps a
- * 64-bit fingerprint of each id with its compound score (16 bytes a post; a one-minute window at
- * 1,000 posts/s holds about 1 MB). A combiner rather than a stateful DoFn with timers, because the
- * Spark runner supports no timers in streaming.
+ * Counts each post once per window however often it arrives, with the polarity of its latest
+ * version: Kafka delivers at least once, a replayed file or a re-read after a restart brings the
+ * same posts again, and an edited or re-scored post comes back with another text. The accumulator
+ * keeps a 64-bit fingerprint of each id with the version ({@link
+ * io.courtside.pipeline.parse.PostRecord#version}) and compound score of the latest record seen
+ * (24 bytes a post; a one-minute window at 1,000 posts/s holds about 1.5 MB). Merging keeps the
+ * greater version, so the result does not depend on the order a runner combines in. A combiner
+ * rather than a stateful DoFn with timers, because the Spark runner supports no timers in
+ * streaming.
  */
 public final class DistinctPosts {
   private DistinctPosts() {}
 
+  /** The latest version of one post seen in a window, and its compound score. */
+  public record Latest(long version, double compound) {
+    Latest newer(Latest other) {
+      return other.version > version ? other : this;
+    }
+  }
+
   /** Polarity counts of the distinct posts of a window. */
   public static final class CountFn
-      extends Combine.CombineFn<ScoredPost, HashMap<Long, Double>, PolarityCounts> {
+      extends Combine.CombineFn<ScoredPost, HashMap<Long, Latest>, PolarityCounts> {
     @Override
-    public HashMap<Long, Double> createAccumulator() {
+    public HashMap<Long, Latest> createAccumulator() {
       return new HashMap<>();
     }
 
     @Override
-    public HashMap<Long, Double> addInput(HashMap<Long, Double> acc, ScoredPost post) {
-      acc.put(PostIds.hash64(post.post().id()), post.compound());
+    public HashMap<Long, Latest> addInput(HashMap<Long, Latest> acc, ScoredPost post) {
+      acc.merge(
+          PostIds.hash64(post.post().id()), new Latest(post.version(), post.compound()), Latest::newer);
       return acc;
     }
 
     @Override
-    public HashMap<Long, Double> mergeAccumulators(Iterable<HashMap<Long, Double>> accs) {
-      HashMap<Long, Double> merged = null;
-      for (HashMap<Long, Double> acc : accs) {
+    public HashMap<Long, Latest> mergeAccumulators(Iterable<HashMap<Long, Latest>> accs) {
+      HashMap<Long, Latest> merged = null;
+      for (HashMap<Long, Latest> acc : accs) {
         if (merged == null) {
           merged = acc;
         } else {
-          merged.putAll(acc);
+          for (Map.Entry<Long, Latest> e : acc.entrySet()) {
+            merged.merge(e.getKey(), e.getValue(), Latest::newer);
+          }
         }
       }
       return merged == null ? new HashMap<>() : merged;
     }
 
     @Override
-    public PolarityCounts extractOutput(HashMap<Long, Double> acc) {
+    public PolarityCounts extractOutput(HashMap<Long, Latest> acc) {
       PolarityCounts counts = PolarityCounts.EMPTY;
-      for (double compound : acc.values()) {
-        counts = counts.plus(PolarityCounts.of(Polarity.of(compound), compound));
+      for (Latest latest : acc.values()) {
+        counts = counts.plus(PolarityCounts.of(Polarity.of(latest.compound()), latest.compound()));
       }
       return counts;
     }
 
     @Override
-    public org.apache.beam.sdk.coders.Coder<HashMap<Long, Double>> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<ScoredPost> inputCoder) {
-      return new FingerprintsCoder();
+    public Coder<HashMap<Long, Latest>> getAccumulatorCoder(
+        CoderRegistry registry, Coder<ScoredPost> inputCoder) {
+      return new LatestCoder();
     }
   }
 
-  /** Size, then (fingerprint, compound) pairs: compact, and cheap to (de)serialize each pane. */
-  static final class FingerprintsCoder extends CustomCoder<HashMap<Long, Double>> {
+  /** Size, then (fingerprint, version, compound) triples: compact, and cheap each pane. */
+  static final class LatestCoder extends CustomCoder<HashMap<Long, Latest>> {
     @Override
-    public void encode(HashMap<Long, Double> value, OutputStream out) throws IOException {
+    public void encode(HashMap<Long, Latest> value, OutputStream out) throws IOException {
       DataOutputStream data = new DataOutputStream(out);
       data.writeInt(value.size());
-      for (Map.Entry<Long, Double> e : value.entrySet()) {
+      for (Map.Entry<Long, Latest> e : value.entrySet()) {
         data.writeLong(e.getKey());
-        data.writeDouble(e.getValue());
+        data.writeLong(e.getValue().version());
+        data.writeDouble(e.getValue().compound());
       }
       data.flush();
     }
 
     @Override
-    public HashMap<Long, Double> decode(InputStream in) throws IOException {
+    public HashMap<Long, Latest> decode(InputStream in) throws IOException {
       DataInputStream data = new DataInputStream(in);
       int n = data.readInt();
-      HashMap<Long, Double> value = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+      HashMap<Long, Latest> value = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
       for (int i = 0; i < n; i++) {
-        value.put(data.readLong(), data.readDouble());
+        value.put(data.readLong(), new Latest(data.readLong(), data.readDouble()));
       }
       return value;
     }

@@ -74,4 +74,25 @@ public class CountDeadLettersTest {
             });
     p.run().waitUntilFinish();
   }
+
+  @Test
+  public void aRecordReadTwiceIsCountedOnceAndTwoRecordsWithTheSameBytesTwice() {
+    // A restart's rewind reads offset 1 again; offsets 2 and 3 hold the same bad bytes.
+    TestStream<DeadLetter> letters =
+        TestStream.create(SerializableCoder.of(DeadLetter.class))
+            .advanceWatermarkTo(T0)
+            .addElements(letter("invalid JSON: x", 1, 5), letter("invalid JSON: y", 2, 6))
+            .addElements(letter("invalid JSON: x", 1, 5), letter("invalid JSON: y", 3, 6))
+            .advanceWatermarkToInfinity();
+    var totals =
+        p.apply(letters)
+            .apply(new CountDeadLetters("twitterdata", Duration.standardMinutes(1),
+                Duration.standardMinutes(5), Duration.standardSeconds(5)))
+            .apply(MapElements.into(TypeDescriptors.strings())
+                .via((DeadLetterCounts d) -> d.reasonKind() + "=" + d.count()));
+    PAssert.that(totals)
+        .inOnTimePane(new org.apache.beam.sdk.transforms.windowing.IntervalWindow(T0, Duration.standardMinutes(1)))
+        .containsInAnyOrder("invalid_json=3");
+    p.run().waitUntilFinish();
+  }
 }

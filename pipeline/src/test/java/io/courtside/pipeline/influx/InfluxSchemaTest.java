@@ -70,7 +70,7 @@ public class InfluxSchemaTest {
             new WindowCounts(
                 "twitterdata", start, start.plus(60_000), new PolarityCounts(3, 2, 1, 1.5)));
     assertEquals(
-        "polarity_window,topic=twitterdata compound_mean=0.25,negative=2i,neutral=1i,positive=3i,total=6i "
+        "polarity_window,topic=twitterdata closed=false,compound_mean=0.25,negative=2i,neutral=1i,positive=3i,total=6i "
             + start.getMillis() * 1_000_000L,
         line);
   }

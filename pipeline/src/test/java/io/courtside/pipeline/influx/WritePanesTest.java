@@ -63,7 +63,7 @@ public class WritePanesTest {
             .advanceWatermarkToInfinity();
     p.apply(events)
         .apply(Window.into(FixedWindows.of(WINDOW)))
-        .apply(ParDo.of(new WritePanes.NewestPaneFn(config(), new WriteToInfluxDbTest.Collect())));
+        .apply(ParDo.of(new WritePanes.NewestPaneFn(config(), new WriteToInfluxDbTest.Collect(), null)));
     p.run().waitUntilFinish();
 
     // Writes of different series are independent; per series they must be in pane order.
@@ -141,5 +141,36 @@ public class WritePanesTest {
     assertEquals(
         List.of("m,t=a total=1i 0", "m,t=a total=2i 0", "m,t=a total=3i 0"),
         new ArrayList<>(server.writtenLines));
+  }
+
+  @Test
+  public void windowsBeforeTheRecountPointAreNotWrittenAndLaterOnesAre() {
+    // Two windows; a restarted job recounts from the second: the first keeps its stored point.
+    Instant second = T0.plus(WINDOW);
+    TestStream<String> events =
+        TestStream.create(StringUtf8Coder.of())
+            .advanceWatermarkTo(T0)
+            .addElements(TimestampedValue.of("a", T0.plus(1000)), TimestampedValue.of("b", second.plus(1000)))
+            .advanceWatermarkToInfinity();
+    p.apply(events)
+        .apply(Window.<String>into(FixedWindows.of(WINDOW)).withAllowedLateness(Duration.ZERO).discardingFiredPanes())
+        .apply(Combine.globally(Count.<String>combineFn()).withoutDefaults())
+        .apply(ParDo.of(new AtWindowStart()))
+        .apply(WritePanes.with(config(), new WriteToInfluxDbTest.Collect()).keepingWindowsBefore(second));
+    p.run().waitUntilFinish();
+    assertEquals(
+        List.of("m,t=a total=1i " + second.getMillis() * 1_000_000L), new ArrayList<>(server.writtenLines));
+  }
+
+  /** A count as a point at its window's start. */
+  static final class AtWindowStart extends org.apache.beam.sdk.transforms.DoFn<Long, String> {
+    @ProcessElement
+    public void process(
+        @Element Long n,
+        org.apache.beam.sdk.transforms.windowing.BoundedWindow w,
+        OutputReceiver<String> out) {
+      long start = ((org.apache.beam.sdk.transforms.windowing.IntervalWindow) w).start().getMillis();
+      out.output("m,t=a total=" + n + "i " + start * 1_000_000L);
+    }
   }
 }

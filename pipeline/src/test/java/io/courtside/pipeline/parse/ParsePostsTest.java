@@ -45,7 +45,9 @@ public class ParsePostsTest {
                             NullableCoder.of(ByteArrayCoder.of()))))
             .apply(ParsePosts.create());
 
-    PAssert.that(out.get(ParsePosts.VALID)).containsInAnyOrder(good);
+    // Its version: the record's Kafka timestamp (Records.of uses createdAt) and offset 0.
+    PAssert.that(out.get(ParsePosts.VALID))
+        .containsInAnyOrder(new PostRecord(good, PostRecord.version(T.toEpochMilli(), 0)));
     PAssert.that(out.get(ParsePosts.INVALID))
         .satisfies(
             letters -> {

@@ -139,7 +139,8 @@ final class TemplateParameters {
     if (def != null && isDuration(def)) {
       return DURATION;
     }
-    return ".+";
+    // An empty default means "not set": the empty value must pass its own pattern.
+    return def != null && def.isEmpty() ? ".*" : ".+";
   }
 
   private static boolean isDuration(String value) {

@@ -1,0 +1,59 @@
+package io.courtside.pipeline;
+
+import io.courtside.pipeline.read.GroupLease;
+import java.io.IOException;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.joda.time.Duration;
+
+/** A running streaming job and its consumer-group lease, given back when the job ends. */
+final class LeasedResult implements PipelineResult {
+  private final PipelineResult job;
+  private final GroupLease lease;
+
+  LeasedResult(PipelineResult job, GroupLease lease) {
+    this.job = job;
+    this.lease = lease;
+  }
+
+  @Override
+  public State getState() {
+    State s = job.getState();
+    if (s.isTerminal()) {
+      lease.close();
+    }
+    return s;
+  }
+
+  @Override
+  public State cancel() throws IOException {
+    try {
+      return job.cancel();
+    } finally {
+      lease.close();
+    }
+  }
+
+  @Override
+  public State waitUntilFinish(Duration duration) {
+    State s = job.waitUntilFinish(duration);
+    if (s != null && s.isTerminal()) {
+      lease.close();
+    }
+    return s;
+  }
+
+  @Override
+  public State waitUntilFinish() {
+    try {
+      return job.waitUntilFinish();
+    } finally {
+      lease.close();
+    }
+  }
+
+  @Override
+  public MetricResults metrics() {
+    return job.metrics();
+  }
+}

@@ -1,0 +1,42 @@
+package io.courtside.pipeline.parse;
+
+import io.courtside.pipeline.score.PostCoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/** {@link PostRecord} as its version (VarLong) and its post ({@link PostCoder}). */
+public final class PostRecordCoder extends AtomicCoder<PostRecord> {
+  private static final PostRecordCoder INSTANCE = new PostRecordCoder();
+
+  private PostRecordCoder() {}
+
+  public static PostRecordCoder of() {
+    return INSTANCE;
+  }
+
+  /** What {@code @DefaultCoder(PostRecordCoder.class)} looks up. */
+  public static CoderProvider getCoderProvider() {
+    return CoderProviders.forCoder(TypeDescriptor.of(PostRecord.class), INSTANCE);
+  }
+
+  @Override
+  public void encode(PostRecord r, OutputStream out) throws IOException {
+    VarLongCoder.of().encode(r.version(), out);
+    PostCoder.of().encode(r.post(), out);
+  }
+
+  @Override
+  public PostRecord decode(InputStream in) throws IOException {
+    long version = VarLongCoder.of().decode(in);
+    return new PostRecord(PostCoder.of().decode(in), version);
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+}

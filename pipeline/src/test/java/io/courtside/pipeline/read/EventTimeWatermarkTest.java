@@ -1,0 +1,129 @@
+package io.courtside.pipeline.read;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.courtside.model.Post;
+import io.courtside.pipeline.Records;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy.PartitionContext;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Test;
+
+public class EventTimeWatermarkTest {
+  private static final Duration D = Duration.standardSeconds(30);
+  private static final Duration IDLE = Duration.standardSeconds(10);
+  /** A past evening: an archive replayed today. */
+  private static final long HISTORY = java.time.Instant.parse("2025-06-01T02:00:00Z").toEpochMilli();
+
+  private final AtomicLong now = new AtomicLong(java.time.Instant.parse("2026-11-29T12:00:00Z").toEpochMilli());
+  private final String job = UUID.randomUUID().toString();
+
+  private EventTimeWatermark partition(int p) {
+    return new EventTimeWatermark(job, p, D, IDLE, Optional.empty(), now::get);
+  }
+
+  private static PartitionContext backlog(long records) {
+    return new PartitionContext() {
+      @Override
+      public long getMessageBacklog() {
+        return records;
+      }
+
+      @Override
+      public Instant getBacklogCheckTime() {
+        return Instant.now();
+      }
+    };
+  }
+
+  /** A post created at {@code createdAt}, produced now (its Kafka timestamp). */
+  private KafkaRecord<byte[], byte[]> post(long createdAt, long offset) {
+    Post p = Post.of("p" + offset, java.time.Instant.ofEpochMilli(createdAt), "text");
+    KafkaRecord<byte[], byte[]> r = Records.of(p, offset);
+    return Records.raw("p" + offset, r.getKV().getValue(), offset, now.get());
+  }
+
+  @Test
+  public void aCaughtUpPartitionReplayingHistoryKeepsItsEventTimeAndNeverJumpsToTheWallClock() {
+    EventTimeWatermark w = partition(0);
+    long max = Long.MIN_VALUE;
+    Random random = new Random(7);
+    for (int i = 0; i < 1000; i++) {
+      long createdAt = HISTORY + i * 3_000L + random.nextInt(20_000) - 10_000; // out of order by 10 s
+      assertEquals(createdAt, w.getTimestampForRecord(backlog(0), post(createdAt, i)).getMillis());
+      max = Math.max(max, createdAt);
+      now.addAndGet(30); // 100x faster than the posts were made
+      assertEquals(max - D.getMillis(), w.getWatermark(backlog(0)).getMillis());
+    }
+  }
+
+  @Test
+  public void aRecordWithoutABelievableCreatedAtKeepsItsKafkaTimeAndDoesNotMoveTheWatermark() {
+    EventTimeWatermark w = partition(0);
+    w.getTimestampForRecord(backlog(0), post(HISTORY, 0));
+    Instant before = w.getWatermark(backlog(1));
+    KafkaRecord<byte[], byte[]> junk =
+        Records.raw(null, "not json".getBytes(StandardCharsets.UTF_8), 1, now.get());
+    assertEquals(now.get(), w.getTimestampForRecord(backlog(1), junk).getMillis());
+    assertEquals(before, w.getWatermark(backlog(1)));
+    assertEquals(HISTORY - D.getMillis(), before.getMillis());
+  }
+
+  @Test
+  public void anIdlePartitionAdvancesFromItsOwnClockByTheTimeElapsedOnlyWhenCaughtUp() {
+    EventTimeWatermark w = partition(0);
+    w.getTimestampForRecord(backlog(0), post(HISTORY, 0));
+    now.addAndGet(IDLE.getMillis() - 1);
+    assertEquals("not idle yet", HISTORY - D.getMillis(), w.getWatermark(backlog(0)).getMillis());
+    assertEquals("records waiting: not idle", HISTORY - D.getMillis(),
+        w.getWatermark(backlog(5)).getMillis());
+    now.addAndGet(1);
+    assertEquals(HISTORY - D.getMillis() + IDLE.getMillis(), w.getWatermark(backlog(0)).getMillis());
+    now.addAndGet(60_000);
+    long idle = HISTORY - D.getMillis() + IDLE.getMillis() + 60_000;
+    assertEquals(idle, w.getWatermark(backlog(0)).getMillis());
+    // A record ends the idle spell; the watermark never moves back.
+    w.getTimestampForRecord(backlog(0), post(HISTORY + 1000, 1));
+    assertEquals(idle, w.getWatermark(backlog(0)).getMillis());
+  }
+
+  @Test
+  public void anEmptyPartitionFollowsTheLowestOtherPartitionAndHoldsNothingBack() {
+    EventTimeWatermark empty = partition(2);
+    assertEquals("alone, nothing to follow", BoundedWindow.TIMESTAMP_MIN_VALUE, empty.getWatermark(backlog(0)));
+    EventTimeWatermark a = partition(0);
+    EventTimeWatermark b = partition(1);
+    a.getTimestampForRecord(backlog(0), post(HISTORY + 50_000, 0));
+    b.getTimestampForRecord(backlog(0), post(HISTORY + 90_000, 0));
+    a.getWatermark(backlog(0));
+    b.getWatermark(backlog(0));
+    assertEquals(HISTORY + 50_000 - D.getMillis(), empty.getWatermark(backlog(0)).getMillis());
+    assertEquals("another empty partition follows too", HISTORY + 50_000 - D.getMillis(),
+        partition(3).getWatermark(backlog(0)).getMillis());
+    assertEquals("not caught up: it holds", BoundedWindow.TIMESTAMP_MIN_VALUE,
+        partition(4).getWatermark(backlog(10)));
+    // Another job in the same JVM is never followed.
+    EventTimeWatermark otherJob =
+        new EventTimeWatermark(UUID.randomUUID().toString(), 5, D, IDLE, Optional.empty(), now::get);
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, otherJob.getWatermark(backlog(0)));
+  }
+
+  @Test
+  public void aReaderRecreatedFromACheckpointResumesAtItsWatermarkAndOnlyMovesForward() {
+    Instant previous = new Instant(HISTORY);
+    EventTimeWatermark w = new EventTimeWatermark(job, 0, D, IDLE, Optional.of(previous), now::get);
+    assertEquals(previous, w.getWatermark(backlog(3)));
+    w.getTimestampForRecord(backlog(3), post(HISTORY - 60_000, 0)); // older than the watermark
+    assertEquals(previous, w.getWatermark(backlog(3)));
+    w.getTimestampForRecord(backlog(3), post(HISTORY + 60_000, 1));
+    assertTrue(w.getWatermark(backlog(3)).isAfter(previous));
+  }
+}

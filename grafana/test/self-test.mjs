@@ -15,6 +15,8 @@ const EXPECTED = [
   ['undeclared variable', /uses \$team, which is not a dashboard variable/],
   ['query without $timeFilter', /has no \$timeFilter/],
   ['unprovisioned data source', /uid not-provisioned is not provisioned/],
+  ['SELECT variable without $timeFilter', /variable source: a SELECT variable needs \$timeFilter/],
+  ['SELECT variable not refreshed on time range change', /variable source: a SELECT variable needs refresh: 2/],
 ];
 
 const { errors } = checkFiles([path.join(HERE, 'fixtures', 'broken-dashboard.json')]);

@@ -46,8 +46,15 @@ export function semanticErrors(file, d, datasourceUids) {
   };
   for (const v of d.templating?.list ?? []) {
     if (v.type === 'query') {
-      checkRefs(`variable ${v.name}`, typeof v.query === 'string' ? v.query : v.query?.query);
+      const query = typeof v.query === 'string' ? v.query : v.query?.query;
+      checkRefs(`variable ${v.name}`, query);
       checkDatasource(`variable ${v.name}`, v.datasource, datasourceUids, err);
+      // A SELECT reads points (SHOW TAG VALUES reads the index): bound it by the dashboard's range,
+      // and re-run it when the range changes (refresh 2), or its list is the range at load time.
+      if (/^\s*SELECT\b/i.test(query ?? '')) {
+        if (!query.includes('$timeFilter')) err(`variable ${v.name}`, 'a SELECT variable needs $timeFilter');
+        if (v.refresh !== 2) err(`variable ${v.name}`, 'a SELECT variable needs refresh: 2 (on time range change)');
+      }
     }
   }
 

@@ -22,7 +22,7 @@ final class InfluxStats {
     client.createDatabase();
   }
 
-  /** Stored post points (optionally of one {@code source} tag); 0 before the first write. */
+  /** Stored post points (optionally of one {@code source}, a field); 0 before the first write. */
   long postCount(String source) throws IOException {
     String where = source == null ? "" : " WHERE \"source\" = '" + source + "'";
     List<JsonNode> values = firstRow("SELECT count(\"compound\") FROM post_sentiment" + where);

@@ -59,8 +59,8 @@ final class Posts {
 
   /**
    * Produces {@code rate} posts/s for {@code seconds} with createdAt = the moment each is sent and
-   * the given {@code source} tag (so a lot can be told apart in InfluxDB). Returns the send time
-   * (epoch ms) of every post, in order.
+   * the given {@code source} (a field of the point, so a lot can be told apart in InfluxDB).
+   * Returns the send time (epoch ms) of every post, in order.
    */
   long[] live(String topic, String source, int rate, int seconds, long seed) throws Exception {
     int n = rate * seconds;

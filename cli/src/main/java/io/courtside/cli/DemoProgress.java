@@ -7,6 +7,7 @@ import io.courtside.ingest.PostProducer;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.WriteToInfluxDb;
 import io.courtside.pipeline.options.CourtsideOptions;
+import io.courtside.pipeline.score.Polarity;
 import io.courtside.services.stack.LocalStack;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,9 +97,9 @@ final class DemoProgress {
         + " -database " + options.getInfluxDatabase() + " -precision rfc3339 -execute";
     System.out.println();
     System.out.println("Explore it (after `./courtside stack start`, which reopens the same data):");
-    System.out.println("  " + cli + " \"SELECT count(compound) FROM post_sentiment WHERE time > now() - 1h GROUP BY polarity\"");
+    System.out.println("  " + cli + " \"SELECT count(compound) FROM post_sentiment WHERE time > now() - 1h AND polarity = 'negative'\"");
     System.out.println("  " + cli + " \"SELECT positive, negative, neutral, total, compound_mean FROM polarity_window WHERE time > now() - 1h\"");
-    System.out.println("  " + cli + " \"SELECT compound, text FROM post_sentiment WHERE polarity = 'negative' ORDER BY time DESC LIMIT 5\"");
+    System.out.println("  " + cli + " \"SELECT compound, source, text FROM post_sentiment WHERE polarity = 'negative' ORDER BY time DESC LIMIT 5\"");
   }
 
   private long written(String step) {
@@ -120,16 +121,15 @@ final class DemoProgress {
     }
   }
 
+  /** Stored posts per polarity: a field of post_sentiment, so one count per value. */
   private Map<String, Long> postsByPolarity() {
     Map<String, Long> counts = new TreeMap<>();
-    try {
-      JsonNode root = MAPPER.readTree(influx.query(
-          "SELECT count(compound) FROM post_sentiment WHERE time >= '" + started.minusSeconds(60) + "' GROUP BY polarity"));
-      for (JsonNode series : root.path("results").path(0).path("series")) {
-        counts.put(series.path("tags").path("polarity").asText(), series.path("values").path(0).path(1).asLong());
+    for (Polarity polarity : Polarity.values()) {
+      JsonNode row = first("SELECT count(compound) FROM post_sentiment WHERE time >= '" + started.minusSeconds(60)
+          + "' AND polarity = '" + polarity.tag() + "'");
+      if (row != null) { // null: none yet, or no database before the first write
+        counts.put(polarity.tag(), row.path("count").asLong());
       }
-    } catch (Exception e) {
-      // The database appears with the first write.
     }
     return counts;
   }

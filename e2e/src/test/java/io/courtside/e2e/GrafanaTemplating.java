@@ -5,9 +5,12 @@ import io.courtside.pipeline.influx.InfluxDbClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li>{@code $__interval}/{@code $__interval_ms} -> the range over about 1,000 points, rounded
  *       up to a whole number of seconds, at least the data source's {@code timeInterval} (10s);
  *   <li>query variables -> their values, read from InfluxDB by running the variable's own query
- *       (which therefore must work too); a multi-value or "All" selection inside a regex becomes
+ *       (which therefore must work too) and taking values from its result as Grafana does
+ *       ({@link #variableValues}); a multi-value or "All" selection inside a regex becomes
  *       {@code (v1|v2|...)} with regex characters escaped, as Grafana formats it for InfluxDB;
  *   <li>custom variables -> their current value.
  * </ul>
@@ -73,10 +77,11 @@ final class GrafanaTemplating {
 
   private String queryVariable(String name, JsonNode v, InfluxDbClient influx) throws Exception {
     String query = apply(v.path("query").asText());
-    List<String> found = new ArrayList<>();
-    for (JsonNode row : InfluxQuery.rows(influx, query)) {
-      found.add(row.path("value").asText());
+    JsonNode result = InfluxQuery.result(influx, query);
+    if (result.has("error")) {
+      throw new AssertionError("variable $" + name + ": InfluxDB says " + result.get("error") + ": " + query);
     }
+    Collection<String> found = variableValues(query, result);
     if (found.isEmpty()) {
       throw new AssertionError("variable $" + name + " has no values: " + query);
     }
@@ -86,5 +91,25 @@ final class GrafanaTemplating {
     }
     // The dashboards select "All": every value, as one regex alternation.
     return "(" + String.join("|", escaped) + ")";
+  }
+
+  /**
+   * The values Grafana's InfluxDB data source takes from a variable query's result: in every
+   * series, each row's second column (SHOW TAG VALUES gives key, value; a SELECT gives time,
+   * value), or its first when the row has one column or the query is SHOW FIELD KEYS or SHOW
+   * RETENTION POLICIES; duplicates dropped. (Its backend mode takes the first string column that
+   * is not the time: the same value for these queries.)
+   */
+  static Collection<String> variableValues(String query, JsonNode result) {
+    String q = query.toLowerCase(java.util.Locale.ROOT);
+    boolean valueFirst = q.contains("show field keys") || q.contains("show retention policies");
+    Set<String> values = new LinkedHashSet<>();
+    for (JsonNode series : result.path("series")) {
+      for (JsonNode row : series.path("values")) {
+        JsonNode value = valueFirst || row.size() < 2 ? row.get(0) : row.get(1);
+        values.add(value.asText());
+      }
+    }
+    return values;
   }
 }

@@ -14,18 +14,23 @@ import java.util.concurrent.TimeUnit;
  * The one encoder of Courtside's InfluxDB schema into line protocol (escaping by
  * influxdb-client-java's {@link Point}). Timestamps are nanoseconds. Post text and id are string
  * fields, escaped by Point (quote and backslash; a newline stays inside the quotes), so no text
- * can end a point or start another; the only tag taken from a post is held to a safe alphabet
- * ({@link #sourceTag}).
+ * can end a point or start another. No tag is taken from a post: {@code shard} is derived from
+ * the id's hash, and {@code source}, a field, is held to a safe alphabet ({@link #sourceValue}).
  *
  * <ul>
- *   <li>{@code post_sentiment}: one point per post; tags {@code polarity}, {@code source}; fields
- *       {@code compound, pos, neu, neg} (float), {@code id}, {@code text} (string). Time =
- *       createdAt (to the millisecond) plus a sub-millisecond offset derived from the post id, so
- *       posts of the same millisecond do not overwrite each other while a replay of the same post
- *       overwrites itself. Integer field {@code latency_ms} = when the point was built (just before
+ *   <li>{@code post_sentiment}: one point per post id, whatever its text, score or source became:
+ *       the latest write of an id wins. Its identity (series and time) depends only on the id and
+ *       the second of createdAt: one tag {@code shard} (3 hex digits) and time = createdAt
+ *       truncated to the second plus 0..999,999,999 ns, both from one 64-bit hash of the id
+ *       ({@link #postTimeNanos}, {@link #shardTag}). Everything else is a field: {@code polarity},
+ *       {@code source} (strings), {@code compound, pos, neu, neg} (float), {@code id}, {@code
+ *       text} (string). Integer field {@code latency_ms} = when the point was built (just before
  *       the write) minus createdAt, for the end-to-end latency panel; a replay overwrites it with
  *       the replay's latency. Negative values (clock skew between poster and pipeline) are kept, so
- *       skew is visible rather than hidden.
+ *       skew is visible rather than hidden. An edit that moves createdAt to another second makes
+ *       a second point (the old one stays). A database written by the older schema, where
+ *       polarity and source were tags, holds each post in another series: use a new database or
+ *       {@code DROP MEASUREMENT post_sentiment} first.
  *   <li>{@code polarity_window}: one point per window and topic; tag {@code topic}; integer fields
  *       {@code positive, negative, neutral, total}, float {@code compound_mean}, boolean {@code
  *       closed} (the pane fired after the watermark passed the window's end). Time = window start,
@@ -42,8 +47,19 @@ public final class InfluxSchema {
   public static final String ENTITY_WINDOW = "entity_window";
   public static final String DEAD_LETTERS = "dead_letters";
 
-  /** Compiled once: sourceTag runs for every post. */
-  private static final java.util.regex.Pattern SOURCE_TAG = java.util.regex.Pattern.compile("[a-z0-9._-]+");
+  /** Compiled once: sourceValue runs for every post. */
+  private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[a-z0-9._-]+");
+
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+  private static final int SHARDS = 4096;
+  /** "000".."fff", built once: shardTag runs for every post. */
+  private static final String[] SHARD_TAGS = new String[SHARDS];
+
+  static {
+    for (int i = 0; i < SHARDS; i++) {
+      SHARD_TAGS[i] = String.format("%03x", i);
+    }
+  }
 
   private InfluxSchema() {}
 
@@ -59,16 +75,18 @@ public final class InfluxSchema {
   }
 
   private static Point postPoint(ScoredPost scored) {
+    long hash = postHash(scored.post().id());
     return Point.measurement(POST_SENTIMENT)
-        .addTag("polarity", scored.polarity().tag())
-        .addTag("source", sourceTag(scored.post().source()))
+        .addTag("shard", shardTag(hash))
+        .addField("polarity", scored.polarity().tag())
+        .addField("source", sourceValue(scored.post().source()))
         .addField("compound", scored.compound())
         .addField("pos", scored.pos())
         .addField("neu", scored.neu())
         .addField("neg", scored.neg())
         .addField("id", scored.post().id())
         .addField("text", scored.post().text())
-        .time(postTimeNanos(scored.post().createdAt(), scored.post().id()), WritePrecision.NS);
+        .time(postTimeNanos(scored.post().createdAt(), hash), WritePrecision.NS);
   }
 
   public static String windowLine(WindowCounts w) {
@@ -123,26 +141,49 @@ public final class InfluxSchema {
   }
 
   /**
-   * createdAt truncated to the millisecond, plus 1..999,999 ns from a 64-bit FNV-1a hash of the
-   * id. Two different posts share a point only if they share createdAt's millisecond, polarity,
-   * source and this offset (about one in a million per pair).
+   * The hash of a post point's identity: {@link PostIds#hash64} passed through MurmurHash3's
+   * 64-bit finalizer. In FNV-1a bit k depends only on bits 0..k of the input and the last byte
+   * goes through one multiplication, so ids that differ in their last digits (snowflake ids) get
+   * related hashes; the finalizer is a bijection that makes every output bit depend on every input
+   * bit, so distinct FNV values stay distinct. Only the post point uses it: window dedup keeps the
+   * plain {@code hash64} fingerprint.
    */
-  static long postTimeNanos(java.time.Instant createdAt, String id) {
-    long offset = 1 + Math.floorMod(PostIds.hash64(id), 999_999L);
-    return Math.addExact(Math.multiplyExact(createdAt.toEpochMilli(), 1_000_000L), offset);
+  static long postHash(String id) {
+    long h = PostIds.hash64(id);
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /**
-   * The {@code source} tag comes from the post, so it is held to {@code [a-z0-9._-]}, at most 32
-   * characters, else {@code other}: a tag value cannot carry a newline, Point does not escape a
-   * trailing backslash (which would then escape the separator after it), and free text in a tag
-   * would make a new series per value.
+   * createdAt truncated to the whole second, plus 0..999,999,999 ns: the low 52 bits of {@code
+   * hash} modulo 10^9. With {@link #shardTag} (the top 12 bits) a second holds 4096 x 10^9
+   * identities; n posts of one second share one with probability about n(n-1)/2 / 4.096e12
+   * (20,000 posts: 5e-5). Posts of different seconds never share a time.
    */
-  static String sourceTag(String s) {
+  static long postTimeNanos(java.time.Instant createdAt, long hash) {
+    long offset = (hash & 0xFFFFFFFFFFFFFL) % NANOS_PER_SECOND;
+    return Math.addExact(Math.multiplyExact(createdAt.getEpochSecond(), NANOS_PER_SECOND), offset);
+  }
+
+  /** The {@code shard} tag: the top 12 bits of {@code hash}, as three hex digits. */
+  static String shardTag(long hash) {
+    return SHARD_TAGS[(int) (hash >>> 52)];
+  }
+
+  /**
+   * The {@code source} field comes from the post, so it is held to {@code [a-z0-9._-]}, at most 32
+   * characters, else {@code other}: it is a short list a dashboard variable offers and puts in a
+   * regex, not free text.
+   */
+  static String sourceValue(String s) {
     if (s == null || s.isBlank()) {
       return "unknown";
     }
     String v = s.strip().toLowerCase(java.util.Locale.ROOT);
-    return v.length() <= 32 && SOURCE_TAG.matcher(v).matches() ? v : "other";
+    return v.length() <= 32 && SOURCE.matcher(v).matches() ? v : "other";
   }
 }

@@ -18,7 +18,7 @@ public enum Polarity {
     return NEUTRAL;
   }
 
-  /** The tag value written to InfluxDB. */
+  /** The name written to InfluxDB: post_sentiment's polarity field, the window count fields. */
   public String tag() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

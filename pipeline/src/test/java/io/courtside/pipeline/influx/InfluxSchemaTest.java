@@ -1,9 +1,6 @@
 package io.courtside.pipeline.influx;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.courtside.model.Post;
@@ -11,9 +8,7 @@ import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.PolarityCounts;
 import io.courtside.pipeline.window.WindowCounts;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.Test;
 
 public class InfluxSchemaTest {
@@ -25,15 +20,16 @@ public class InfluxSchemaTest {
   }
 
   @Test
-  public void postPointHasTagsFieldsAndNanosecondTime() {
+  public void postPointHasOneShardTagStringFieldsAndTimeInCreatedAtsSecond() {
     String line = InfluxSchema.postLine(scored("42", "Lakers win", 0.5859));
-    assertThat(line, startsWith("post_sentiment,polarity=positive,source=synthetic "));
+    assertTrue(line, InfluxSchema.seriesKey(line).matches("post_sentiment,shard=[0-9a-f]{3}"));
+    assertTrue(line, line.contains("polarity=\"positive\""));
+    assertTrue(line, line.contains("source=\"synthetic\""));
     assertTrue(line, line.contains("compound=0.5859"));
     assertTrue(line, line.contains("id=\"42\""));
     assertTrue(line, line.contains("text=\"Lakers win\""));
     long time = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
-    assertEquals(T.toEpochMilli(), time / 1_000_000);
-    assertTrue(time % 1_000_000 > 0);
+    assertEquals(T.getEpochSecond(), time / 1_000_000_000L);
   }
 
   @Test
@@ -42,24 +38,12 @@ public class InfluxSchemaTest {
     // real influxd by the end-to-end test); only '"' and '\\' need escaping there.
     String nasty = "a\nb \"quoted\" back\\slash, comma=equals x=1 1234567890";
     String line = InfluxSchema.postLine(scored("id with space,comma=eq", nasty, -0.3));
-    assertThat(line, startsWith("post_sentiment,polarity=negative,source=synthetic "));
+    assertTrue(line, line.contains("polarity=\"negative\""));
     assertTrue(
         line,
         line.contains(
             "text=\"a\nb \\\"quoted\\\" back\\\\slash, comma=equals x=1 1234567890\" "));
     assertTrue(line, line.contains("id=\"id with space,comma=eq\""));
-  }
-
-  @Test
-  public void sameIdSameTimeAndDifferentIdsDifferentTimes() {
-    assertEquals(
-        InfluxSchema.postTimeNanos(T, "abc"), InfluxSchema.postTimeNanos(T, "abc"));
-    Set<Long> times = new HashSet<>();
-    for (int i = 0; i < 1000; i++) {
-      times.add(InfluxSchema.postTimeNanos(T, "post-" + i));
-    }
-    assertEquals(1000, times.size());
-    assertNotEquals(InfluxSchema.postTimeNanos(T, "a"), InfluxSchema.postTimeNanos(T, "b"));
   }
 
   @Test
@@ -76,15 +60,18 @@ public class InfluxSchemaTest {
   }
 
   @Test
-  public void theSourceTagCannotCarryText() {
-    assertEquals("bluesky", InfluxSchema.sourceTag("Bluesky"));
-    assertEquals("other", InfluxSchema.sourceTag("tail\\"));
-    assertEquals("other", InfluxSchema.sourceTag("a\nb"));
-    assertEquals("unknown", InfluxSchema.sourceTag(" "));
+  public void theSourceFieldIsAShortSafeName() {
+    assertEquals("bluesky", InfluxSchema.sourceValue("Bluesky"));
+    assertEquals("other", InfluxSchema.sourceValue("tail\\"));
+    assertEquals("other", InfluxSchema.sourceValue("a\nb"));
+    assertEquals("other", InfluxSchema.sourceValue("x".repeat(33)));
+    assertEquals("unknown", InfluxSchema.sourceValue(" "));
+    assertEquals("unknown", InfluxSchema.sourceValue(null));
     ScoredPost evil =
         new ScoredPost(
             new Post("x\n\"y", T, "z", "en", "a", "evil,source=x\\", List.of()), 0.1, 0.1, 0.7, 0.2);
     String line = InfluxSchema.postLine(evil);
-    assertThat(line, startsWith("post_sentiment,polarity=positive,source=other "));
+    assertTrue(line, InfluxSchema.seriesKey(line).matches("post_sentiment,shard=[0-9a-f]{3}"));
+    assertTrue(line, line.contains(",source=\"other\","));
   }
 }

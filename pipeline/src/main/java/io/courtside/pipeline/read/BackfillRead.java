@@ -64,7 +64,8 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
                 NullableCoder.of(ByteArrayCoder.of()), NullableCoder.of(ByteArrayCoder.of())));
   }
 
-  static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+  /** A plain consumer: no group, no commits, read_committed (also what {@code courtside verify} reads with). */
+  public static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

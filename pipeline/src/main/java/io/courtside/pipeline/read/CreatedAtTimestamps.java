@@ -41,15 +41,20 @@ public final class CreatedAtTimestamps {
    * believable ({@link CreatedAtRule}): such a record is headed for the dead-letter topic, and a
    * year-3000 or 1970 createdAt must not move the watermark or open absurd windows.
    */
-  static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
+  public static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
+    return believableCreatedAt(record).orElseGet(() -> new Instant(record.getTimestamp()));
+  }
+
+  /** The record's createdAt when it is readable and believable: what moves the watermark. */
+  public static Optional<Instant> believableCreatedAt(KafkaRecord<byte[], byte[]> record) {
     Instant createdAt = createdAt(record.getKV().getValue());
     if (createdAt != null
         && CreatedAtRule.problem(
                 java.time.Instant.ofEpochMilli(createdAt.getMillis()), record.getTimestamp())
             .isEmpty()) {
-      return createdAt;
+      return Optional.of(createdAt);
     }
-    return new Instant(record.getTimestamp());
+    return Optional.empty();
   }
 
   /**

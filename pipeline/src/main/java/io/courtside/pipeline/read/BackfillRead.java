@@ -75,6 +75,19 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
+  /** A consumed record as KafkaIO delivers it (headers are not used by the job). */
+  public static KafkaRecord<byte[], byte[]> toKafkaRecord(ConsumerRecord<byte[], byte[]> r) {
+    return new KafkaRecord<>(
+        r.topic(),
+        r.partition(),
+        r.offset(),
+        r.timestamp(),
+        KafkaTimestampType.forOrdinal(r.timestampType().ordinal()),
+        null,
+        r.key(),
+        r.value());
+  }
+
   static final class SnapshotFn extends DoFn<byte[], PartitionRange> {
     private final String bootstrapServers;
     private final String topic;
@@ -129,16 +142,7 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
             if (r.offset() >= range.end()) {
               return;
             }
-            KafkaRecord<byte[], byte[]> record =
-                new KafkaRecord<>(
-                    r.topic(),
-                    r.partition(),
-                    r.offset(),
-                    r.timestamp(),
-                    KafkaTimestampType.forOrdinal(r.timestampType().ordinal()),
-                    null,
-                    r.key(),
-                    r.value());
+            KafkaRecord<byte[], byte[]> record = toKafkaRecord(r);
             out.outputWithTimestamp(record, CreatedAtTimestamps.eventTime(record));
             read.inc();
           }

@@ -8,8 +8,9 @@ public interface VerifyOptions extends CourtsideOptions {
   /** Used when the flag is not given (also the job's default). */
   String DEFAULT_PARTITION_IDLENESS = "10s";
 
-  // No @Default here: the job's WindowOptions is getting the same flag with its default, and
-  // Beam refuses one property with two @Default annotations.
+  // No @Default here: the job's WindowOptions is getting the same flag with its own default,
+  // which then applies (one default, not two that could disagree); until then Recount falls back
+  // to DEFAULT_PARTITION_IDLENESS.
   @Description(
       "After how long without records a partition counts as idle, so its watermark may follow the"
           + " wall clock (default 10s). courtside verify uses it to model which posts a streaming"

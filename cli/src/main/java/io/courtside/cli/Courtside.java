@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StackCommand.class,
       IngestCommand.class,
-      PipelineCommand.class, SparkCommand.class, SubmitCommand.class, LaunchCommand.class,
+      PipelineCommand.class, VerifyCommand.class, SparkCommand.class, SubmitCommand.class, LaunchCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -15,9 +15,15 @@ public final class Records {
   }
 
   public static KafkaRecord<byte[], byte[]> raw(String key, byte[] value, long offset, long timestamp) {
+    return raw(0, key, value, offset, timestamp);
+  }
+
+  /** A record of partition {@code partition} of "twitterdata". */
+  public static KafkaRecord<byte[], byte[]> raw(
+      int partition, String key, byte[] value, long offset, long timestamp) {
     return new KafkaRecord<>(
         "twitterdata",
-        0,
+        partition,
         offset,
         timestamp,
         KafkaTimestampType.CREATE_TIME,

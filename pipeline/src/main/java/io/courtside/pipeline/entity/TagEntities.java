@@ -2,7 +2,9 @@ package io.courtside.pipeline.entity;
 
 import io.courtside.pipeline.options.EntityOptions;
 import io.courtside.pipeline.score.ScoredPost;
+import io.courtside.model.Post;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -28,12 +30,17 @@ public final class TagEntities extends PTransform<PCollection<ScoredPost>, PColl
 
   /** Reads and checks {@code --watchlist} now, when the job is built, not on the workers. */
   public static TagEntities from(EntityOptions options) {
+    return with(watchlist(options));
+  }
+
+  /** The watchlist of {@code --watchlist} (default: the shipped NBA list); errors name the flag. */
+  public static Watchlist watchlist(EntityOptions options) {
     String file = options.getWatchlist();
     if (file == null || file.isBlank()) {
-      return with(Watchlist.nba());
+      return Watchlist.nba();
     }
     try {
-      return with(Watchlist.read(Path.of(file)));
+      return Watchlist.read(Path.of(file));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--watchlist=" + file + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -44,6 +51,11 @@ public final class TagEntities extends PTransform<PCollection<ScoredPost>, PColl
   @Override
   public PCollection<EntityMention> expand(PCollection<ScoredPost> posts) {
     return posts.apply("Match", ParDo.of(new TagFn(watchlist)));
+  }
+
+  /** The entities a post is tagged with (public for {@code courtside verify}). */
+  public static List<Entity> entities(EntityMatcher matcher, Post post) {
+    return matcher.match(post.text(), post.hashtags());
   }
 
   static final class TagFn extends DoFn<ScoredPost, EntityMention> {
@@ -62,7 +74,7 @@ public final class TagEntities extends PTransform<PCollection<ScoredPost>, PColl
 
     @ProcessElement
     public void process(@Element ScoredPost s, OutputReceiver<EntityMention> out) {
-      var found = matcher.match(s.post().text(), s.post().hashtags());
+      List<Entity> found = entities(matcher, s.post());
       if (!found.isEmpty()) {
         tagged.inc();
       }

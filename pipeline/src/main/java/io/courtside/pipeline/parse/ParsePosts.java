@@ -113,6 +113,47 @@ public final class ParsePosts
     }
   }
 
+  /**
+   * The decision of this step for one record: a post (key) or a dead letter (value), exactly one
+   * of them set. Public so that {@code courtside verify} recounts with the job's own rules.
+   */
+  public static KV<Post, DeadLetter> parse(KafkaRecord<byte[], byte[]> record, int maxRecordBytes) {
+    byte[] value = record.getKV().getValue();
+    String problem;
+    try {
+      return KV.of(parseValue(value, record.getTimestamp(), maxRecordBytes), null);
+    } catch (InvalidPostException e) {
+      problem = e.getMessage();
+    } catch (RuntimeException | StackOverflowError e) {
+      problem = "unparseable: " + e.getClass().getSimpleName();
+    }
+    return KV.of(
+        null,
+        new DeadLetter(
+            problem,
+            record.getTopic(),
+            record.getPartition(),
+            record.getOffset(),
+            record.getKV().getKey(),
+            value));
+  }
+
+  private static Post parseValue(byte[] value, long recordMillis, int maxRecordBytes)
+      throws InvalidPostException {
+    if (value != null && value.length > maxRecordBytes) {
+      throw new InvalidPostException(
+          "too large: " + value.length + " bytes, more than --maxRecordBytes=" + maxRecordBytes);
+    }
+    Post post = PostJson.parse(value);
+    // Without a record timestamp, "now" is the reference for the future-skew rule.
+    long reference = recordMillis > 0 ? recordMillis : System.currentTimeMillis();
+    Optional<String> bad = CreatedAtRule.problem(post.createdAt(), reference);
+    if (bad.isPresent()) {
+      throw new InvalidPostException(bad.get());
+    }
+    return post;
+  }
+
   static final class ParseFn extends DoFn<KafkaRecord<byte[], byte[]>, KV<PostRecord, DeadLetter>> {
     private final int maxRecordBytes;
     private final Counter valid = Metrics.counter(ParsePosts.class, "posts_valid");
@@ -125,45 +166,15 @@ public final class ParsePosts
     @ProcessElement
     public void process(
         @Element KafkaRecord<byte[], byte[]> record, OutputReceiver<KV<PostRecord, DeadLetter>> out) {
-      byte[] value = record.getKV().getValue();
-      String problem;
-      try {
-        Post post = parse(value, record.getTimestamp());
-        valid.inc();
-        out.output(
-            KV.of(new PostRecord(post, PostRecord.version(record.getTimestamp(), record.getOffset())), null));
+      KV<Post, DeadLetter> parsed = parse(record, maxRecordBytes);
+      if (parsed.getKey() == null) {
+        invalid.inc();
+        out.output(KV.of(null, parsed.getValue()));
         return;
-      } catch (InvalidPostException e) {
-        problem = e.getMessage();
-      } catch (RuntimeException | StackOverflowError e) {
-        problem = "unparseable: " + e.getClass().getSimpleName();
       }
-      invalid.inc();
-      out.output(
-          KV.of(
-              null,
-              new DeadLetter(
-                  problem,
-                  record.getTopic(),
-                  record.getPartition(),
-                  record.getOffset(),
-                  record.getKV().getKey(),
-                  value)));
-    }
-
-    private Post parse(byte[] value, long recordMillis) throws InvalidPostException {
-      if (value != null && value.length > maxRecordBytes) {
-        throw new InvalidPostException(
-            "too large: " + value.length + " bytes, more than --maxRecordBytes=" + maxRecordBytes);
-      }
-      Post post = PostJson.parse(value);
-      // Without a record timestamp, "now" is the reference for the future-skew rule.
-      long reference = recordMillis > 0 ? recordMillis : System.currentTimeMillis();
-      Optional<String> bad = CreatedAtRule.problem(post.createdAt(), reference);
-      if (bad.isPresent()) {
-        throw new InvalidPostException(bad.get());
-      }
-      return post;
+      valid.inc();
+      long version = PostRecord.version(record.getTimestamp(), record.getOffset());
+      out.output(KV.of(new PostRecord(parsed.getKey(), version), null));
     }
   }
 }

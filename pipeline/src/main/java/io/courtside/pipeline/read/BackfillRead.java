@@ -64,7 +64,8 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
                 NullableCoder.of(ByteArrayCoder.of()), NullableCoder.of(ByteArrayCoder.of())));
   }
 
-  static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+  /** A plain consumer: no group, no commits, read_committed (also what {@code courtside verify} reads with). */
+  public static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -72,6 +73,19 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** A consumed record as KafkaIO delivers it (headers are not used by the job). */
+  public static KafkaRecord<byte[], byte[]> toKafkaRecord(ConsumerRecord<byte[], byte[]> r) {
+    return new KafkaRecord<>(
+        r.topic(),
+        r.partition(),
+        r.offset(),
+        r.timestamp(),
+        KafkaTimestampType.forOrdinal(r.timestampType().ordinal()),
+        null,
+        r.key(),
+        r.value());
   }
 
   static final class SnapshotFn extends DoFn<byte[], PartitionRange> {
@@ -128,16 +142,7 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
             if (r.offset() >= range.end()) {
               return;
             }
-            KafkaRecord<byte[], byte[]> record =
-                new KafkaRecord<>(
-                    r.topic(),
-                    r.partition(),
-                    r.offset(),
-                    r.timestamp(),
-                    KafkaTimestampType.forOrdinal(r.timestampType().ordinal()),
-                    null,
-                    r.key(),
-                    r.value());
+            KafkaRecord<byte[], byte[]> record = toKafkaRecord(r);
             out.outputWithTimestamp(record, CreatedAtTimestamps.eventTime(record));
             read.inc();
           }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.courtside.pipeline.parse.CreatedAtRule;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.joda.time.Instant;
 
@@ -25,20 +26,19 @@ public final class CreatedAtTimestamps {
    * year-3000 or 1970 createdAt must not move the watermark or open absurd windows.
    */
   public static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
-    Instant createdAt = believableCreatedAt(record);
-    return createdAt != null ? createdAt : new Instant(record.getTimestamp());
+    return believableCreatedAt(record).orElseGet(() -> new Instant(record.getTimestamp()));
   }
 
-  /** createdAt of the record's JSON value if it is readable and believable, else null. */
-  public static Instant believableCreatedAt(KafkaRecord<byte[], byte[]> record) {
+  /** The record's createdAt when it is readable and believable: what moves the watermark. */
+  public static Optional<Instant> believableCreatedAt(KafkaRecord<byte[], byte[]> record) {
     Instant createdAt = createdAt(record.getKV().getValue());
     if (createdAt != null
         && CreatedAtRule.problem(
                 java.time.Instant.ofEpochMilli(createdAt.getMillis()), record.getTimestamp())
             .isEmpty()) {
-      return createdAt;
+      return Optional.of(createdAt);
     }
-    return null;
+    return Optional.empty();
   }
 
   /**

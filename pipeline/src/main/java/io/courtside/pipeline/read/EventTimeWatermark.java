@@ -93,12 +93,12 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
   @Override
   public Instant getTimestampForRecord(PartitionContext ctx, KafkaRecord<byte[], byte[]> record) {
     lastReadMillis = nowMillis.getAsLong();
-    Instant createdAt = CreatedAtTimestamps.believableCreatedAt(record);
-    if (createdAt == null) {
+    Optional<Instant> createdAt = CreatedAtTimestamps.believableCreatedAt(record);
+    if (createdAt.isEmpty()) {
       return new Instant(record.getTimestamp());
     }
-    clock = Math.max(clock, createdAt.getMillis());
-    return createdAt;
+    clock = Math.max(clock, createdAt.get().getMillis());
+    return createdAt.get();
   }
 
   @Override

@@ -29,6 +29,11 @@ public final class ScoreSentiment extends PTransform<PCollection<PostRecord>, PC
    * on a cluster need no copy of it.
    */
   public static ScoreSentiment with(SentimentOptions options) {
+    return new ScoreSentiment(config(options));
+  }
+
+  /** The scorer's configuration of the flags: {@code --maxTextLength}, {@code --lexiconOverlay}. */
+  public static VaderConfig config(SentimentOptions options) {
     VaderConfig config = VaderConfig.defaults().withMaxTextLength(options.getMaxTextLength());
     String overlay = options.getLexiconOverlay();
     if (overlay != null && !overlay.isBlank()) {
@@ -40,7 +45,13 @@ public final class ScoreSentiment extends PTransform<PCollection<PostRecord>, PC
                 + " (give 'nba' or a file of word<TAB>valence lines)", e);
       }
     }
-    return new ScoreSentiment(config);
+    return config;
+  }
+
+  /** One post of {@code version} scored as this step scores it (public for {@code courtside verify}). */
+  public static ScoredPost score(Vader vader, Post post, long version) {
+    SentimentScores s = vader.polarityScores(post.text());
+    return new ScoredPost(post, version, s.compound(), s.neg(), s.neu(), s.pos());
   }
 
   public static ScoreSentiment withDefaults() {
@@ -74,8 +85,7 @@ public final class ScoreSentiment extends PTransform<PCollection<PostRecord>, PC
       if (vader.wouldTruncate(post.text())) {
         truncated.inc();
       }
-      SentimentScores s = vader.polarityScores(post.text());
-      out.output(new ScoredPost(post, record.version(), s.compound(), s.neg(), s.neu(), s.pos()));
+      out.output(score(vader, post, record.version()));
     }
   }
 }

@@ -1,0 +1,75 @@
+package io.courtside.pipeline.verify;
+
+import org.joda.time.Duration;
+
+/**
+ * Which records a streaming job certainly counted: the one non-deterministic part of streaming,
+ * modelled as a band. A record is SURE when the watermark of its partition cannot have passed its
+ * window's end plus the allowed lateness when it was read; otherwise it is MAYBE (a streaming job
+ * may have dropped it as late; a {@code --backfill} run counts it).
+ *
+ * <p>Per partition, in offset order: {@code clock} = the greatest believable createdAt of the
+ * records before this one (none for the first record); {@code gap} = this record's Kafka timestamp
+ * minus the previous one's; an idle partition lets the watermark follow the wall clock, so a gap
+ * of at least {@code partitionIdleness − 5 s} adds {@code gap + 5 s} of credit. SURE iff a clock
+ * exists and {@code window.maxTimestamp + allowedLateness ≥ clock − maxOutOfOrderness + credit}.
+ */
+public final class LatenessRule {
+  /** Slack on both sides of the idleness threshold: the source checks idleness only now and then. */
+  static final long IDLE_SLACK_MILLIS = 5_000;
+
+  private final long allowedLateness;
+  private final long maxOutOfOrderness;
+  private final long partitionIdleness;
+
+  public LatenessRule(Duration allowedLateness, Duration maxOutOfOrderness, Duration partitionIdleness) {
+    this.allowedLateness = allowedLateness.getMillis();
+    this.maxOutOfOrderness = maxOutOfOrderness.getMillis();
+    this.partitionIdleness = partitionIdleness.getMillis();
+  }
+
+  /** The credit an idle gap of {@code gapMillis} between two records of a partition gives. */
+  long credit(long gapMillis) {
+    return gapMillis >= partitionIdleness - IDLE_SLACK_MILLIS ? gapMillis + IDLE_SLACK_MILLIS : 0;
+  }
+
+  /** The rule itself, for a record with the partition's {@code clock} (null: none yet). */
+  boolean sure(long windowMaxTimestamp, Long clock, long gapMillis) {
+    return clock != null
+        && windowMaxTimestamp + allowedLateness >= clock - maxOutOfOrderness + credit(gapMillis);
+  }
+
+  /** A fresh tracker for one partition. */
+  public Partition partition() {
+    return new Partition();
+  }
+
+  /** The state of one partition; feed it every record of the partition in offset order. */
+  public final class Partition {
+    private Long clock;
+    private Long previousTimestamp;
+    private long previousOffset = -1;
+
+    /**
+     * Whether the record at {@code offset} is SURE, then moves past it.
+     *
+     * @param kafkaTimestamp the record's Kafka timestamp
+     * @param believableCreatedAt its createdAt when readable and believable, else null
+     * @param windowMaxTimestamp the last millisecond of the record's window
+     */
+    public boolean next(long offset, long kafkaTimestamp, Long believableCreatedAt, long windowMaxTimestamp) {
+      if (offset <= previousOffset) {
+        throw new IllegalArgumentException(
+            "records of a partition must come in offset order: " + offset + " after " + previousOffset);
+      }
+      long gap = previousTimestamp == null ? 0 : kafkaTimestamp - previousTimestamp;
+      boolean sure = sure(windowMaxTimestamp, clock, gap);
+      if (believableCreatedAt != null && (clock == null || believableCreatedAt > clock)) {
+        clock = believableCreatedAt;
+      }
+      previousTimestamp = kafkaTimestamp;
+      previousOffset = offset;
+      return sure;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.courtside.pipeline.verify;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import org.joda.time.Duration;
+import org.junit.Test;
+
+public class LatenessRuleTest {
+  // L = 1 min, D = 10 s, I = 10 s
+  private final LatenessRule rule =
+      new LatenessRule(Duration.standardMinutes(1), Duration.standardSeconds(10), Duration.standardSeconds(10));
+  private static final long T = 1_779_238_800_000L; // a window start (whole minute)
+  private static final long MAX_TS = T + 59_999; // its last millisecond
+
+  @Test
+  public void theFirstRecordOfAPartitionIsMaybe() {
+    assertFalse(rule.partition().next(0, T, T, MAX_TS));
+  }
+
+  @Test
+  public void aRecordIsSureWhileTheClockMinusOutOfOrdernessIsWithinTheWindowsLateness() {
+    // The clock may reach maxTs + L + D and the window still accepts the record.
+    long edge = MAX_TS + 60_000 + 10_000;
+    assertTrue(rule.sure(MAX_TS, edge, 0));
+    assertFalse(rule.sure(MAX_TS, edge + 1, 0));
+  }
+
+  @Test
+  public void theClockIsTheGreatestBelievableCreatedAtOfEarlierRecordsOnly() {
+    LatenessRule.Partition p = rule.partition();
+    p.next(0, T, T + 10 * 60_000L, T + 10 * 60_000L + 59_999); // moves the clock to T + 10 min
+    assertFalse("10 minutes behind the clock", p.next(1, T + 1, T, MAX_TS));
+    LatenessRule.Partition q = rule.partition();
+    q.next(0, T, T, MAX_TS);
+    q.next(1, T + 1, null, T + 30 * 60_000L); // a junk line far ahead: no createdAt, no clock
+    assertTrue(q.next(2, T + 2, T + 1000, MAX_TS));
+  }
+
+  @Test
+  public void anIdleGapGivesTheWatermarkCreditAndMakesARecordMaybe() {
+    assertEquals(0, rule.credit(4_999));
+    assertEquals(10_000, rule.credit(5_000));
+    LatenessRule.Partition busy = rule.partition();
+    busy.next(0, T, T, MAX_TS);
+    assertTrue(busy.next(1, T + 1_000, T + 30_000, MAX_TS));
+    LatenessRule.Partition idle = rule.partition();
+    idle.next(0, T, T, MAX_TS);
+    assertFalse(idle.next(1, T + 180_000, T + 30_000, MAX_TS)); // 3 min gap: credit 3 min 5 s
+  }
+
+  @Test(expected = IllegalArgumentException.class)
+  public void recordsOutOfOffsetOrderAreABug() {
+    LatenessRule.Partition p = rule.partition();
+    p.next(5, T, T, MAX_TS);
+    p.next(4, T, T, MAX_TS);
+  }
+}

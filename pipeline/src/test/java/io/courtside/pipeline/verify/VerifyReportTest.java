@@ -1,0 +1,64 @@
+package io.courtside.pipeline.verify;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.courtside.pipeline.verify.VerifyReport.Status;
+import io.courtside.pipeline.window.PolarityCounts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.Test;
+
+public class VerifyReportTest {
+  private static final WindowKey KEY = WindowKey.of("polarity_window", 60_000, "topic", "t");
+  private static final PolarityCounts COUNTS = new PolarityCounts(2, 1, 1, 0.6);
+
+  private static ExpectedWindow expected(long sure, boolean uncertain) {
+    return new ExpectedWindow(KEY, COUNTS, 4, sure, uncertain);
+  }
+
+  private static StoredWindow stored(long positive, long total, double mean) {
+    return new StoredWindow(KEY, positive, 1, 1, total, mean);
+  }
+
+  @Test
+  public void aWindowWithoutMaybeRecordsMustMatchExactly() {
+    assertEquals(Status.EQUAL, VerifyReport.status(expected(4, false), stored(2, 4, 0.15 + 1e-12)));
+    assertEquals(Status.DIFFERENT, VerifyReport.status(expected(4, false), stored(2, 4, 0.15 + 1e-6)));
+    assertEquals(Status.DIFFERENT, VerifyReport.status(expected(4, false), stored(3, 5, 0.15)));
+  }
+
+  @Test
+  public void aWindowWithMaybeRecordsIsEqualWhenItsTotalLiesInTheBand() {
+    assertEquals(Status.IN_BAND, VerifyReport.status(expected(2, true), stored(1, 2, 0.1)));
+    assertEquals(Status.IN_BAND, VerifyReport.status(expected(2, true), stored(2, 4, 0.15)));
+    assertEquals(Status.DIFFERENT, VerifyReport.status(expected(2, true), stored(0, 1, 0.1)));
+    assertEquals(Status.DIFFERENT, VerifyReport.status(expected(2, true), stored(3, 5, 0.1)));
+  }
+
+  @Test
+  public void anUnwrittenWindowIsMissingOnlyWhenSomeOfItsRecordsAreSure() {
+    assertEquals(Status.IN_BAND, VerifyReport.status(expected(0, true), null));
+    assertEquals(Status.MISSING, VerifyReport.status(expected(1, true), null));
+    assertEquals(Status.EXTRA, VerifyReport.status(null, stored(2, 4, 0.15)));
+  }
+
+  @Test
+  public void aMissingPostIsADifferenceAndIsNamed() {
+    Recount.Result recount = new Recount.Result(
+        Map.of(KEY, expected(4, false)), Set.of("a", "b"), new TreeSet<>(), 6, 6, 0);
+    VerifyReport ok = VerifyReport.compare(recount, Map.of(KEY, stored(2, 4, 0.15)), Set.of("a", "b"));
+    VerifyReport bad = VerifyReport.compare(recount, Map.of(KEY, stored(2, 4, 0.15)), Set.of("a"));
+    assertFalse(ok.hasDifferences());
+    assertEquals(0, ok.exitCode());
+    assertTrue(bad.hasDifferences());
+    assertEquals(1, bad.exitCode());
+    StringWriter text = new StringWriter();
+    bad.print(new PrintWriter(text));
+    assertTrue(text.toString(), text.toString().contains("missing post  id=b"));
+  }
+}

@@ -108,6 +108,7 @@ public class FaultToleranceIT {
     try (PipelineJvm second = PipelineJvm.start(logs.resolve("crash-2.log"), Map.of(), args(topic, "db_crash"))) {
       Expected.awaitPosts(influx, posts.size(), Duration.ofSeconds(420));
       Expected.awaitWindows(influx, posts, Duration.ofSeconds(120));
+      Verified.await(args(topic, "db_crash"), Duration.ofSeconds(120));
       assertTrue(second.outputTail(), second.isAlive());
       LOG.info("all {} posts and windows right {} s after the restart; restart output:\n{}",
           posts.size(), (System.nanoTime() - restart) / 1_000_000_000, second.outputTail());
@@ -143,6 +144,7 @@ public class FaultToleranceIT {
       sending.get();
       Expected.awaitPosts(influx, posts.size(), Duration.ofSeconds(180));
       Expected.awaitWindows(influx, posts, Duration.ofSeconds(120));
+      Verified.await(args(topic, "db_outage"), Duration.ofSeconds(120));
       assertEquals(PipelineResult.State.RUNNING, job.getState());
     } finally {
       job.cancel();
@@ -189,6 +191,7 @@ public class FaultToleranceIT {
       sending.get();
       Expected.awaitPosts(influx, posts.size(), Duration.ofSeconds(180));
       Expected.awaitWindows(influx, posts, Duration.ofSeconds(120));
+      Verified.await(args(topic, "db_broker"), Duration.ofSeconds(120));
       assertEquals(PipelineResult.State.RUNNING, job.getState());
     } finally {
       job.cancel();

@@ -65,6 +65,7 @@ public class PostIdentityIT {
     assertEquals(20_000, InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
     assertEquals(20_000, InfluxQuery.count(influx, "SELECT count(distinct(id)) FROM post_sentiment"));
     assertEquals(Expected.recount(posts), Expected.storedWindows(influx));
+    Verified.await(java.util.Arrays.asList(args), Duration.ofSeconds(30));
   }
 
   @Test
@@ -96,6 +97,13 @@ public class PostIdentityIT {
       // The edits arrive later, as they would from a live source.
       Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(edits));
       Expected.await("every edit stored", Duration.ofSeconds(120), () -> allEdited(influx, edits));
+      // The window counts each edited post once, as negative: its latest version.
+      Verified.await(java.util.Arrays.asList(args), Duration.ofSeconds(60));
+      assertEquals(
+          "0/" + n + "/0",
+          InfluxQuery.rows(influx, "SELECT positive, negative, neutral FROM polarity_window").stream()
+              .map(r -> r.get("positive").asLong() + "/" + r.get("negative").asLong() + "/" + r.get("neutral").asLong())
+              .reduce((a, b) -> a + " " + b).orElse("none"));
       assertEquals(PipelineResult.State.RUNNING, job.getState());
     } finally {
       job.cancel();

@@ -46,7 +46,11 @@ final class Traffic {
   }
 
   static void createTopic(String bootstrap, String topic) throws Exception {
-    new TopicAdmin(KafkaSettings.admin(bootstrap, new Properties())).ensureTopic(topic, 3, (short) 1);
+    createTopic(bootstrap, topic, 3);
+  }
+
+  static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
+    new TopicAdmin(KafkaSettings.admin(bootstrap, new Properties())).ensureTopic(topic, partitions, (short) 1);
   }
 
   /** Sends everything now and waits for every acknowledgement. */

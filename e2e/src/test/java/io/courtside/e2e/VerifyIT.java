@@ -111,8 +111,11 @@ public class VerifyIT {
     new InfluxDbClient(stack.influxUrl(), DB).write(List.of(InfluxSchema.windowLine(new WindowCounts(TOPIC,
         new org.joda.time.Instant(window.toEpochMilli()), new org.joda.time.Instant(window.toEpochMilli() + 60_000),
         new PolarityCounts(99, 0, 0, 49.5)))));
-    Instant dropped = posts.get(150).createdAt();
-    postQuery("DELETE FROM post_sentiment WHERE time >= '" + dropped + "' AND time < '" + dropped.plusMillis(1) + "'");
+    // The point's own time (its id hash spreads it over createdAt's second): delete just that one.
+    String dropped =
+        InfluxQuery.rows(new InfluxDbClient(stack.influxUrl(), DB),
+                "SELECT id FROM post_sentiment WHERE id = 'v-150'").get(0).get("time").asText();
+    postQuery("DELETE FROM post_sentiment WHERE time >= '" + dropped + "' AND time <= '" + dropped + "'");
 
     Run bad = verify();
     assertEquals(bad.out + bad.err, 1, bad.code);

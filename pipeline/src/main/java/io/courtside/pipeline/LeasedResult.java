@@ -25,11 +25,13 @@ final class LeasedResult implements PipelineResult {
     return s;
   }
 
+  /** Cancels the job; gives the lease back once the job's last offset commits have landed. */
   @Override
   public State cancel() throws IOException {
     try {
       return job.cancel();
     } finally {
+      lease.awaitCommitsSettled(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(20));
       lease.close();
     }
   }

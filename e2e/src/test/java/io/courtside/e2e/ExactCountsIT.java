@@ -1,0 +1,255 @@
+package io.courtside.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.courtside.model.Post;
+import io.courtside.model.PostJson;
+import io.courtside.pipeline.CourtsidePipeline;
+import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.services.stack.LocalStack;
+import io.courtside.services.stack.StackConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Window counts stay exact in the situations a user meets in the first week, on real parts
+ * (KRaft broker, influxd, the job on DirectRunner in this JVM). Records carry createdAt values
+ * and Kafka timestamps that advance and disagree, as real ones do. Each test ends with {@code
+ * courtside verify} passing: every stored window equals a recount of the topic.
+ */
+public class ExactCountsIT {
+  private static LocalStack stack;
+
+  @BeforeClass
+  public static void startStack() throws Exception {
+    stack = LocalStack.start(Files.createTempDirectory("courtside-exact"), StackConfig.freePorts());
+  }
+
+  @AfterClass
+  public static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  /** One record: its partition (null: by key), Kafka timestamp, key and value. */
+  private record Stamped(Integer partition, long kafkaMillis, String key, byte[] value) {
+    static Stamped post(Post p, long kafkaMillis) {
+      return new Stamped(null, kafkaMillis, p.id(), PostJson.toBytes(p));
+    }
+
+    static Stamped junk(String text, long kafkaMillis) {
+      return new Stamped(null, kafkaMillis, "junk-" + kafkaMillis, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Stamped in(int p) {
+      return new Stamped(p, kafkaMillis, key, value);
+    }
+  }
+
+
+  /** Sends {@code records} at {@code perSecond} (0: at once), each with its own Kafka timestamp. */
+  private static void send(String topic, List<Stamped> records, int perSecond) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      long start = System.nanoTime();
+      for (int i = 0; i < records.size(); i++) {
+        if (perSecond > 0) {
+          long wait = start + i * 1_000_000_000L / perSecond - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000);
+          }
+        }
+        Stamped r = records.get(i);
+        producer.send(
+            new ProducerRecord<>(
+                topic, r.partition(), r.kafkaMillis(), r.key().getBytes(StandardCharsets.UTF_8), r.value()));
+      }
+      producer.flush();
+    }
+  }
+
+  /** Live-like posts: createdAt every {@code stepMillis} from {@code start}, each produced 0-3 s later. */
+  private static List<Stamped> live(String prefix, int n, Instant start, long stepMillis, long seed) {
+    Random r = new Random(seed);
+    List<Stamped> out = new ArrayList<>();
+    for (Post p : TestPosts.posts(prefix, n, start, stepMillis, seed)) {
+      out.add(Stamped.post(p, p.createdAt().toEpochMilli() + r.nextInt(3_000)));
+    }
+    return out;
+  }
+
+  private static List<String> jobArgs(String topic, String db, String... extra) {
+    List<String> a = JobArgs.of(stack, topic, db, "--consumerGroup=" + topic);
+    a.addAll(List.of(extra));
+    return a;
+  }
+
+
+  private static void backfill(List<String> args) {
+    List<String> all = new ArrayList<>(args);
+    all.add("--backfill");
+    all.addAll(JobArgs.DIRECT_IN_PROCESS);
+    PipelineResult.State s =
+        CourtsidePipeline.start(CourtsidePipeline.parseOptions(all.toArray(new String[0]))).waitUntilFinish();
+    assertEquals(PipelineResult.State.DONE, s);
+  }
+
+  /** window start -> "total/positive/negative/neutral" of every polarity_window point. */
+  private static Map<String, String> windows(String db) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), db);
+    for (JsonNode row :
+        InfluxQuery.rows(influx, "SELECT total, positive, negative, neutral, closed FROM polarity_window")) {
+      out.put(row.get("time").asText(),
+          row.get("total").asLong() + "/" + row.get("positive").asLong() + "/"
+              + row.get("negative").asLong() + "/" + row.get("neutral").asLong());
+    }
+    return out;
+  }
+
+  private static long windowTotal(String db) throws Exception {
+    return InfluxQuery.count(
+        new InfluxDbClient(stack.influxUrl(), db), "SELECT sum(total) AS count FROM polarity_window");
+  }
+
+  @Test
+  public void aRestartAfterTheStreamOutgrewTheRewindHorizonKeepsEveryWindowItClosed() throws Exception {
+    // Default window flags: the old rewind reached back 8.5 min of record time; 12 min of posts.
+    String topic = "restart";
+    Traffic.createTopic(stack.kafkaBootstrap(), topic, 3);
+    Instant start = Instant.now().minus(Duration.ofMinutes(16)).truncatedTo(ChronoUnit.SECONDS);
+    List<Stamped> first = live("r1-", 2_400, start, 300, 31);
+    List<String> args = jobArgs(topic, "db_restart", "--partitionIdleness=3s");
+    send(topic, first, 0);
+    PipelineResult job = JobArgs.start(args);
+    Map<String, String> before;
+    try {
+      Verified.await(args, Duration.ofMinutes(4));
+      before = windows("db_restart");
+      assertEquals(2_400, windowTotal("db_restart"));
+    } finally {
+      job.cancel();
+    }
+    // Restart with the same flags and group, then two more minutes of posts.
+    PipelineResult second = JobArgs.start(args);
+    try {
+      List<Stamped> more = live("r2-", 400, start.plus(Duration.ofMinutes(12)), 300, 32);
+      more.add(Stamped.junk("{\"id\":\"j\",\"text\":\"no createdAt\"}", more.get(0).kafkaMillis()));
+      send(topic, more, 200);
+      Verified.await(args, Duration.ofMinutes(4));
+      Map<String, String> after = windows("db_restart");
+      // Windows that end before the new posts begin hold exactly what they held before.
+      Instant newPosts = start.plus(Duration.ofMinutes(12));
+      before.forEach((window, counts) -> {
+        if (!Instant.parse(window).plus(Duration.ofMinutes(1)).isAfter(newPosts)) {
+          assertEquals("window " + window + " changed across the restart", counts, after.get(window));
+        }
+      });
+      assertEquals(2_800, windowTotal("db_restart"));
+    } finally {
+      second.cancel();
+    }
+  }
+
+  @Test
+  public void anArchiveReplayedAtSpeedIntoARunningJobIsCountedInFullJunkLinesIncluded() throws Exception {
+    // A past evening, 3,000 posts over 50 minutes, sent at 200 posts/s (100x) to a job already
+    // running on an empty topic; every 100th record is a junk line stamped now.
+    String topic = "replay";
+    Traffic.createTopic(stack.kafkaBootstrap(), topic, 3);
+    List<String> args = jobArgs(topic, "db_replay");
+    PipelineResult job = JobArgs.start(args);
+    try {
+      Thread.sleep(5_000); // the job is up and its partitions are empty and caught up
+      Instant evening = Instant.parse("2025-06-01T01:00:00Z");
+      List<Stamped> records = new ArrayList<>();
+      for (Post p : TestPosts.posts("a-", 3_000, evening, 1_000, 41)) {
+        records.add(Stamped.post(p, System.currentTimeMillis()));
+        if (records.size() % 100 == 0) {
+          records.add(Stamped.junk("not json " + records.size(), System.currentTimeMillis()));
+        }
+      }
+      send(topic, records, 200);
+      Verified.await(args, Duration.ofMinutes(4));
+      assertEquals(3_000, windowTotal("db_replay"));
+
+      // A backfill of the same topic into the same database changes no window.
+      Map<String, String> streamed = windows("db_replay");
+      backfill(args);
+      assertEquals(streamed, windows("db_replay"));
+      Verified.await(args, Duration.ofMinutes(1));
+    } finally {
+      job.cancel();
+    }
+  }
+
+  @Test
+  public void anEmptyPartitionHoldsNoWindowOpen() throws Exception {
+    // Four partitions, posts in three: every window must still close (its on-time pane).
+    String topic = "empty";
+    Traffic.createTopic(stack.kafkaBootstrap(), topic, 4);
+    Instant start = Instant.now().minus(Duration.ofMinutes(6)).truncatedTo(ChronoUnit.SECONDS);
+    List<Stamped> records = new ArrayList<>();
+    List<Stamped> posts = live("e-", 600, start, 200, 51);
+    for (int i = 0; i < posts.size(); i++) {
+      records.add(posts.get(i).in(i % 3));
+    }
+    send(topic, records, 0);
+    List<String> args = jobArgs(topic, "db_empty", "--partitionIdleness=3s");
+    PipelineResult job = JobArgs.start(args);
+    try {
+      Verified.await(args, Duration.ofMinutes(3));
+      InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_empty");
+      Expected.await("every window closed", Duration.ofMinutes(2), () -> {
+        try {
+          return InfluxQuery.count(influx, "SELECT count(total) FROM polarity_window WHERE closed = false") == 0
+              && InfluxQuery.count(influx, "SELECT count(total) FROM polarity_window") > 0;
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      assertEquals(600, windowTotal("db_empty"));
+    } finally {
+      job.cancel();
+    }
+  }
+
+  @Test
+  public void aSecondStreamingJobWithTheSameGroupIsRefused() throws Exception {
+    String topic = "twice";
+    Traffic.createTopic(stack.kafkaBootstrap(), topic, 3);
+    List<String> args = jobArgs(topic, "db_twice");
+    PipelineResult job = JobArgs.start(args);
+    try {
+      IllegalStateException refused =
+          org.junit.Assert.assertThrows(IllegalStateException.class, () -> JobArgs.start(args));
+      assertTrue(refused.getMessage(), refused.getMessage().contains("--consumerGroup=" + topic));
+    } finally {
+      job.cancel();
+    }
+  }
+}

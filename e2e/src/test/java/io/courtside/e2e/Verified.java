@@ -1,0 +1,50 @@
+package io.courtside.e2e;
+
+import io.courtside.pipeline.verify.Verify;
+import io.courtside.pipeline.verify.VerifyReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The end-to-end tests' oracle: {@code courtside verify} (a recount of the topic with the job's own
+ * rules, compared with InfluxDB) run in this JVM until it passes or time runs out.
+ */
+final class Verified {
+  private static final List<String> RUNNER_FLAGS = List.of(
+      "enforce", "blockOnRun", "runner", "sparkMaster", "checkpointDir", "batchIntervalMillis",
+      "metricsSink", "metricsPushPeriod", "readTimePercentage");
+
+  private Verified() {}
+
+  /** Runs verify with the job's {@code args} until it exits 0; fails with its last table. */
+  static VerifyReport await(List<String> args, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    VerifyReport report;
+    do {
+      report = once(args);
+      if (report.exitCode() == 0) {
+        return report;
+      }
+      Thread.sleep(2_000);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("courtside verify still finds differences after " + timeout + ":\n" + table(report));
+  }
+
+  static VerifyReport once(List<String> args) throws Exception {
+    List<String> flags = new ArrayList<>(args);
+    // Flags of the runner, not of counting: verify runs here, without Spark on the classpath.
+    flags.removeIf(a -> RUNNER_FLAGS.stream().anyMatch(f -> a.startsWith("--" + f)));
+    return Verify.run(Verify.parseOptions(flags.toArray(new String[0])), null, null, (read, total) -> {});
+  }
+
+  static String table(VerifyReport report) {
+    StringWriter out = new StringWriter();
+    try (PrintWriter w = new PrintWriter(out)) {
+      report.print(w);
+    }
+    return out.toString();
+  }
+}

@@ -41,9 +41,10 @@ public final class RecountPoint {
     String q =
         "SELECT last(\"total\") FROM \"" + InfluxSchema.POLARITY_WINDOW + "\" WHERE \"topic\" = '"
             + topic.replace("\\", "\\\\").replace("'", "\\'") + "' AND \"closed\" = true";
+    String answer = influx.query(q); // an HTTP error is the caller's to retry or report
     JsonNode result;
     try {
-      result = JSON.readTree(influx.query(q)).path("results").path(0);
+      result = JSON.readTree(answer).path("results").path(0);
     } catch (IOException e) {
       throw new IllegalStateException("unreadable answer from InfluxDB to " + q, e);
     }

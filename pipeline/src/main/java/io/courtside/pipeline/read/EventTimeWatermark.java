@@ -30,6 +30,11 @@ import org.joda.time.Instant;
  *       others back: it follows the lowest watermark of the job's other partitions in this JVM
  *       (every partition is in one JVM on the DirectRunner and on Spark with one executor). With
  *       no such partition it stays where it was.
+ *   <li>Never ahead: a partition reports no more than the lowest watermark of the job's other
+ *       partitions in this JVM. Beam takes the lowest watermark of a source's readers on the
+ *       DirectRunner, so this changes nothing there; the Spark runner takes the highest, so
+ *       without it a reader that races ahead through a backlog would make a slower reader's
+ *       posts late.
  * </ul>
  *
  * Why not KafkaIO's {@code CustomTimestampPolicyWithLimitedDelay}: when a partition is caught up it
@@ -52,8 +57,14 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
   private final long idlenessMillis;
   private final LongSupplier nowMillis;
 
+  /** What an empty partition publishes: it follows the others and holds nothing back. */
+  private static final long FOLLOWS = Long.MAX_VALUE;
+
   private long clock = Long.MIN_VALUE;
   private long lastReadMillis;
+  /** This partition's own watermark, before the cap by the others: what it publishes. */
+  private long own = BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
+
   private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
   EventTimeWatermark(
@@ -75,8 +86,11 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
         .ifPresent(
             w -> {
               watermark = w;
+              own = w.getMillis();
               clock = w.getMillis() + maxOutOfOrdernessMillis;
             });
+    // Registered at once: a reader that starts at the same time must see this one holding it.
+    jobPartitions.putIfAbsent(partition, own);
   }
 
   /**
@@ -104,27 +118,32 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
   @Override
   public Instant getWatermark(PartitionContext ctx) {
     boolean caughtUp = ctx.getMessageBacklog() == 0;
-    Long candidate = null;
     if (clock != Long.MIN_VALUE) {
       long idleFor = nowMillis.getAsLong() - lastReadMillis;
-      candidate = clock - maxOutOfOrdernessMillis + (caughtUp && idleFor >= idlenessMillis ? idleFor : 0);
+      long candidate =
+          clock - maxOutOfOrdernessMillis + (caughtUp && idleFor >= idlenessMillis ? idleFor : 0);
+      own = own == FOLLOWS ? candidate : Math.max(own, candidate);
     } else if (caughtUp) {
-      candidate = lowestOfOthers();
+      own = FOLLOWS; // empty: it holds nothing back
     }
-    if (candidate != null && candidate > watermark.getMillis()) {
-      watermark = new Instant(Math.min(candidate, BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() - 1));
-    }
-    if (clock != Long.MIN_VALUE) {
-      jobPartitions.put(partition, watermark.getMillis());
+    jobPartitions.put(partition, own);
+    // Never ahead of another partition of the job: the Spark runner takes the highest watermark
+    // of its readers, not the lowest, and would otherwise drop a slower reader's posts as late.
+    Long lowest = lowestOfOthers();
+    long capped = Math.min(own, lowest == null ? FOLLOWS : lowest);
+    if (capped != FOLLOWS && capped > watermark.getMillis()) {
+      watermark = new Instant(Math.min(capped, BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() - 1));
     }
     return watermark;
   }
 
+  /** The lowest watermark of the job's other partitions in this JVM that hold any back; null if none. */
   private Long lowestOfOthers() {
     Long lowest = null;
     for (Map.Entry<Integer, Long> e : jobPartitions.entrySet()) {
-      if (e.getKey() != partition && (lowest == null || e.getValue() < lowest)) {
-        lowest = e.getValue();
+      long w = e.getValue();
+      if (e.getKey() != partition && w != FOLLOWS && (lowest == null || w < lowest)) {
+        lowest = w;
       }
     }
     return lowest;

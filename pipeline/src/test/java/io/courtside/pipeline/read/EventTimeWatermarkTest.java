@@ -126,4 +126,30 @@ public class EventTimeWatermarkTest {
     w.getTimestampForRecord(backlog(3), post(HISTORY + 60_000, 1));
     assertTrue(w.getWatermark(backlog(3)).isAfter(previous));
   }
+
+  @Test
+  public void noPartitionReportsMoreThanTheLowestOtherPartitionOfTheJob() {
+    // The Spark runner takes the highest watermark of its readers: a reader racing through a
+    // backlog must not carry the job past a slower one, nor past one that has not read yet.
+    EventTimeWatermark fast = partition(0);
+    EventTimeWatermark slow = partition(1);
+    EventTimeWatermark notYet = partition(2);
+    for (int i = 0; i < 100; i++) {
+      fast.getTimestampForRecord(backlog(1000), post(HISTORY + i * 60_000L, i));
+    }
+    slow.getTimestampForRecord(backlog(1000), post(HISTORY, 0));
+    slow.getWatermark(backlog(1000));
+    assertEquals("one partition has not reported yet", BoundedWindow.TIMESTAMP_MIN_VALUE,
+        fast.getWatermark(backlog(1000)));
+    notYet.getTimestampForRecord(backlog(10), post(HISTORY + 30_000, 0));
+    notYet.getWatermark(backlog(10));
+    assertEquals(HISTORY - D.getMillis(), fast.getWatermark(backlog(1000)).getMillis());
+    for (int i = 1; i < 50; i++) {
+      slow.getTimestampForRecord(backlog(1000), post(HISTORY + i * 60_000L, i));
+    }
+    slow.getWatermark(backlog(1000));
+    assertEquals("now the partition that read the least", HISTORY + 30_000 - D.getMillis(),
+        fast.getWatermark(backlog(1000)).getMillis());
+    assertEquals(HISTORY + 30_000 - D.getMillis(), slow.getWatermark(backlog(1000)).getMillis());
+  }
 }

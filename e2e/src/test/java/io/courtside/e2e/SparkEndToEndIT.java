@@ -107,52 +107,6 @@ public class SparkEndToEndIT {
     assertEquals(first.size() + second.size(), Expected.postCount(influx));
   }
 
-  @Test
-  public void anArchiveReplayedIntoTheClusterJobAndARestartLeaveEveryWindowExact() throws Exception {
-    String topic = "spark-replay";
-    Traffic.createTopic(stack.kafkaBootstrap(), topic);
-    List<String> args = JobArgs.of(stack, topic, "spark_replay",
-        "--consumerGroup=spark-replay",
-        "--windowSize=1m",
-        "--earlyFiringPeriod=1s",
-        "--partitionIdleness=5s",
-        "--checkpointDir=" + stateDir.resolve("checkpoint-replay"),
-        "--batchIntervalMillis=2000");
-    // 40 minutes of a past evening sent at 100 posts/s, then the job is stopped and submitted
-    // again (Spark restores its checkpoint), and the next 10 minutes arrive.
-    Instant evening = Instant.parse("2025-06-01T01:00:00Z");
-    List<Post> archive = TestPosts.posts("ar-", 1_200, evening, 2_000, 61);
-    List<Post> rest = TestPosts.posts("ar2-", 300, evening.plus(Duration.ofMinutes(40)), 2_000, 62);
-    InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_replay");
-    java.util.Map<String, Long> before;
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/replay-1.log"), args)) {
-      Traffic.sendPaced(stack.kafkaBootstrap(), topic, Traffic.of(archive), 100).get();
-      Expected.awaitPosts(influx, archive.size(), Duration.ofSeconds(240),
-          () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
-      Verified.await(args, Duration.ofSeconds(180));
-      before = totals(influx);
-      assertEquals(archive.size(), before.values().stream().mapToLong(Long::longValue).sum());
-    }
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/replay-2.log"), args)) {
-      Traffic.sendPaced(stack.kafkaBootstrap(), topic, Traffic.of(rest), 100).get();
-      Expected.awaitPosts(influx, archive.size() + rest.size(), Duration.ofSeconds(240),
-          () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
-      Verified.await(args, Duration.ofSeconds(180));
-      java.util.Map<String, Long> after = totals(influx);
-      before.forEach((w, total) -> assertEquals("window " + w + " changed across the restart", total, after.get(w)));
-      assertEquals(archive.size() + rest.size(), after.values().stream().mapToLong(Long::longValue).sum());
-    }
-  }
-
-  /** window start -> total of every polarity_window point. */
-  private static java.util.Map<String, Long> totals(InfluxDbClient influx) throws Exception {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    for (com.fasterxml.jackson.databind.JsonNode row : InfluxQuery.rows(influx, "SELECT total FROM polarity_window")) {
-      out.put(row.get("time").asText(), row.get("total").asLong());
-    }
-    return out;
-  }
-
   private static OptionalDouble awaitMeanBatchSize(SparkJob job) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     OptionalDouble mean = job.postSinkMeanBatchSize();

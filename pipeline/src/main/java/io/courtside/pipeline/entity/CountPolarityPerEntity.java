@@ -79,6 +79,9 @@ public final class CountPolarityPerEntity
         @Element KV<KV<String, String>, PolarityCounts> e,
         IntervalWindow window,
         OutputReceiver<EntityWindowCounts> out) {
+      if (AccumulatingPanes.skipEmpty(e.getValue().total())) {
+        return;
+      }
       out.output(
           new EntityWindowCounts(
               topic,

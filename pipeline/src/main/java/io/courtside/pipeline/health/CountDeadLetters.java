@@ -68,6 +68,9 @@ public final class CountDeadLetters
     @ProcessElement
     public void process(
         @Element KV<String, Long> e, IntervalWindow window, OutputReceiver<DeadLetterCounts> out) {
+      if (AccumulatingPanes.skipEmpty(e.getValue())) {
+        return;
+      }
       out.output(new DeadLetterCounts(topic, e.getKey(), window.start(), e.getValue()));
     }
   }

@@ -73,6 +73,9 @@ public final class CountPolarityPerWindow
         IntervalWindow window,
         PaneInfo pane,
         OutputReceiver<WindowCounts> out) {
+      if (AccumulatingPanes.skipEmpty(counts.total())) {
+        return;
+      }
       boolean closed = pane.getTiming() != PaneInfo.Timing.EARLY;
       out.output(new WindowCounts(topic, window.start(), window.end(), counts, closed));
     }

@@ -152,6 +152,23 @@ public class CountPolarityPerWindowTest {
     p.run().waitUntilFinish();
   }
 
+  @Test
+  public void anEmptyPaneIsNeverWrittenOverAWindowsCount() {
+    // What the Spark runner emits when a window's timer fires with its buffer gone: no posts.
+    PCollection<String> described =
+        p.apply(
+                org.apache.beam.sdk.transforms.Create.timestamped(
+                        TimestampedValue.of(PolarityCounts.EMPTY, T0.plus(1000)),
+                        TimestampedValue.of(new PolarityCounts(1, 0, 2, 0.5), T0.plus(2000)))
+                    .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(PolarityCounts.class)))
+            .apply(org.apache.beam.sdk.transforms.windowing.Window.into(
+                org.apache.beam.sdk.transforms.windowing.FixedWindows.of(WINDOW)))
+            .apply(ParDo.of(new CountPolarityPerWindow.WithWindowFn("twitterdata")))
+            .apply(ParDo.of(new DescribePane()));
+    PAssert.that(described).containsInAnyOrder("UNKNOWN 1/0/2 closed"); // no grouping here: no pane timing
+    p.run().waitUntilFinish();
+  }
+
   private static PolarityCounts rounded(PolarityCounts c) {
     return new PolarityCounts(
         c.positive(), c.negative(), c.neutral(), Math.round(c.compoundSum() * 1e6) / 1e6);

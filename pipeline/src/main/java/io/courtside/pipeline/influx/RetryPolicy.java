@@ -83,12 +83,19 @@ public record RetryPolicy(Duration initial, Duration max, Duration maxTotal) imp
     }
   }
 
-  /** Exponential with equal jitter; at least the server's Retry-After. */
+  /**
+   * Exponential with equal jitter; at least the server's Retry-After, read up to a day (a larger
+   * value, or one too large for a long of milliseconds, waits a day: the retry budget ends it
+   * sooner anyway).
+   */
   long delayMillis(int attempt, InfluxDbException e) {
     long exp = initial.toMillis() << Math.min(attempt, 20);
     long capped = Math.min(max.toMillis(), exp);
     long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-    long retryAfter = e.retryAfter().map(Duration::toMillis).orElse(0L);
+    long retryAfter =
+        e.retryAfter().map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d).orElse(Duration.ZERO).toMillis();
     return Math.max(jittered, retryAfter);
   }
+
+  private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 }

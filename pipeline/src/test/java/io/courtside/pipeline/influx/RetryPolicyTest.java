@@ -73,6 +73,17 @@ public class RetryPolicyTest {
   }
 
   @Test
+  public void aHugeRetryAfterWaitsOnlyAsLongAsTheBudgetAllowsAndNeverOverflows() {
+    // Retry-After: 9223372036854775807 (seconds): more milliseconds than a long holds.
+    Duration huge = InfluxDbClient.parseRetryAfter(Long.toString(Long.MAX_VALUE)).orElseThrow();
+    IOException e = assertThrows(IOException.class, () -> run(() -> {
+      throw new InfluxDbException("429", 429, true, huge, null);
+    }));
+    assertThat(e.getMessage(), containsString("gave up"));
+    assertEquals(List.of(60_000L), sleeps); // the whole budget, once, then the error
+  }
+
+  @Test
   public void doesNotRetryWhatRetryingCannotFix() {
     AtomicInteger calls = new AtomicInteger();
     InfluxDbException e = assertThrows(InfluxDbException.class, () -> run(() -> {

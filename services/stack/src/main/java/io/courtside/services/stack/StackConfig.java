@@ -29,6 +29,7 @@ public record StackConfig(int kafkaPort, int influxPort, int kafkaPartitions, St
     }
     Objects.requireNonNull(startTimeout, "startTimeout");
     if (externalInfluxUrl != null) {
+      checkNoCredentials(externalInfluxUrl);
       // Trailing slashes would make "url + /write" a double slash, which InfluxDB 1.x rejects.
       externalInfluxUrl = externalInfluxUrl.replaceAll("/+$", "");
     }
@@ -54,6 +55,28 @@ public record StackConfig(int kafkaPort, int influxPort, int kafkaPartitions, St
 
   public StackConfig withKafkaPartitions(int partitions) {
     return new StackConfig(kafkaPort, influxPort, partitions, externalInfluxUrl, influxAuth, detach, startTimeout);
+  }
+
+  /**
+   * A URL is printed, logged and kept in the state file: credentials never belong in it. The
+   * message does not repeat the URL, which holds them.
+   */
+  public static void checkNoCredentials(String url) {
+    java.net.URI uri;
+    try {
+      uri = java.net.URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--influxUrl is not a URL (e.g. http://HOST:8086)");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "--influxUrl must not contain credentials (user:password@); give http://HOST:PORT and pass"
+              + " the credentials to the pipeline: --influxUser with INFLUX_PASSWORD or"
+              + " --influxPasswordFile (v1), INFLUX_TOKEN or --influxTokenFile (v2)");
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      throw new IllegalArgumentException("--influxUrl must start with http:// or https://");
+    }
   }
 
   public StackConfig withExternalInfluxUrl(String url) {

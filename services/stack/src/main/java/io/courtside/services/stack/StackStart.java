@@ -45,6 +45,14 @@ public final class StackStart implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (influxUrl != null) {
+      try {
+        StackConfig.checkNoCredentials(influxUrl);
+      } catch (IllegalArgumentException e) {
+        err.println("courtside stack start: " + e.getMessage());
+        return StackCommand.USAGE;
+      }
+    }
     Optional<LocalStack> previous = LocalStack.attach(state.stateDir);
     if (previous.isPresent() && previous.get().isRunning()) {
       out.println("Stack already running:");

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
@@ -19,10 +18,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A property over random live streams, on real parts: out-of-order createdAt, re-sent records,
@@ -77,7 +73,7 @@ public class RandomStreamsIT {
         "--restartRewindMargin=2s");
     PipelineResult job = JobArgs.start(args);
     List<Post> sent = new ArrayList<>();
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+    try (CheckedProducer producer = new CheckedProducer(stack.kafkaBootstrap())) {
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
         if (s.restartBefore()) {
@@ -141,15 +137,5 @@ public class RandomStreamsIT {
       steps.add(new Step(kind, r.nextInt(1 << 20), offset, pause, i == restartAt));
     }
     return steps;
-  }
-
-
-
-  private static KafkaProducer<byte[], byte[]> producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 }

@@ -60,13 +60,14 @@ final class Traffic {
 
   /**
    * Sends {@code items} at {@code perSecond} (0: as fast as possible) on another thread. The
-   * producer is idempotent with acks=all and retries through a broker restart.
+   * producer is idempotent with acks=all and retries through a broker restart; it gives a record
+   * ten minutes ({@link CheckedProducer#DELIVERY_TIMEOUT_MS}) and fails the test on any it lost.
    */
   static CompletableFuture<Void> sendPaced(String bootstrap, String topic, List<Item> items, int perSecond)
       throws Exception {
     createTopic(bootstrap, topic);
     Properties extra = new Properties();
-    extra.put("delivery.timeout.ms", "180000");
+    extra.put("delivery.timeout.ms", CheckedProducer.DELIVERY_TIMEOUT_MS);
     return CompletableFuture.runAsync(
         () -> {
           try (PostProducer producer = PostProducer.create(KafkaSettings.producer(bootstrap, extra), topic)) {

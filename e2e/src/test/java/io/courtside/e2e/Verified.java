@@ -1,6 +1,7 @@
 package io.courtside.e2e;
 
 import io.courtside.pipeline.verify.Verify;
+import io.courtside.pipeline.verify.VerifyException;
 import io.courtside.pipeline.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,17 +20,30 @@ final class Verified {
 
   private Verified() {}
 
-  /** Runs verify with the job's {@code args} until it exits 0; fails with its last table. */
+  /**
+   * Runs verify with the job's {@code args} until it exits 0; fails with its last table. Until the
+   * deadline, an error of verify itself (exit 2: e.g. the job has not created its database yet on
+   * a slow machine) is one more reason to try again; after it, that error is the failure.
+   */
   static VerifyReport await(List<String> args, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    VerifyReport report;
+    VerifyReport report = null;
+    VerifyException error = null;
     do {
-      report = once(args);
-      if (report.exitCode() == 0) {
-        return report;
+      try {
+        report = once(args);
+        error = null;
+        if (report.exitCode() == 0) {
+          return report;
+        }
+      } catch (VerifyException e) {
+        error = e;
       }
       Thread.sleep(2_000);
     } while (System.nanoTime() < deadline);
+    if (error != null) {
+      throw error;
+    }
     throw new AssertionError("courtside verify still finds differences after " + timeout + ":\n" + table(report));
   }
 

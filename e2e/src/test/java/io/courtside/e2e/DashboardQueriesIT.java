@@ -5,6 +5,8 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.courtside.dashboard.Dashboards;
+import io.courtside.dashboard.GrafanaTemplating;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.TopicAdmin;
@@ -75,10 +77,11 @@ public class DashboardQueriesIT {
     Instant to = Instant.now();
     Instant from = to.minus(1, ChronoUnit.HOURS); // the dashboards' default range
     int checked = 0;
-    for (Path file : DashboardQueries.dashboardFiles()) {
-      JsonNode dashboard = DashboardQueries.read(file);
-      GrafanaTemplating vars = GrafanaTemplating.forDashboard(dashboard, influx, from, to);
-      for (DashboardQueries.Query q : DashboardQueries.panelQueries(file, dashboard)) {
+    for (Dashboards.Dashboard dashboard : DashboardQueries.dashboards().all()) {
+      GrafanaTemplating vars = GrafanaTemplating.forDashboard(dashboard.json(), influx, from, to);
+      vars.options().forEach((name, values) ->
+          assertTrue(dashboard.uid() + ": variable $" + name + " has no values", !values.isEmpty()));
+      for (DashboardQueries.Query q : DashboardQueries.panelQueries(dashboard)) {
         requireSeries(q.where(), vars.apply(q.text()));
         checked++;
       }
@@ -90,7 +93,7 @@ public class DashboardQueriesIT {
   public void everyAlertQueryReturnsData() throws Exception {
     Instant to = Instant.now();
     // Alert queries see relativeTimeRange {from: 600}: the last ten minutes.
-    JsonNode noVariables = DashboardQueries.read(DashboardQueries.dashboardFiles().get(0)).path("none");
+    JsonNode noVariables = DashboardQueries.dashboards().all().get(0).json().path("none");
     GrafanaTemplating vars = GrafanaTemplating.forDashboard(noVariables, influx, to.minusSeconds(600), to);
     List<DashboardQueries.Query> queries = DashboardQueries.alertQueries();
     assertTrue(queries.size() >= 2);
@@ -101,11 +104,10 @@ public class DashboardQueriesIT {
 
   @Test
   public void aTypoInAQueryFailsTheCheck() throws Exception {
-    Path file = DashboardQueries.dashboardFiles().get(0);
-    JsonNode dashboard = DashboardQueries.read(file);
+    Dashboards.Dashboard dashboard = DashboardQueries.dashboards().all().get(0);
     GrafanaTemplating vars =
-        GrafanaTemplating.forDashboard(dashboard, influx, Instant.now().minusSeconds(3600), Instant.now());
-    DashboardQueries.Query q = DashboardQueries.panelQueries(file, dashboard).get(0);
+        GrafanaTemplating.forDashboard(dashboard.json(), influx, Instant.now().minusSeconds(3600), Instant.now());
+    DashboardQueries.Query q = DashboardQueries.panelQueries(dashboard).get(0);
     // A misspelt measurement, a misspelt field, and broken syntax: each must fail.
     for (String typo : List.of(
         q.text().replaceFirst("\"(\\w+)_(\\w+)\"", "\"$1_$2x\""),

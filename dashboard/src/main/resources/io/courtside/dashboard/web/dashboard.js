@@ -142,6 +142,7 @@
       const at = new Date().toLocaleTimeString();
       setStatus((data.follow ? (data.newest ? 'following the data: newest ' + new Date(data.newest).toLocaleString()
         : 'no data yet') : 'up to now') + ' · ' + data.interval + ' steps · updated ' + at, false);
+      probe.range = { from: data.from, to: data.to, newest: data.newest ?? null, interval: data.interval };
       probe.error = null;
       probe.refreshes++;
     } catch (e) {

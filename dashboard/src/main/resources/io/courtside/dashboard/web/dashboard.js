@@ -147,6 +147,14 @@
       probe.refreshes++;
     } catch (e) {
       if (e.name === 'AbortError') return;
+      // A chosen value the new range no longer offers (a source silent in the last 5 m): back to the default.
+      const gone = /^variable \$(\w+): /.exec(String(e.message));
+      if (gone && gone[1] in state.vars) {
+        delete state.vars[gone[1]];
+        inflight = null;
+        refresh();
+        return;
+      }
       probe.error = String(e.message || e);
       probe.stack = e.stack || null;
       setStatus('cannot refresh: ' + probe.error, true);

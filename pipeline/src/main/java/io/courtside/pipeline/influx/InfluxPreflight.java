@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>v1: the database exists, or is created; a user who may not create it (403: not an admin)
- *       is told to have it created, rather than the job writing into a missing database;
+ *       and whose database is missing is told to have it created, rather than the job writing
+ *       into a missing database;
  *   <li>v1 and v2: an empty write (no points) to the write endpoint: InfluxDB checks the
  *       credentials, the write permission and that the database or bucket exists before it reads
  *       the body. 401/403 and 404 stop the launch; a server that refuses an empty body (400) proves
@@ -30,12 +31,20 @@ public final class InfluxPreflight {
   /** Throws IllegalStateException with a clear message when the target cannot take the points. */
   public static void check(InfluxTarget target) {
     InfluxDbClient client = new InfluxDbClient(target, InfluxCredentials.header(target));
+    boolean createRefused = false;
     try {
       if (target.api() == InfluxTarget.Api.V1) {
-        ensureDatabase(client, target);
+        createRefused = !ensureDatabase(client, target);
       }
       client.writeNothing();
     } catch (InfluxDbException e) {
+      if (createRefused && e.status() == 404) {
+        throw new IllegalStateException(
+            "InfluxDB database " + target.database() + " does not exist and user " + target.user()
+                + " may not create it (403: not an admin). Have an admin run CREATE DATABASE \""
+                + target.database() + "\" and GRANT WRITE ON \"" + target.database() + "\" TO \""
+                + target.user() + "\", then start again.");
+      }
       if (e.authFailure() || e.status() == 404) {
         throw new IllegalStateException(e.getMessage());
       }
@@ -47,22 +56,22 @@ public final class InfluxPreflight {
     }
   }
 
-  /** SHOW DATABASES lists what the user may use (every database for an admin). */
-  private static void ensureDatabase(InfluxDbClient client, InfluxTarget target) throws InfluxDbException {
+  /**
+   * Creates the database unless SHOW DATABASES lists it; false when the user may not (403): the
+   * empty write then tells whether it exists (a non-admin may not see every database it can use).
+   */
+  private static boolean ensureDatabase(InfluxDbClient client, InfluxTarget target) throws InfluxDbException {
     if (databases(client.query("SHOW DATABASES")).contains(target.database())) {
-      return;
+      return true;
     }
     try {
       client.createDatabase();
+      return true;
     } catch (InfluxDbException e) {
       if (e.status() != 403) {
         throw e;
       }
-      throw new IllegalStateException(
-          "InfluxDB database " + target.database() + " does not exist (or user " + target.user()
-              + " has no rights on it) and user " + target.user() + " may not create it (403: not an"
-              + " admin). Have an admin run CREATE DATABASE \"" + target.database() + "\" and GRANT WRITE"
-              + " ON \"" + target.database() + "\" TO \"" + target.user() + "\", then start again.");
+      return false;
     }
   }
 

@@ -39,6 +39,30 @@ class DeadLetterSizeProperties {
     assertFits(d);
   }
 
+  /** Whatever the bytes, the dead letter gives them back exactly (as text or base64). */
+  @Property
+  void keyAndValueComeBackExactly(
+      @ForAll("smallPayloads") byte[] key, @ForAll("smallPayloads") byte[] value) throws Exception {
+    JsonNode json = MAPPER.readTree(new DeadLetter("r", "t", 0, 1, key, value).toJson());
+    assertTrue(Arrays.equals(key, bytes(json, "key")));
+    assertTrue(Arrays.equals(value, bytes(json, "value")));
+  }
+
+  private static byte[] bytes(JsonNode json, String field) {
+    if (json.has(field)) {
+      return json.get(field).textValue().getBytes(StandardCharsets.UTF_8);
+    }
+    return json.has(field + "Base64") ? Base64.getDecoder().decode(json.get(field + "Base64").asText()) : null;
+  }
+
+  @Provide
+  Arbitrary<byte[]> smallPayloads() {
+    return Arbitraries.oneOf(
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(64),
+        Arbitraries.strings().all().ofMaxLength(32).map(s -> s.getBytes(StandardCharsets.UTF_8)),
+        Arbitraries.just(null));
+  }
+
   /** The replay line of issue 13: an id of 450,000 characters, as record key and in the value. */
   @Example
   void aHugeIdFromAReplayFits() throws Exception {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -92,8 +93,15 @@ public class AdversarialInputIT {
     kinds.add(Traffic.Item.raw("blankid", "{\"id\":\" \",\"createdAt\":\"" + now + "\",\"text\":\"t\"}"));
     kinds.add(Traffic.Item.raw("trailing", "{" + ok + ",\"createdAt\":\"" + now + "\"} {\"again\":1}"));
     List<Traffic.Item> out = new ArrayList<>(n);
+    String hugeId = "9".repeat(450_000);
     for (int i = 0; i < n; i++) {
-      if (i % 500 == 0) {
+      if (i == 1) {
+        // Issue 13: an id of 450,000 characters as key and in the value; its dead letter must fit.
+        out.add(Traffic.Item.raw(hugeId, "{\"id\":\"" + hugeId + "\",\"createdAt\":\"2005-12-31T23:59:59Z\",\"text\":\"t\"}"));
+      } else if (i == 2) {
+        // Issue 13: a lone surrogate would become "?" and merge with another post.
+        out.add(Traffic.Item.raw("x-lone", "{\"id\":\"x\\ud800\",\"createdAt\":\"" + now + "\",\"text\":\"t\"}"));
+      } else if (i % 500 == 0) {
         // Larger than --maxRecordBytes=65536 below, but within the broker's 1 MB.
         out.add(Traffic.Item.raw("huge", "{" + ok + ",\"createdAt\":\"" + now + "\",\"pad\":\"" + "p".repeat(100_000) + "\"}"));
       } else {
@@ -135,6 +143,14 @@ public class AdversarialInputIT {
     PipelineResult job = start(topic, "db_hostile");
     try {
       Traffic.send(stack.kafkaBootstrap(), topic, all);
+      // Issue 13: Kafka CreateTime and createdAt both in year 2300 (it passed the skew rule, then
+      // the encoder threw); it must be a dead letter like the others.
+      long y2300 = Instant.parse("2300-01-01T00:00:00Z").toEpochMilli();
+      try (CheckedProducer producer = new CheckedProducer(stack.kafkaBootstrap())) {
+        producer.send(new ProducerRecord<>(topic, null, y2300, "y2300".getBytes(StandardCharsets.UTF_8),
+            "{\"id\":\"y2300\",\"createdAt\":\"2300-01-01T00:00:00Z\",\"text\":\"t\"}".getBytes(StandardCharsets.UTF_8)));
+      }
+      int badCount = bad.size() + 1;
       Expected.awaitPosts(influx, valid.size(), Duration.ofSeconds(180));
       Expected.awaitWindows(influx, valid, Duration.ofSeconds(120));
 
@@ -153,8 +169,8 @@ public class AdversarialInputIT {
       assertTrue(measurements.toString(), List.of("dead_letters", "entity_window", "polarity_window", "post_sentiment").containsAll(measurements));
 
       Map<String, JsonNode> letters =
-          Traffic.deadLetters(stack.kafkaBootstrap(), topic + "-dlq", bad.size(), Duration.ofSeconds(120));
-      assertEquals(bad.size(), letters.size());
+          Traffic.deadLetters(stack.kafkaBootstrap(), topic + "-dlq", badCount, Duration.ofSeconds(120));
+      assertEquals(badCount, letters.size());
       Map<String, Integer> reasons = new TreeMap<>();
       for (JsonNode d : letters.values()) {
         String reason = d.path("reason").asText();

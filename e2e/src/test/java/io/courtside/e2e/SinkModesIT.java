@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.courtside.model.Post;
 import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.influx.InfluxPreflight;
 import io.courtside.pipeline.influx.InfluxTarget;
 import io.courtside.sentiment.Vader;
 import io.courtside.services.stack.LocalStack;
@@ -51,6 +53,7 @@ public class SinkModesIT {
     String wrong = "Wr-" + UUID.randomUUID();
     try (LocalStack stack = LocalStack.start(state, StackConfig.freePorts().withInfluxAuth(true))) {
       createAdmin(stack.influxUrl(), secret);
+      aUserWhoMayNotCreateItsDatabaseIsToldAtLaunch(stack.influxUrl(), secret, state);
       String topic = "auth";
       Traffic.createTopic(stack.kafkaBootstrap(), topic);
       List<String> args =
@@ -181,6 +184,38 @@ public class SinkModesIT {
   }
 
   /** With auth on, influxd lets the very first request create an admin user. */
+  /** A non-admin user (CREATE DATABASE answers 403) is told its database is missing, never ignored. */
+  private static void aUserWhoMayNotCreateItsDatabaseIsToldAtLaunch(String url, String adminPassword, Path state)
+      throws Exception {
+    String password = "Us-" + UUID.randomUUID();
+    asAdmin(url, adminPassword, "CREATE USER writer WITH PASSWORD '" + password + "'");
+    Path file = state.resolve("writer-password");
+    Files.writeString(file, password);
+    InfluxTarget writer =
+        new InfluxTarget(InfluxTarget.Api.V1, url, "db_writer", null, null, "writer", file.toString(), null, false);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> InfluxPreflight.check(writer));
+    assertTrue(e.getMessage(), e.getMessage().contains("db_writer does not exist and user writer may not create it"));
+    assertFalse(e.getMessage(), e.getMessage().contains(password));
+    // Once an admin created it and granted WRITE, the same check (its empty write included) passes.
+    asAdmin(url, adminPassword, "CREATE DATABASE db_writer");
+    asAdmin(url, adminPassword, "GRANT WRITE ON db_writer TO writer");
+    InfluxPreflight.check(writer);
+  }
+
+  private static void asAdmin(String url, String adminPassword, String q) throws Exception {
+    String basic = java.util.Base64.getEncoder().encodeToString((ADMIN + ":" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + "/query?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Basic " + basic)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(r.body(), 200, r.statusCode());
+    assertFalse(r.body(), r.body().contains("\"error\""));
+  }
+
   private static void createAdmin(String url, String password) throws Exception {
     String q = "CREATE USER " + ADMIN + " WITH PASSWORD '" + password + "' WITH ALL PRIVILEGES";
     HttpResponse<String> r =

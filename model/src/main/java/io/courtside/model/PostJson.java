@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The one JSON codec of the post format (UTF-8, one object per record). Parsing checks types and
  * required fields by hand rather than by data binding, so that every rejection carries a reason a
- * person can act on.
+ * person can act on. Every string must be valid Unicode: a JSON escape of a lone surrogate ({@code
+ * "\ud800"}) would become "?" in UTF-8 (Kafka keys, InfluxDB), so two different ids would merge.
  */
 public final class PostJson {
   // Trailing tokens fail: "{...} {...}" is not one post (readTree would silently use the first).
@@ -112,7 +113,7 @@ public final class PostJson {
       throw new InvalidPostException(
           "field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
     }
-    return value.textValue();
+    return wellFormed(field, value.textValue());
   }
 
   private static String optionalString(JsonNode root, String field) throws InvalidPostException {
@@ -124,7 +125,22 @@ public final class PostJson {
       throw new InvalidPostException(
           "field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
     }
-    return value.textValue();
+    return wellFormed(field, value.textValue());
+  }
+
+  /** {@code s}, when it holds no unpaired surrogate; else the reason, naming where. */
+  private static String wellFormed(String field, String s) throws InvalidPostException {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidPostException(
+            "field '" + field + "' is not valid Unicode: an unpaired surrogate \\u"
+                + Integer.toHexString(c) + " at character " + i);
+      }
+    }
+    return s;
   }
 
   private static List<String> hashtags(JsonNode root) throws InvalidPostException {
@@ -140,7 +156,7 @@ public final class PostJson {
       if (!tag.isTextual()) {
         throw new InvalidPostException("field 'hashtags' must be an array of strings");
       }
-      tags.add(tag.textValue());
+      tags.add(wellFormed("hashtags", tag.textValue()));
     }
     return tags;
   }

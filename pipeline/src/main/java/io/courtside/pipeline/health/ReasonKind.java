@@ -27,7 +27,9 @@ public final class ReasonKind {
     if (r.startsWith("missing required field")) {
       return "missing_field";
     }
-    if (r.contains("createdat") && r.contains("after the record was produced")) {
+    if (r.contains("createdat")
+        && (r.contains("after the record was produced") || r.contains("ahead of the clock")
+            || r.contains("influxdb can store"))) {
       return "future_created_at";
     }
     if (r.contains("createdat") && r.contains("is before")) {

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * Writes one batch so that a bad point can never block the others. Retryable failures are retried
  * by the {@link RetryPolicy} (the calling bundle blocks meanwhile: back-pressure). 401/403 are
- * thrown as they are: no retry and no dead letter can fix credentials. Any other rejection (400
- * type conflict or parse error, 413 too large ...) splits the batch in halves and writes each
+ * thrown as they are: no retry and no dead letter can fix credentials; so is any status that says
+ * the target is wrong (404 database dropped or bucket missing, 405, 3xx): dead-lettering would
+ * throw good points away while the offsets move on. A refusal of the points (400 type conflict or
+ * parse error, 413 too large, 422) splits the batch in halves and writes each
  * again until the rejected points are isolated; those come back with the server's message, for
  * the dead-letter topic. Re-writing the accepted half is harmless: points are idempotent
  * ({@link InfluxSchema}) and InfluxDB 1.x even keeps the valid points of a partial write.
@@ -52,6 +54,12 @@ final class BatchWriter {
     } catch (InfluxDbException e) {
       if (e.authFailure() || e.retryable() || e.status() == 0) {
         throw e; // credentials or an interrupt: the bundle fails
+      }
+      if (!e.pointsRefused()) {
+        throw new InfluxDbException(
+            e.getMessage() + " (the target is wrong, not the points: check --influxUrl, --influxApi and"
+                + " that the database or bucket exists; the points were not dead-lettered)",
+            e.status(), false, e);
       }
       stats.rejectedRequest();
       if (lines.size() == 1) {

@@ -69,6 +69,19 @@ public final class InfluxDbClient implements AutoCloseable {
   }
 
   /**
+   * An empty write: the server checks credentials, write permission and the database or bucket
+   * before it reads the body, so this asks "may these points go there?" without writing any.
+   */
+  public void writeNothing() throws InfluxDbException {
+    HttpRequest.Builder req =
+        request(target.writeUri())
+            .header("Content-Encoding", "gzip")
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(List.of(), false)));
+    send(req.build(), "empty write");
+  }
+
+  /**
    * Runs an InfluxQL query ({@code /query}) against the v1 database, or on the v2 API the bucket
    * of the same name (InfluxDB 2.x maps each bucket to a v1 database), and returns the raw JSON.
    */

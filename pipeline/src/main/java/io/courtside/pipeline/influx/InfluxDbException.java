@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * A failed InfluxDB request. {@link #retryable()}: trying again can help (no answer, 5xx, 408,
- * 429). {@link #authFailure()}: 401/403, which no retry and no dead letter can fix. Anything else
- * (400 with a type conflict or a parse error, 413 ...) is a rejection of the points themselves.
+ * 429). {@link #authFailure()}: 401/403, which no retry and no dead letter can fix. {@link
+ * #pointsRefused()}: a rejection of the points themselves (400, 413, 422). Anything else means the
+ * target is wrong (404, 405, 3xx).
  * Messages name the server and its answer, never a credential.
  */
 public final class InfluxDbException extends IOException {
@@ -38,6 +39,15 @@ public final class InfluxDbException extends IOException {
 
   public boolean authFailure() {
     return status == 401 || status == 403;
+  }
+
+  /**
+   * The server refused the points themselves: 400 (parse error, field type conflict), 413 (too
+   * large), 422 (InfluxDB 2.x/3.x: unprocessable points). Only these are worth splitting a batch
+   * for; anything else (404 database or bucket missing, 405, a redirect) means the target is wrong.
+   */
+  public boolean pointsRefused() {
+    return status == 400 || status == 413 || status == 422;
   }
 
   /** The server's {@code Retry-After}, if it sent one (429, 503). */

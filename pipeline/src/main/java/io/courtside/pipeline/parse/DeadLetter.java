@@ -16,13 +16,22 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * topic as JSON: {@code reason}, {@code topic}, {@code partition}, {@code offset}, {@code key}, and
  * the original value as {@code value} (text, when it is valid UTF-8) or {@code valueBase64}; a
  * value over 128 KiB is cut to its first 128 KiB in {@code valueBase64}, with {@code
- * valueTruncated: true} and its full size in {@code valueBytes}.
+ * valueTruncated: true} and its full size in {@code valueBytes}. The key likewise: over 16 KiB it
+ * is cut to {@code keyBase64} with {@code keyTruncated} and {@code keyBytes}, and the dead-letter
+ * record's own Kafka key is then where the record was. So every dead letter fits Kafka's default
+ * 1 MB record limit, whatever the record: a producer error on one would fail the job on exactly
+ * the records the dead-letter topic exists for.
  */
 @DefaultCoder(SerializableCoder.class)
 public final class DeadLetter implements Serializable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** The most of the original value a dead letter carries (base64 then, with the full size). */
-  public static final int MAX_VALUE_BYTES = 128 * 1024; // JSON-escaped text grows at most 6x: < 1 MB
+  public static final int MAX_VALUE_BYTES = 128 * 1024;
+  /**
+   * The most of the original key a dead letter carries. JSON escaping grows text at most 6x: value
+   * 768 KiB + key 96 KiB (and 16 KiB more as the record key) + reason 12 KiB stay under 1 MB.
+   */
+  public static final int MAX_KEY_BYTES = 16 * 1024;
   static final int MAX_REASON_CHARS = 2000;
 
   private final String reason;
@@ -63,7 +72,7 @@ public final class DeadLetter implements Serializable {
 
   /** The Kafka key of the dead-letter record: the original key, or where the record was. */
   public String kafkaKey() {
-    String k = key == null ? null : utf8(key);
+    String k = key == null || key.length > MAX_KEY_BYTES ? null : utf8(key);
     return k != null ? k : topic + "-" + partition + "@" + offset;
   }
 
@@ -73,7 +82,11 @@ public final class DeadLetter implements Serializable {
     node.put("topic", topic);
     node.put("partition", partition);
     node.put("offset", offset);
-    if (key != null) {
+    if (key != null && key.length > MAX_KEY_BYTES) {
+      node.put("keyBytes", key.length);
+      node.put("keyTruncated", true);
+      node.put("keyBase64", Base64.getEncoder().encodeToString(Arrays.copyOf(key, MAX_KEY_BYTES)));
+    } else if (key != null) {
       String k = utf8(key);
       if (k != null) {
         node.put("key", k);
@@ -82,8 +95,6 @@ public final class DeadLetter implements Serializable {
       }
     }
     if (value != null && value.length > MAX_VALUE_BYTES) {
-      // Keep the dead-letter record well under Kafka's 1 MB default message limit, or the
-      // producer would fail the job on exactly the records it exists for.
       node.put("valueBytes", value.length);
       node.put("valueTruncated", true);
       node.put(

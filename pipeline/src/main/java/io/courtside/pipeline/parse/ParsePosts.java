@@ -43,7 +43,7 @@ public final class ParsePosts
   public static final TupleTag<PostRecord> VALID = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> INVALID = new TupleTag<>() {};
 
-  /** A createdAt this far after the Kafka record's own timestamp is not believable. */
+  /** A createdAt this far after the Kafka record's own timestamp, or the clock, is not believable. */
   public static final Duration MAX_FUTURE_SKEW = CreatedAtRule.MAX_FUTURE_SKEW;
 
   public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
@@ -145,9 +145,7 @@ public final class ParsePosts
           "too large: " + value.length + " bytes, more than --maxRecordBytes=" + maxRecordBytes);
     }
     Post post = PostJson.parse(value);
-    // Without a record timestamp, "now" is the reference for the future-skew rule.
-    long reference = recordMillis > 0 ? recordMillis : System.currentTimeMillis();
-    Optional<String> bad = CreatedAtRule.problem(post.createdAt(), reference);
+    Optional<String> bad = CreatedAtRule.problem(post.createdAt(), recordMillis, System.currentTimeMillis());
     if (bad.isPresent()) {
       throw new InvalidPostException(bad.get());
     }

@@ -26,15 +26,29 @@ public final class CreatedAtTimestamps {
    * year-3000 or 1970 createdAt must not move the watermark or open absurd windows.
    */
   public static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
-    return believableCreatedAt(record).orElseGet(() -> new Instant(record.getTimestamp()));
+    return believableCreatedAt(record).orElseGet(() -> kafkaTime(record));
   }
 
-  /** The record's createdAt when it is readable and believable: what moves the watermark. */
+  /**
+   * The Kafka timestamp, held below {@link CreatedAtRule#LATEST} so that the dead letter's window
+   * can be stored. Not held to the clock: the recount ({@code courtside verify}) must put the
+   * record in the same window whenever it runs.
+   */
+  static Instant kafkaTime(KafkaRecord<byte[], byte[]> record) {
+    return new Instant(Math.min(record.getTimestamp(), CreatedAtRule.LATEST.toEpochMilli() - 1));
+  }
+
+  /** The record's createdAt when it is readable and believable now: what moves the watermark. */
   public static Optional<Instant> believableCreatedAt(KafkaRecord<byte[], byte[]> record) {
+    return believableCreatedAt(record, System.currentTimeMillis());
+  }
+
+  /** The record's createdAt when it is readable and believable at {@code nowMillis}. */
+  static Optional<Instant> believableCreatedAt(KafkaRecord<byte[], byte[]> record, long nowMillis) {
     Instant createdAt = createdAt(record.getKV().getValue());
     if (createdAt != null
         && CreatedAtRule.problem(
-                java.time.Instant.ofEpochMilli(createdAt.getMillis()), record.getTimestamp())
+                java.time.Instant.ofEpochMilli(createdAt.getMillis()), record.getTimestamp(), nowMillis)
             .isEmpty()) {
       return Optional.of(createdAt);
     }

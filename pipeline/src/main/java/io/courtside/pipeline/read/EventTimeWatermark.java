@@ -107,9 +107,9 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
   @Override
   public Instant getTimestampForRecord(PartitionContext ctx, KafkaRecord<byte[], byte[]> record) {
     lastReadMillis = nowMillis.getAsLong();
-    Optional<Instant> createdAt = CreatedAtTimestamps.believableCreatedAt(record);
+    Optional<Instant> createdAt = CreatedAtTimestamps.believableCreatedAt(record, lastReadMillis);
     if (createdAt.isEmpty()) {
-      return new Instant(record.getTimestamp());
+      return CreatedAtTimestamps.kafkaTime(record);
     }
     clock = Math.max(clock, createdAt.get().getMillis());
     return createdAt.get();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxDbException;
 import io.courtside.pipeline.influx.InfluxSchema;
+import io.courtside.pipeline.parse.CreatedAtRule;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,9 @@ public final class RecountPoint {
       throws InfluxDbException {
     String q =
         "SELECT last(\"total\") FROM \"" + InfluxSchema.POLARITY_WINDOW + "\" WHERE \"topic\" = '"
-            + topic.replace("\\", "\\\\").replace("'", "\\'") + "' AND \"closed\" = true";
+            + topic.replace("\\", "\\\\").replace("'", "\\'") + "' AND \"closed\" = true"
+            // Not a window ahead of the clock (stored before createdAt was held to it).
+            + " AND time <= now() + " + CreatedAtRule.MAX_FUTURE_SKEW.getStandardMinutes() + "m";
     String answer = influx.query(q); // an HTTP error is the caller's to retry or report
     JsonNode result;
     try {

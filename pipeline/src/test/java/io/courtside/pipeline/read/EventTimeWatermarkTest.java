@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.courtside.model.Post;
+import io.courtside.model.PostJson;
 import io.courtside.pipeline.Records;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -75,6 +76,20 @@ public class EventTimeWatermarkTest {
     assertEquals(now.get(), w.getTimestampForRecord(backlog(1), junk).getMillis());
     assertEquals(before, w.getWatermark(backlog(1)));
     assertEquals(HISTORY - D.getMillis(), before.getMillis());
+  }
+
+  @Test
+  public void aRecordStampedInTheFutureOfTheClockDoesNotMoveTheWatermark() {
+    EventTimeWatermark w = partition(0);
+    w.getTimestampForRecord(backlog(0), post(HISTORY, 0));
+    Instant before = w.getWatermark(backlog(1));
+    // createdAt and Kafka CreateTime both two hours ahead of the reader's clock: the skew rule
+    // against the record's own timestamp cannot see it, the clock can.
+    long ahead = now.get() + 2 * 3_600_000L;
+    Post p = Post.of("future", java.time.Instant.ofEpochMilli(ahead), "text");
+    KafkaRecord<byte[], byte[]> future = Records.raw("future", PostJson.toBytes(p), 1, ahead);
+    assertEquals(ahead, w.getTimestampForRecord(backlog(1), future).getMillis());
+    assertEquals(before, w.getWatermark(backlog(1)));
   }
 
   @Test

@@ -96,6 +96,9 @@ final class OptionChecks {
     if (s.speed != null && !(s.speed > 0 && Double.isFinite(s.speed))) {
       return "--speed must be a positive multiple of the original pace, got " + s.speed;
     }
+    if (s.maxWait < 0) {
+      return "--maxWait must be 0 or more seconds, got " + s.maxWait;
+    }
     return url("--mastodonInstance", s.mastodonInstance, "http", "https");
   }
 

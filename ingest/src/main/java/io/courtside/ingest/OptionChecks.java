@@ -76,6 +76,9 @@ final class OptionChecks {
     if (k.partitions < 1) {
       return "--partitions must be at least 1, got " + k.partitions;
     }
+    if (k.maxKafkaOutage < 1) {
+      return "--maxKafkaOutage must be at least 1 second, got " + k.maxKafkaOutage;
+    }
     if (k.replicationFactor < 1) {
       return "--replicationFactor must be at least 1, got " + k.replicationFactor;
     }

@@ -1,5 +1,6 @@
 package io.courtside.cli;
 
+import io.courtside.dashboard.DashboardCommand;
 import io.courtside.ingest.IngestCommand;
 import io.courtside.sentiment.ScoreCommand;
 import io.courtside.services.stack.StackCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       PipelineCommand.class, VerifyCommand.class, SparkCommand.class, SubmitCommand.class, LaunchCommand.class,
       ScoreCommand.class,
+      DashboardCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,14 +1,18 @@
 package io.courtside.cli;
 
+import io.courtside.dashboard.DashboardServer;
+import io.courtside.dashboard.Dashboards;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.SyntheticPosts;
 import io.courtside.ingest.TopicAdmin;
 import io.courtside.pipeline.CourtsidePipeline;
+import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import io.courtside.services.stack.StackException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,15 +30,16 @@ import picocli.CommandLine.Option;
 
 /**
  * The local demo: the stack (unless one already runs), synthetic NBA posts at a steady rate, the
- * pipeline on DirectRunner, a progress line every 5 s, and a summary read back from InfluxDB.
- * Everything it started is stopped at the end or on Ctrl-C.
+ * pipeline on DirectRunner, the dashboard pages, a progress line every 5 s, and a summary read back
+ * from InfluxDB. Everything it started is stopped at the end or on Ctrl-C (with --keep: on Ctrl-C).
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Run the whole product locally: Kafka + InfluxDB, synthetic NBA posts, the Beam pipeline on"
-          + " DirectRunner. Prints progress every 5 s and a summary from InfluxDB at the end.",
+          + " DirectRunner, and the live dashboard pages (http://127.0.0.1:3000/). Prints progress every"
+          + " 5 s and a summary from InfluxDB at the end.",
       "Data stays under --stateDir: `courtside stack start` brings it back for exploring."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -58,6 +63,15 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--topic", defaultValue = "twitterdata", description = "Posts topic (default ${DEFAULT-VALUE}).")
   String topic;
+
+  @Option(names = "--dashboardPort", defaultValue = "3000", description = "Port of the dashboard pages on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+  int dashboardPort;
+
+  @Option(names = "--no-dashboard", negatable = false, description = "Do not serve the dashboard pages.")
+  boolean noDashboard;
+
+  @Option(names = "--keep", description = "After the summary, keep the stack and the dashboard running until Ctrl-C, to look at the result.")
+  boolean keep;
 
   @Override
   public Integer call() throws Exception {
@@ -96,6 +110,7 @@ final class DemoCommand implements Callable<Integer> {
     PostProducer producer = null;
     PipelineResult pipeline = null;
     DemoProgress progress = null;
+    DashboardServer dashboard = null;
     try {
       new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties()))
           .ensureTopic(topic, 3, (short) 1);
@@ -111,6 +126,9 @@ final class DemoCommand implements Callable<Integer> {
                       "--windowSize=" + windowSize,
                       "--earlyFiringPeriod=2s",
                       "--maxOutOfOrderness=2s")));
+      if (!noDashboard) {
+        dashboard = startDashboard(stack, options.getInfluxDatabase());
+      }
       say("starting the pipeline on DirectRunner (windows of %s) ...", windowSize);
       pipeline = CourtsidePipeline.start(options);
       producer = PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic);
@@ -132,8 +150,16 @@ final class DemoCommand implements Callable<Integer> {
       cancelQuietly(pipeline);
       pipeline = null;
       progress.printSummary();
+      if (keep && !interrupted.get()) {
+        say("keeping Kafka (%s) and InfluxDB (%s)%s running; Ctrl-C stops them", stack.kafkaBootstrap(), stack.influxUrl(),
+            dashboard == null ? "" : " and the dashboard (" + dashboard.url() + ")");
+        stop.await();
+      }
       return producer.failed() == 0 ? 0 : 1;
     } finally {
+      if (dashboard != null) {
+        dashboard.close();
+      }
       if (producer != null) {
         producer.close(Duration.ofSeconds(10));
       }
@@ -152,6 +178,19 @@ final class DemoCommand implements Callable<Integer> {
           // Already exiting.
         }
       }
+    }
+  }
+
+  /** The dashboard pages over the demo's InfluxDB; a busy port costs the page, not the demo. */
+  private DashboardServer startDashboard(LocalStack stack, String database) throws Exception {
+    try {
+      DashboardServer server = DashboardServer.start("127.0.0.1", dashboardPort, new Dashboards(Dashboards.defaultDir()),
+          new InfluxDbClient(stack.influxUrl(), database));
+      say("dashboard: %s (live pages of grafana/dashboards; follow the data is on)", server.url());
+      return server;
+    } catch (IOException e) {
+      say("no dashboard: %s (or run with --no-dashboard)", e.getMessage());
+      return null;
     }
   }
 

@@ -3,6 +3,7 @@ package io.courtside.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.courtside.dashboard.Dashboards;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every InfluxQL query Grafana would send for the files under {@code grafana/}: each panel target
- * of each dashboard, and each InfluxDB query of each provisioned alert rule, with where it came
- * from. Variable queries are read by {@link GrafanaTemplating}.
+ * Every InfluxQL query Grafana would send for the files under {@code grafana/}: the dashboards'
+ * panel targets (read by the dashboard module's {@link Dashboards}, as the page reads them) and
+ * each InfluxDB query of each provisioned alert rule, with where it came from.
  */
 final class DashboardQueries {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new YAMLMapper();
   static final String DATASOURCE_UID = "courtside-influx";
 
@@ -29,36 +29,12 @@ final class DashboardQueries {
     return Path.of(System.getProperty("courtside.home", "..")).resolve("grafana");
   }
 
-  static List<Path> dashboardFiles() throws IOException {
-    try (Stream<Path> files = Files.list(grafanaDir().resolve("dashboards"))) {
-      List<Path> out = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-      if (out.isEmpty()) {
-        throw new AssertionError("no dashboards in " + grafanaDir().resolve("dashboards"));
-      }
-      return out;
-    }
+  static Dashboards dashboards() {
+    return new Dashboards(grafanaDir().resolve("dashboards"));
   }
 
-  static JsonNode read(Path dashboard) throws IOException {
-    return JSON.readTree(dashboard.toFile());
-  }
-
-  static List<Query> panelQueries(Path file, JsonNode dashboard) {
-    List<Query> out = new ArrayList<>();
-    List<JsonNode> panels = new ArrayList<>();
-    for (JsonNode p : dashboard.path("panels")) {
-      panels.add(p);
-      p.path("panels").forEach(panels::add); // panels inside rows
-    }
-    for (JsonNode p : panels) {
-      for (JsonNode t : p.path("targets")) {
-        out.add(new Query(
-            file.getFileName() + " panel " + p.path("id").asInt() + " '" + p.path("title").asText()
-                + "' " + t.path("refId").asText(),
-            t.path("query").asText()));
-      }
-    }
-    return out;
+  static List<Query> panelQueries(Dashboards.Dashboard dashboard) {
+    return Dashboards.targets(dashboard).stream().map(t -> new Query(t.where(), t.query())).toList();
   }
 
   static List<Query> alertQueries() throws IOException {

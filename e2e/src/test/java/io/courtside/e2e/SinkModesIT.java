@@ -37,7 +37,8 @@ import org.junit.Test;
 
 /**
  * The sink's production modes on real servers: v1 with authentication on influxd 1.6.7 (right
- * credentials write; wrong ones give one clear error, and the secret shows nowhere), and v2
+ * credentials write, also with a trailing newline or a BOM; wrong or garbled ones give one clear
+ * error, and the secret shows nowhere), and v2
  * ({@code /api/v2/write}, token) on QuestDB, read back through its SQL endpoint.
  */
 public class SinkModesIT {
@@ -70,17 +71,32 @@ public class SinkModesIT {
       assertFalse(output, output.contains("retrying"));
       assertFalse("the wrong password leaked into the output", output.contains(wrong));
 
-      // Right password, from a file: the posts land.
+      // A control character inside the password: refused before any request, in one line that
+      // shows no part of it.
+      String head = secret.substring(0, 12);
+      String tail = secret.substring(12);
+      try (PipelineJvm job =
+          PipelineJvm.start(state.resolve("logs/pipeline-garbled.log"), Map.of("INFLUX_PASSWORD", head + "\u001b[0m" + tail), args)) {
+        Integer exit = job.awaitExit(Duration.ofSeconds(90));
+        output = job.output();
+        assertNotNull("still running with a garbled password:\n" + job.outputTail(), exit);
+        assertEquals(output, 1, (int) exit);
+      }
+      assertEquals(output, 1, occurrences(output, "INFLUX_PASSWORD holds a control or invisible character"));
+      assertFalse("part of the password leaked:\n" + output, output.contains(head) || output.contains(tail));
+
+      // Right password from the environment with a trailing newline (the classic Kubernetes
+      // secret mistake): the job writes. This test reads back with the same password from a file
+      // that an editor saved with a UTF-8 BOM and CRLF.
       Path passwordFile = state.resolve("influx-password");
-      Files.writeString(passwordFile, secret + "\n");
-      List<String> rightArgs = new ArrayList<>(args);
-      rightArgs.add("--influxPasswordFile=" + passwordFile);
+      Files.write(passwordFile, ("\uFEFF" + secret + "\r\n").getBytes(StandardCharsets.UTF_8));
       List<Post> posts = TestPosts.posts("a-", 300, Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), 100, 51);
       InfluxTarget target =
           new InfluxTarget(InfluxTarget.Api.V1, stack.influxUrl(), "db_auth", null, null, ADMIN,
               passwordFile.toString(), null, false);
       InfluxDbClient influx = new InfluxDbClient(target, InfluxCredentials.header(target));
-      try (PipelineJvm job = PipelineJvm.start(state.resolve("logs/pipeline-right.log"), Map.of(), rightArgs)) {
+      try (PipelineJvm job =
+          PipelineJvm.start(state.resolve("logs/pipeline-right.log"), Map.of("INFLUX_PASSWORD", secret + "\n"), args)) {
         assertNoSecretInProcessList(job.pid(), secret);
         Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
         Expected.awaitPosts(influx, posts.size(), Duration.ofSeconds(120));
@@ -93,7 +109,8 @@ public class SinkModesIT {
             continue; // the secret's own file; influxd's data files (a bcrypt hash at most)
           }
           String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-          assertFalse("secret found in " + f, text.contains(secret) || text.contains(wrong));
+          assertFalse("secret found in " + f,
+              text.contains(secret) || text.contains(wrong) || text.contains(head) || text.contains(tail));
         }
       }
     }
@@ -107,7 +124,8 @@ public class SinkModesIT {
             LocalStack.start(state.resolve("stack"), StackConfig.freePorts().withExternalInfluxUrl(quest.url()))) {
       String topic = "v2";
       Path token = state.resolve("token");
-      Files.writeString(token, "tk-" + UUID.randomUUID() + "\n");
+      // Saved with a UTF-8 BOM and CRLF: without cleaning, the HTTP client refuses the header.
+      Files.write(token, ("\uFEFFtk-" + UUID.randomUUID() + "\r\n").getBytes(StandardCharsets.UTF_8));
       List<Post> posts = new ArrayList<>(TestPosts.posts("q-", 500, Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), 100, 61));
       List<String> nasty = AdversarialInputIT.nastyTexts();
       for (int i = 0; i < nasty.size(); i++) {

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -39,6 +40,7 @@ public class IngestEndToEndTest {
       new MockProducer<>(true, new ByteArraySerializer(), new ByteArraySerializer());
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
     CommandLine cmd = new CommandLine(
@@ -91,8 +93,65 @@ public class IngestEndToEndTest {
   @Test
   public void xRunsEndToEndAndTheTokenAppearsNowhere() throws Exception {
     String token = "AAAA-e2e-SECRET-bearer-token";
+    List<String> auth = new ArrayList<>();
+    assertThat(runX(auth, Map.of("X_BEARER_TOKEN", token)), is(0));
+    assertThat(keys(), contains("x:1792412345678901211", "x:1792412345678901212"));
+    assertThat(PostJson.parse(kafka.history().get(0).value()).source(), equalTo("x"));
+    assertThat(out.toString(), containsString("ingest done: received 2, posts 2"));
+    assertThat(auth, everyItem(equalTo("Bearer " + token)));
+    assertNowhere(token);
+  }
+
+  @Test
+  public void aTokenWithATrailingNewlineFromTheEnvironmentIsSentWithoutIt() throws Exception {
+    String token = "AAAA-env-SECRET-newline";
+    List<String> auth = new ArrayList<>();
+    assertThat(runX(auth, Map.of("X_BEARER_TOKEN", token + "\n")), is(0));
+    assertThat(auth, everyItem(equalTo("Bearer " + token)));
+    assertThat(auth.isEmpty(), is(false));
+    assertNowhere(token);
+  }
+
+  @Test
+  public void aTokenFileWithAUtf8BomAndCrlfIsCleanedAndTheTokenAppearsNowhere() throws Exception {
+    String token = "AAAA-bom-SECRET-file";
+    Path f = tmp.newFile("bom-token").toPath();
+    Files.write(f, ("\uFEFF" + token + "\r\n").getBytes(StandardCharsets.UTF_8));
+    List<String> auth = new ArrayList<>();
+    assertThat(err.toString(), runX(auth, Map.of(), "--bearerTokenFile=" + f), is(0));
+    assertThat(auth, everyItem(equalTo("Bearer " + token)));
+    assertThat(auth.isEmpty(), is(false));
+    assertNowhere(token);
+  }
+
+  @Test
+  public void aControlCharacterInsideATokenIsRefusedAndTheTokenNeverPrinted() throws Exception {
+    String head = "AAAA-ctl-SECRET";
+    String tail = "tail-SECRET-part";
+    List<String> auth = new ArrayList<>();
+    assertThat(runX(auth, Map.of("X_BEARER_TOKEN", head + "\u001b[31m" + tail)), is(1));
+    assertThat(auth, is(List.of())); // refused before any request
+    assertThat(err.toString(), containsString("X_BEARER_TOKEN"));
+    assertThat(err.toString(), containsString("holds a control or invisible character"));
+    assertThat(err.toString().strip().lines().count(), is(1L));
+    assertNowhere(head);
+    assertNowhere(tail);
+
+    Path f = tmp.newFile("nul-token").toPath();
+    Files.writeString(f, head + "\u0000" + tail + "\n");
+    assertThat(run(Map.of(), "--source=mastodon", "--track=nba", "--mastodonTokenFile=" + f), is(1));
+    assertThat(err.toString(), containsString("--mastodonTokenFile=" + f));
+    assertNowhere(head);
+    assertNowhere(tail);
+  }
+
+  /** Runs {@code --source=x} against a fake X API that records each Authorization header. */
+  private int runX(List<String> authSeen, Map<String, String> env, String... extra) throws Exception {
     HttpServer x = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     x.createContext("/2/tweets/search/stream/rules", ex -> {
+      synchronized (authSeen) {
+        authSeen.add(ex.getRequestHeaders().getFirst("Authorization"));
+      }
       byte[] b = (ex.getRequestMethod().equals("GET") ? "{\"meta\":{\"result_count\":0}}"
           : "{\"meta\":{\"summary\":{\"created\":1,\"not_created\":0,\"valid\":1,\"invalid\":0}}}")
           .getBytes(StandardCharsets.UTF_8);
@@ -101,6 +160,9 @@ public class IngestEndToEndTest {
       ex.close();
     });
     x.createContext("/2/tweets/search/stream", ex -> {
+      synchronized (authSeen) {
+        authSeen.add(ex.getRequestHeaders().getFirst("Authorization"));
+      }
       ex.sendResponseHeaders(200, 0);
       ex.getResponseBody().write(("\r\n" + io.courtside.ingest.sources.XFilteredStreamTest.tweet(1)
           + "\r\n\r\n" + io.courtside.ingest.sources.XFilteredStreamTest.tweet(2) + "\r\n")
@@ -108,23 +170,23 @@ public class IngestEndToEndTest {
       ex.close();
     });
     x.start();
-    ByteArrayOutputStream logs = new ByteArrayOutputStream();
     PrintStream savedErr = System.err;
     System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
-    int code;
     try {
-      code = run(Map.of("X_BEARER_TOKEN", token), "--source=x", "--track=#NBA lang:en",
-          "--count=2", "--xApiBase=http://127.0.0.1:" + x.getAddress().getPort());
+      List<String> args = new ArrayList<>(List.of("--source=x", "--track=#NBA lang:en", "--count=2",
+          "--xApiBase=http://127.0.0.1:" + x.getAddress().getPort()));
+      args.addAll(List.of(extra));
+      return run(env, args.toArray(new String[0]));
     } finally {
       System.setErr(savedErr);
       x.stop(0);
     }
-    assertThat(err.toString(), code, is(0));
-    assertThat(keys(), contains("x:1792412345678901211", "x:1792412345678901212"));
-    assertThat(PostJson.parse(kafka.history().get(0).value()).source(), equalTo("x"));
-    assertThat(out.toString(), containsString("ingest done: received 2, posts 2"));
+  }
+
+  /** Neither the command's output nor anything logged holds {@code secret}. */
+  private void assertNowhere(String secret) {
     for (String text : List.of(out.toString(), err.toString(), logs.toString(StandardCharsets.UTF_8))) {
-      assertThat(text, not(containsString(token)));
+      assertThat(text, not(containsString(secret)));
     }
   }
 

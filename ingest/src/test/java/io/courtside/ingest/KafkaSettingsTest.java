@@ -15,6 +15,7 @@ public class KafkaSettingsTest {
     assertThat(p.getProperty("bootstrap.servers"), equalTo("h:1"));
     assertThat(p.getProperty("acks"), equalTo("all"));
     assertThat(p.getProperty("enable.idempotence"), equalTo("true"));
+    assertThat(p.getProperty("max.in.flight.requests.per.connection"), equalTo("1"));
     assertThat(p.getProperty("compression.type"), equalTo("lz4"));
     assertThat(Long.parseLong(p.getProperty("max.block.ms")) >= 60_000, is(true));
   }

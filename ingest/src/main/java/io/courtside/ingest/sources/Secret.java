@@ -1,6 +1,7 @@
 package io.courtside.ingest.sources;
 
 import io.courtside.ingest.IngestException;
+import io.courtside.model.SecretText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +23,7 @@ public final class Secret {
 
   /** For tests and embedding code that hold the token already. */
   public static Secret of(String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("empty token");
-    }
-    return new Secret(value.strip());
+    return new Secret(SecretText.token(value, "the token"));
   }
 
   /**
@@ -46,14 +44,22 @@ public final class Secret {
       if (text.isBlank()) {
         throw new IngestException(flag + "=" + file + ": the file is empty");
       }
-      return new Secret(text.strip());
+      return checked(text, flag + "=" + file);
     }
     String fromEnv = env.get(envName);
     if (fromEnv == null || fromEnv.isBlank()) {
       throw new IngestException("no token: set the environment variable " + envName
           + " or pass " + flag + "=FILE (a file holding only the token)");
     }
-    return new Secret(fromEnv.strip());
+    return checked(fromEnv, envName);
+  }
+
+  private static Secret checked(String raw, String origin) throws IngestException {
+    try {
+      return new Secret(SecretText.token(raw, origin));
+    } catch (IllegalArgumentException e) {
+      throw new IngestException(e.getMessage());
+    }
   }
 
   /** {@code Bearer <token>}. */

@@ -1,5 +1,6 @@
 package io.courtside.pipeline.influx;
 
+import io.courtside.model.SecretText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ import java.util.function.Function;
  *
  * <p>v1: {@code --influxUser} with the password from {@code --influxPasswordFile} or {@code
  * INFLUX_PASSWORD}, sent as Basic auth. v2: the token from {@code --influxTokenFile} or {@code
- * INFLUX_TOKEN}, sent as {@code Authorization: Token}. A file wins over the variable; a trailing
- * newline in a file is ignored.
+ * INFLUX_TOKEN}, sent as {@code Authorization: Token}. A file wins over the variable; both are
+ * cleaned and checked by {@link SecretText}.
  */
 public final class InfluxCredentials {
   public static final String PASSWORD_ENV = "INFLUX_PASSWORD";
@@ -36,7 +37,7 @@ public final class InfluxCredentials {
         return Optional.empty();
       }
       String password =
-          secret(target.passwordFile(), "--influxPasswordFile", PASSWORD_ENV, env)
+          secret(target.passwordFile(), "--influxPasswordFile", PASSWORD_ENV, env, false)
               .orElseThrow(
                   () ->
                       new IllegalStateException(
@@ -50,26 +51,34 @@ public final class InfluxCredentials {
           new AuthHeader(
               "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))));
     }
-    return secret(target.tokenFile(), "--influxTokenFile", TOKEN_ENV, env)
+    return secret(target.tokenFile(), "--influxTokenFile", TOKEN_ENV, env, true)
         .map(token -> new AuthHeader("Token " + token));
   }
 
   private static Optional<String> secret(
-      String file, String flag, String variable, Function<String, String> env) {
+      String file, String flag, String variable, Function<String, String> env, boolean token) {
+    String raw;
+    String origin;
     if (file != null && !file.isEmpty()) {
+      origin = flag + " " + file;
       try {
-        String s = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        if (s.isEmpty()) {
-          throw new IllegalStateException(flag + " " + file + " is empty");
-        }
-        return Optional.of(s);
+        raw = Files.readString(Path.of(file), StandardCharsets.UTF_8);
       } catch (IOException e) {
         // The file's name is fine to show; its content never is.
-        throw new IllegalStateException("cannot read " + flag + " " + file + ": " + e.getClass().getSimpleName());
+        throw new IllegalStateException("cannot read " + origin + ": " + e.getClass().getSimpleName());
+      }
+    } else {
+      origin = variable;
+      raw = env.apply(variable);
+      if (raw == null || raw.isEmpty()) {
+        return Optional.empty();
       }
     }
-    String v = env.apply(variable);
-    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+    try {
+      return Optional.of(token ? SecretText.token(raw, origin) : SecretText.password(raw, origin));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage());
+    }
   }
 
   /** An {@code Authorization} header value that never prints itself. */

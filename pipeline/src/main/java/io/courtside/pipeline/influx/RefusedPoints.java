@@ -1,6 +1,7 @@
 package io.courtside.pipeline.influx;
 
 import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.parse.DeadLetterDelivery;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Properties;
@@ -26,7 +27,7 @@ public interface RefusedPoints extends Serializable {
   /** Frees resources; called at teardown. */
   default void close() {}
 
-  /** The dead-letter topic on {@code bootstrapServers} (acks=all, idempotent). */
+  /** The dead-letter topic on {@code bootstrapServers} ({@link DeadLetterDelivery}). */
   static RefusedPoints toKafka(String bootstrapServers, String topic) {
     return new KafkaRefusedPoints(bootstrapServers, topic);
   }
@@ -50,8 +51,7 @@ public interface RefusedPoints extends Serializable {
       if (producer == null) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.putAll(DeadLetterDelivery.producerConfig());
         producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
       }
       Future<?>[] sent = new Future<?>[letters.size()];

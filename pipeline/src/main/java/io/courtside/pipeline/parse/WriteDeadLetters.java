@@ -9,10 +9,9 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes dead letters as readable JSON to the dead-letter topic (acks=all, idempotent). */
+/** Publishes dead letters as readable JSON to the dead-letter topic ({@link DeadLetterDelivery}). */
 public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PDone> {
   private final String bootstrapServers;
   private final String topic;
@@ -42,9 +41,6 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
                 .withTopic(topic)
                 .withKeySerializer(StringSerializer.class)
                 .withValueSerializer(StringSerializer.class)
-                .withProducerConfigUpdates(
-                    java.util.Map.of(
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)));
+                .withProducerConfigUpdates(DeadLetterDelivery.producerConfig()));
   }
 }

@@ -63,4 +63,52 @@ public class InfluxCredentialsTest {
         IllegalArgumentException.class,
         () -> new InfluxTarget(InfluxTarget.Api.V2, "http://h", null, "o", null, null, null, null, false));
   }
+
+  private static InfluxTarget v2(String tokenFile) {
+    return new InfluxTarget(
+        InfluxTarget.Api.V2, "http://127.0.0.1:1", null, "o", "b", null, null, tokenFile, false);
+  }
+
+  @Test
+  public void aTokenWithATrailingNewlineFromTheEnvironmentIsSentWithoutIt() {
+    // The classic Kubernetes secret mistake: `echo token | kubectl create secret ...`.
+    var h = InfluxCredentials.header(v2(null), Map.of("INFLUX_TOKEN", "tk-SECRET\n")::get).orElseThrow();
+    assertEquals("Token tk-SECRET", h.value());
+  }
+
+  @Test
+  public void aTokenFileWithAUtf8BomAndCrlfIsCleaned() throws Exception {
+    Path f = Files.createTempFile("token", "");
+    Files.write(f, "\uFEFFtk-SECRET\r\n".getBytes(StandardCharsets.UTF_8));
+    var h = InfluxCredentials.header(v2(f.toString()), k -> null).orElseThrow();
+    assertEquals("Token tk-SECRET", h.value());
+    Files.delete(f);
+  }
+
+  @Test
+  public void aPasswordWithATrailingNewlineFromTheEnvironmentIsSentWithoutIt() {
+    var h = InfluxCredentials.header(v1("w", null), Map.of("INFLUX_PASSWORD", "pw-SECRET\r\n")::get);
+    assertEquals(
+        "Basic " + Base64.getEncoder().encodeToString("w:pw-SECRET".getBytes(StandardCharsets.UTF_8)),
+        h.orElseThrow().value());
+  }
+
+  @Test
+  public void aControlCharacterInsideASecretIsRefusedAndNeverPrinted() throws Exception {
+    IllegalStateException env =
+        assertThrows(
+            IllegalStateException.class,
+            () -> InfluxCredentials.header(v2(null), Map.of("INFLUX_TOKEN", "tk-SECRET\u0007more-SECRET")::get));
+    assertThat(env.getMessage(), containsString("INFLUX_TOKEN"));
+    assertThat(env.getMessage(), containsString("holds a control or invisible character"));
+    assertThat(env.getMessage(), not(containsString("SECRET")));
+
+    Path f = Files.createTempFile("pw", "");
+    Files.writeString(f, "pw-SECRET\nsecond-line-SECRET\n");
+    IllegalStateException file =
+        assertThrows(IllegalStateException.class, () -> InfluxCredentials.header(v1("w", f.toString()), k -> null));
+    assertThat(file.getMessage(), containsString("--influxPasswordFile " + f));
+    assertThat(file.getMessage(), not(containsString("SECRET")));
+    Files.delete(f);
+  }
 }

@@ -65,7 +65,7 @@ public final class KraftBroker implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int cport = controllerPort > 0 ? controllerPort : freePort(host);
+    int cport = controllerPort > 0 ? controllerPort : freePortOtherThan(host, port);
     BrokerSettings settings = new BrokerSettings(host, port, cport, dataDir.toAbsolutePath(),
         partitions, autoCreateTopics);
     Files.createDirectories(settings.logDir());
@@ -122,13 +122,23 @@ public final class KraftBroker implements Callable<Integer> {
     LOG.info("Formatted {} with cluster id {}", settings.logDir(), clusterId);
   }
 
-  private static int freePort(String host) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(host, 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on " + host, e);
+  /**
+   * A free port for the controller listener. Not {@code port}: the client port was picked free by
+   * our caller and is not bound yet, so the OS may hand out the same number again (seen in the
+   * tests: "two listeners on the same port").
+   */
+  static int freePortOtherThan(String host, int port) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress(host, 0));
+        if (socket.getLocalPort() != port) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("No free port on " + host, e);
+      }
     }
+    throw new IllegalStateException("No free port on " + host + " other than " + port);
   }
 
   private static void awaitListening(String host, int port) throws InterruptedException {

@@ -1,4 +1,4 @@
-package io.courtside.e2e;
+package io.courtside.dashboard;
 
 import static org.junit.Assert.assertEquals;
 

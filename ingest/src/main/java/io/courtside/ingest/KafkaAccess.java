@@ -17,7 +17,8 @@ interface KafkaAccess {
       try {
         new TopicAdmin(KafkaSettings.admin(kafka.bootstrapServers, extra))
             .ensureTopic(kafka.topic, kafka.partitions, kafka.replicationFactor);
-        return PostProducer.create(producerProps, kafka.topic);
+        return PostProducer.create(producerProps, kafka.topic,
+            java.time.Duration.ofSeconds(kafka.maxKafkaOutage));
       } catch (KafkaException e) {
         // Raised by client construction: unresolvable address, a bad setting in --producerConfig.
         throw new IngestException("cannot configure the Kafka client: " + e.getMessage(), e);

@@ -21,6 +21,12 @@ public final class KafkaOptions {
       description = "Replication factor when the topic is created (default: ${DEFAULT-VALUE}).")
   short replicationFactor;
 
+  @Option(names = "--maxKafkaOutage", paramLabel = "SECONDS", defaultValue = "900",
+      description = "How long Kafka may acknowledge nothing before ingest gives up; until then"
+          + " records are held (up to 64 MiB, then the source waits) and sent again"
+          + " (default: ${DEFAULT-VALUE}).")
+  long maxKafkaOutage;
+
   @Option(names = "--producerConfig", paramLabel = "FILE",
       description = "Properties file of extra Kafka client settings (SASL/SSL, tuning).")
   Path producerConfig;

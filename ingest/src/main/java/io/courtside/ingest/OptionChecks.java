@@ -76,6 +76,9 @@ final class OptionChecks {
     if (k.partitions < 1) {
       return "--partitions must be at least 1, got " + k.partitions;
     }
+    if (k.maxKafkaOutage < 1) {
+      return "--maxKafkaOutage must be at least 1 second, got " + k.maxKafkaOutage;
+    }
     if (k.replicationFactor < 1) {
       return "--replicationFactor must be at least 1, got " + k.replicationFactor;
     }
@@ -95,6 +98,9 @@ final class OptionChecks {
     }
     if (s.speed != null && !(s.speed > 0 && Double.isFinite(s.speed))) {
       return "--speed must be a positive multiple of the original pace, got " + s.speed;
+    }
+    if (s.maxWait < 0) {
+      return "--maxWait must be 0 or more seconds, got " + s.maxWait;
     }
     return url("--mastodonInstance", s.mastodonInstance, "http", "https");
   }

@@ -33,8 +33,9 @@ final class Progress {
     double rate = (sent - lastSent) / seconds;
     lastNanos = now;
     lastSent = sent;
-    return String.format(Locale.ROOT, "ingest: %s; Kafka %d produced, %d acked, %d failed, %.1f/s",
-        source.describe(), sent, producer.acknowledged(), producer.failed(), rate);
+    return String.format(Locale.ROOT, "ingest: %s; Kafka %d produced, %d acked, %d failed, %.1f/s%s",
+        source.describe(), sent, producer.acknowledged(), producer.failed(), rate,
+        producer.outage());
   }
 
   /** The final line, e.g. {@code ingest done: received 12, posts 10, ... in 1.2 s}. */

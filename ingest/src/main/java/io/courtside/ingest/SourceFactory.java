@@ -25,7 +25,8 @@ final class SourceFactory {
       case synthetic -> new SyntheticSource(
           o.seed != null ? o.seed : ThreadLocalRandom.current().nextLong(),
           o.rate == null ? SourceOptions.DEFAULT_RATE : o.rate);
-      case replay -> new ReplaySource(o.file, o.speed, maxRecordBytes, System::nanoTime, stop,
+      case replay -> new ReplaySource(o.file, o.speed, Duration.ofSeconds(o.maxWait), maxRecordBytes,
+          System::nanoTime, stop,
           o.mastodonInstance.getHost());
       case x -> new XFilteredStream(
           XFilteredStream.Config.defaults(o.xApiBase, o.track,

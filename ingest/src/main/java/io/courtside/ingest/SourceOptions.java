@@ -50,6 +50,11 @@ public final class SourceOptions {
           + " possible).")
   Double speed;
 
+  @Option(names = "--maxWait", paramLabel = "SECONDS", defaultValue = "60",
+      description = "replay: longest single wait under --speed; a longer gap between two posts"
+          + " is cut to this and counted in the progress line (default: ${DEFAULT-VALUE}).")
+  long maxWait;
+
   @Option(names = "--track", paramLabel = "TERM",
       description = "x: a stream rule (e.g. '#NBA lang:en -is:retweet'); bluesky: '#tag' or a"
           + " word/phrase; mastodon: a hashtag. Repeat for more.")

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What a source saw, for the progress line and the summary: records received (lines, events,
- * messages), posts handed on, records skipped by reason, and reconnects. Sources update it from
+ * messages), posts handed on, records skipped by reason, reconnects, and notes (events worth
+ * showing, such as a replay wait that was cut). Sources update it from
  * their own threads while the reporter reads it, hence the concurrent counters.
  */
 public final class SourceStats {
@@ -16,6 +17,7 @@ public final class SourceStats {
   private final AtomicLong posts = new AtomicLong();
   private final AtomicLong reconnects = new AtomicLong();
   private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> notes = new ConcurrentHashMap<>();
 
   public void received() {
     received.incrementAndGet();
@@ -32,6 +34,16 @@ public final class SourceStats {
   /** Counts one record that did not become a post; {@code reason} is a short fixed phrase. */
   public void skipped(String reason) {
     skipped.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  /** Counts an event shown after the reconnects; {@code what} is a short fixed phrase. */
+  public void note(String what) {
+    notes.computeIfAbsent(what, r -> new LongAdder()).increment();
+  }
+
+  public long noteCount(String what) {
+    LongAdder n = notes.get(what);
+    return n == null ? 0 : n.sum();
   }
 
   public long receivedCount() {
@@ -78,6 +90,7 @@ public final class SourceStats {
       s.append(')');
     }
     s.append(", reconnects ").append(reconnects.get());
+    new TreeMap<>(notes).forEach((what, n) -> s.append(", ").append(what).append(": ").append(n.sum()));
     return s.toString();
   }
 }

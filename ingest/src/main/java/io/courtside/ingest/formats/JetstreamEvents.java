@@ -3,6 +3,7 @@ package io.courtside.ingest.formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +55,8 @@ public final class JetstreamEvents {
       if (timeUs == null || !timeUs.canConvertToLong()) {
         return Mapped.malformed("Jetstream post without createdAt");
       }
-      createdAt = Instant.EPOCH.plusNanos(timeUs.asLong() * 1000);
+      // In micros, not nanos: micros * 1000 overflows a long past 2262 and wraps to 1677.
+      createdAt = Instant.EPOCH.plus(timeUs.asLong(), ChronoUnit.MICROS);
     }
     List<String> langs = new ArrayList<>();
     record.path("langs").forEach(l -> langs.add(l.asText()));

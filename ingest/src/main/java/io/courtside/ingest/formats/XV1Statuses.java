@@ -45,12 +45,16 @@ public final class XV1Statuses {
     Status status;
     try {
       status = TwitterObjectFactory.createStatus(json);
-    } catch (TwitterException e) {
+    } catch (TwitterException | RuntimeException e) {
+      // twitter4j throws NumberFormatException and others for a wrong type (e.g. "id":"abc" or
+      // "id":1.05e18): one such line must be skipped, not end the replay.
       return Mapped.malformed("X v1.1 status twitter4j cannot read");
     }
+    // The key must be the tweet's id as v2 writes it: id_str when it is a number, else id.
     String idStr = Json.text(root, "id_str");
-    String id = idStr != null ? idStr : Long.toString(status.getId());
-    if (status.getId() <= 0 && idStr == null) {
+    String id = idStr != null && XV2Tweets.isNumeric(idStr) ? idStr
+        : status.getId() > 0 ? Long.toString(status.getId()) : null;
+    if (id == null) {
       return Mapped.malformed("X v1.1 status without an id");
     }
     Instant createdAt = createdAt(Json.text(root, "created_at"));

@@ -30,7 +30,7 @@ public final class XV2Tweets {
         && root.has("text") && !root.has("user") && !root.has("id_str") && !root.has("createdAt");
   }
 
-  private static boolean isNumeric(String s) {
+  static boolean isNumeric(String s) {
     return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 

@@ -36,17 +36,21 @@ public final class JetstreamSource implements PostSource {
       URI.create("wss://jetstream2.us-east.bsky.network/subscribe");
   static final String DUPLICATE = "duplicate from the cursor overlap";
   static final String NOT_MATCHING = "not matching --track";
+  static final String OVERSIZE = "oversize message";
 
   /**
    * @param url the subscribe endpoint, without query
    * @param track {@code --track} terms
    * @param overlap how far before the last handled event a reconnect resumes
    * @param stallTimeout reconnect when no event arrives for this long
+   * @param maxMessageChars longest event kept; longer ones are skipped and counted
    */
-  public record Config(URI url, List<String> track, Duration overlap, Duration stallTimeout) {
+  public record Config(URI url, List<String> track, Duration overlap, Duration stallTimeout,
+      int maxMessageChars) {
     public static Config defaults(URI url, List<String> track) {
       // The network produces several posts a second, so a minute of silence means a dead link.
-      return new Config(url, track, Duration.ofSeconds(2), Duration.ofSeconds(60));
+      // A post record is at most a few KB; 1 Mi characters is far beyond any real event.
+      return new Config(url, track, Duration.ofSeconds(2), Duration.ofSeconds(60), 1 << 20);
     }
   }
 
@@ -92,7 +96,8 @@ public final class JetstreamSource implements PostSource {
   private void stream(RecordSink sink, StopSignal stop, Runnable connected)
       throws IOException, HttpStatusException, InterruptedException {
     URI uri = subscribeUri();
-    try (WebSocketMessages messages = WebSocketMessages.connect(client, uri)) {
+    try (WebSocketMessages messages =
+        WebSocketMessages.connect(client, uri, config.maxMessageChars(), this::oversize)) {
       LOG.info("Bluesky Jetstream connected{}", lastTimeUs > 0 ? " at cursor " + cursorParam() : "");
       connected.run();
       long idleSince = System.nanoTime();
@@ -124,6 +129,11 @@ public final class JetstreamSource implements PostSource {
 
   private long cursorParam() {
     return Math.max(0, lastTimeUs - config.overlap().toNanos() / 1000);
+  }
+
+  private void oversize() {
+    stats.received();
+    stats.skipped(OVERSIZE);
   }
 
   private void handle(String message, RecordSink sink) {

@@ -46,11 +46,14 @@ public final class MastodonStream implements PostSource {
   static final String CREDENTIALS_HINT = "check MASTODON_ACCESS_TOKEN or --mastodonTokenFile (a"
       + " user access token of this instance; streaming needs one since Mastodon 4.2)";
   private static final int SEEN_CAPACITY = 10_000;
+  static final String OVERSIZE = "oversize event";
 
   /**
    * @param instance e.g. {@code https://mastodon.social}; its host goes into post ids
    * @param tags hashtags without '#'
    * @param stallTimeout reconnect when not even a heartbeat arrives for this long
+   * @param maxLineBytes longest line, and most characters of one event's data; larger events are
+   *     skipped and counted
    */
   public record Config(URI instance, List<String> tags, Secret token, Duration stallTimeout,
       int maxLineBytes) {
@@ -150,7 +153,8 @@ public final class MastodonStream implements PostSource {
     connected.run();
     try (StreamWatchdog watchdog = new StreamWatchdog(body, config.stallTimeout(), stop);
         SseReader events =
-            new SseReader(watchdog.stream(), config.maxLineBytes(), heartbeats::incrementAndGet)) {
+            new SseReader(watchdog.stream(), config.maxLineBytes(), heartbeats::incrementAndGet,
+                this::oversize)) {
       try {
         SseReader.Event event;
         while (!stop.isStopped() && (event = events.next()) != null) {
@@ -160,6 +164,11 @@ public final class MastodonStream implements PostSource {
         throw watchdog.explain(e, "event or heartbeat");
       }
     }
+  }
+
+  private void oversize() {
+    stats.received();
+    stats.skipped(OVERSIZE);
   }
 
   private void handle(SseReader.Event event, RecordSink sink) {

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  *       storm against an auth error is what gets API clients banned.
  * </ul>
  *
- * A connection calls {@code connected.run()} once it is streaming; that resets both backoffs, so a
- * drop after an hour of streaming is retried quickly again.
+ * A connection calls {@code connected.run()} once it is streaming. When it then stays up for
+ * {@link #STABLE_AFTER}, both backoffs are reset, so a drop after an hour of streaming is retried
+ * quickly again; a server that accepts and drops at once keeps backing off instead of being hit
+ * several times a second.
  */
 public final class Reconnector {
   private static final Logger LOG = LoggerFactory.getLogger(Reconnector.class);
@@ -33,6 +35,8 @@ public final class Reconnector {
   private static final Duration MAX_RESET_WAIT = Duration.ofMinutes(16);
   /** X's reset time has whole seconds: come back just after it, not just before. */
   private static final Duration RESET_MARGIN = Duration.ofSeconds(1);
+  /** A connection that lasted this long worked: the next failure starts the backoff afresh. */
+  static final Duration STABLE_AFTER = Duration.ofSeconds(30);
 
   /** One connection attempt: returns when the stream ends, throws when it fails. */
   @FunctionalInterface
@@ -57,6 +61,8 @@ public final class Reconnector {
   private final SourceStats stats;
   private final Backoff standard;
   private final Backoff network;
+  /** When the current connection started streaming; null before it does. */
+  private Instant connectedAt;
 
   /**
    * @param name what we connect to, for messages ("X filtered stream")
@@ -76,20 +82,25 @@ public final class Reconnector {
       throws IngestException, InterruptedException {
     while (!stop.isStopped()) {
       Duration wait;
+      connectedAt = null;
       try {
         connection.run(this::connected);
         if (stop.isStopped()) {
           return;
         }
+        String lasted = resetIfStable();
         wait = network.next();
-        LOG.warn("{}: the server ended the stream; reconnecting in {} ms", name, wait.toMillis());
+        LOG.warn("{}: the server ended the stream{}; reconnecting in {} ms", name, lasted,
+            wait.toMillis());
       } catch (IOException e) {
         if (stop.isStopped()) {
           return; // closing the stream to stop surfaces as an IOException: not a failure
         }
+        String lasted = resetIfStable();
         wait = network.next();
-        LOG.warn("{}: {}; reconnecting in {} ms", name, describe(e), wait.toMillis());
+        LOG.warn("{}: {}{}; reconnecting in {} ms", name, describe(e), lasted, wait.toMillis());
       } catch (HttpStatusException e) {
+        resetIfStable();
         wait = afterStatus(e);
       }
       timing.sleeper().sleepNanos(wait.toNanos());
@@ -100,8 +111,23 @@ public final class Reconnector {
   }
 
   private void connected() {
-    standard.reset();
-    network.reset();
+    connectedAt = timing.clock().instant();
+  }
+
+  /**
+   * Resets both backoffs when the connection that just ended had stayed up for {@link
+   * #STABLE_AFTER}; returns how long it lasted, for the log line ("" when it never streamed).
+   */
+  private String resetIfStable() {
+    if (connectedAt == null) {
+      return "";
+    }
+    Duration lasted = Duration.between(connectedAt, timing.clock().instant());
+    if (lasted.compareTo(STABLE_AFTER) >= 0) {
+      standard.reset();
+      network.reset();
+    }
+    return " after " + lasted.toMillis() + " ms connected";
   }
 
   private Duration afterStatus(HttpStatusException e) throws IngestException {

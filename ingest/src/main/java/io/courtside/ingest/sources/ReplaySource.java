@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Pacing: with no speed, as fast as the producer takes records. With speed X, post k is sent
  * when {@code (createdAt_k - createdAt_first) / X} has elapsed since the first was sent. Measuring
  * from the first post rather than from the previous one keeps errors from accumulating; posts
- * older than the first (files are not always sorted) go out at once.
+ * older than the first (files are not always sorted) go out at once. A single wait is cut to
+ * {@code maxWait} (a line a year off must not stall a replay for a year) and the pace then
+ * resumes from that post; each cut is counted in the progress line.
  */
 public final class ReplaySource implements PostSource {
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
@@ -48,6 +50,8 @@ public final class ReplaySource implements PostSource {
 
   private final Path file;
   private final Double speed;
+  private final Duration maxWait;
+  private final String cutLabel;
   private final int maxLineBytes;
   private final LongSupplier nanoTime;
   private final Sleeper sleeper;
@@ -60,18 +64,24 @@ public final class ReplaySource implements PostSource {
 
   /**
    * @param speed null for as fast as possible, else the multiple of the original pace
+   * @param maxWait longest single wait under {@code speed}
    * @param maxLineBytes longest line kept; longer ones are skipped (see class comment)
    * @param nanoTime monotonic clock ({@code System::nanoTime}); tests pass a fake one
    * @param sleeper waits between paced posts; a {@link StopSignal} ends waits on Ctrl-C
    * @param mastodonInstance host that served replayed Mastodon statuses (for their ids)
    */
-  public ReplaySource(Path file, Double speed, int maxLineBytes, LongSupplier nanoTime,
-      Sleeper sleeper, String mastodonInstance) {
+  public ReplaySource(Path file, Double speed, Duration maxWait, int maxLineBytes,
+      LongSupplier nanoTime, Sleeper sleeper, String mastodonInstance) {
     if (speed != null && !(speed > 0 && Double.isFinite(speed))) {
       throw new IllegalArgumentException("speed must be positive and finite: " + speed);
     }
+    if (maxWait.isNegative()) {
+      throw new IllegalArgumentException("maxWait must not be negative: " + maxWait);
+    }
     this.file = file;
     this.speed = speed;
+    this.maxWait = maxWait;
+    this.cutLabel = "waits cut to --maxWait=" + maxWait.toSeconds() + "s";
     this.maxLineBytes = maxLineBytes;
     this.nanoTime = nanoTime;
     this.sleeper = sleeper;
@@ -156,12 +166,24 @@ public final class ReplaySource implements PostSource {
       return true;
     }
     long wait = nanosUntilDue(firstCreatedAt, firstSentNanos, createdAt, speed, now);
-    if (wait > LOG_WAIT_NANOS) {
+    boolean cut = wait > maxWait.toNanos();
+    if (cut) {
+      LOG.info("next post (createdAt {}) is due in {} s at --speed={}; waiting --maxWait={}s"
+          + " instead, then pacing from it", createdAt, wait / 1_000_000_000L, speed,
+          maxWait.toSeconds());
+      stats.note(cutLabel);
+      wait = maxWait.toNanos();
+    } else if (wait > LOG_WAIT_NANOS) {
       LOG.info("next post (createdAt {}) is due in {} s at --speed={}", createdAt,
           wait / 1_000_000_000L, speed);
     }
     if (wait > 0) {
       sleeper.sleepNanos(wait);
+    }
+    if (cut) {
+      // The gap is cut, not the schedule: later posts keep their pace relative to this one.
+      firstCreatedAt = createdAt;
+      firstSentNanos = nanoTime.getAsLong();
     }
     return !stopRequested.getAsBoolean();
   }

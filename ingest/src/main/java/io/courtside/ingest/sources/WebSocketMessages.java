@@ -18,6 +18,8 @@ import java.util.concurrent.TimeoutException;
  * The JDK's callback WebSocket client turned into a pull API: {@link #poll} returns the next whole
  * text message. Flow control is explicit: one message is requested at a time and the next only
  * when the consumer calls {@link #requestNext}, so the socket is read no faster than we produce.
+ * A message longer than the limit is not assembled: its fragments are dropped as they arrive (a
+ * hostile or broken server cannot exhaust the heap) and it is reported to {@code onOversize}.
  */
 final class WebSocketMessages implements AutoCloseable {
   private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
@@ -25,15 +27,24 @@ final class WebSocketMessages implements AutoCloseable {
   private static final String END = new String("end");
 
   private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+  private final int maxMessageChars;
+  private final Runnable onOversize;
   private volatile String endReason;
   private volatile Throwable error;
   private WebSocket socket;
 
-  private WebSocketMessages() {}
+  private WebSocketMessages(int maxMessageChars, Runnable onOversize) {
+    this.maxMessageChars = maxMessageChars;
+    this.onOversize = onOversize;
+  }
 
-  static WebSocketMessages connect(HttpClient client, URI uri)
-      throws IOException, HttpStatusException, InterruptedException {
-    WebSocketMessages messages = new WebSocketMessages();
+  /**
+   * @param maxMessageChars longest text message kept
+   * @param onOversize called (on the socket's thread) for each longer message, which is dropped
+   */
+  static WebSocketMessages connect(HttpClient client, URI uri, int maxMessageChars,
+      Runnable onOversize) throws IOException, HttpStatusException, InterruptedException {
+    WebSocketMessages messages = new WebSocketMessages(maxMessageChars, onOversize);
     try {
       messages.socket = client.newWebSocketBuilder()
           .connectTimeout(HANDSHAKE_TIMEOUT)
@@ -82,6 +93,7 @@ final class WebSocketMessages implements AutoCloseable {
 
   private final class Listener implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
+    private boolean dropping;
 
     @Override
     public void onOpen(WebSocket webSocket) {
@@ -90,12 +102,23 @@ final class WebSocketMessages implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
+      if (!dropping && partial.length() + data.length() > maxMessageChars) {
+        dropping = true;
+        partial.setLength(0);
+        partial.trimToSize();
+      }
+      if (!dropping) {
+        partial.append(data);
+      }
+      if (!last) {
+        webSocket.request(1); // a fragment is not a message: keep reading until the last one
+      } else if (dropping) {
+        dropping = false;
+        onOversize.run();
+        webSocket.request(1); // nothing was queued, so the consumer will not ask for more
+      } else {
         queue.add(partial.toString());
         partial.setLength(0);
-      } else {
-        webSocket.request(1); // a fragment is not a message: keep reading until the last one
       }
       return null;
     }

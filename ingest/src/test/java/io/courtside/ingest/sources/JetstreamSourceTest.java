@@ -20,7 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.java_websocket.WebSocket;
+import org.java_websocket.enums.Opcode;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.junit.After;
@@ -38,6 +41,8 @@ public class JetstreamSourceTest {
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch started = new CountDownLatch(1);
     volatile int dropAfter = Integer.MAX_VALUE;
+    /** Sent before the event log on each connection, as fragments of one text message each. */
+    final List<List<String>> fragmented = new ArrayList<>();
 
     FakeJetstream() {
       super(new InetSocketAddress("127.0.0.1", 0));
@@ -57,6 +62,13 @@ public class JetstreamSourceTest {
       for (String param : URI.create(resource).getQuery().split("&")) {
         if (param.startsWith("cursor=")) {
           cursor = Long.parseLong(param.substring("cursor=".length()));
+        }
+      }
+      for (List<String> fragments : fragmented) {
+        for (int i = 0; i < fragments.size(); i++) {
+          conn.sendFragmentedFrame(Opcode.TEXT,
+              ByteBuffer.wrap(fragments.get(i).getBytes(StandardCharsets.UTF_8)),
+              i == fragments.size() - 1);
         }
       }
       int sent = 0;
@@ -134,7 +146,7 @@ public class JetstreamSourceTest {
     URI url = URI.create("ws://127.0.0.1:" + server.getPort() + "/subscribe");
     JetstreamSource source = new JetstreamSource(
         new JetstreamSource.Config(url, List.of("#NBA", "lakers"), Duration.ofSeconds(2),
-            Duration.ofSeconds(5)),
+            Duration.ofSeconds(5), 1 << 20),
         SourceFactoryAccess.httpClient(),
         new Reconnector.Timing(time, Clock.systemUTC(), () -> 0.0, Backoff.Policy.standard(),
             Backoff.Policy.network()));
@@ -156,5 +168,32 @@ public class JetstreamSourceTest {
     assertThat(source.stats().reconnectCount(), is(1L));
     assertThat(time.sleeps(), contains(250_000_000L));
     assertThat(source.cursor(), is(T0 + 10 * SECOND_US));
+  }
+
+  @Test
+  public void aMessageOverTheLimitIsSkippedAndCountedWithoutBeingAssembled() throws Exception {
+    // Issue 13 item 10: fragments were appended without limit. 40 fragments of 64 Ki characters,
+    // then one unfragmented message over the limit, then a real post.
+    String chunk = "x".repeat(64 * 1024);
+    server.fragmented.add(Collections.nCopies(40, chunk));
+    server.fragmented.add(List.of("{\"text\":\"" + "y".repeat(300_000) + "\"}"));
+    server.add(T0 + SECOND_US, post(1, "Game 7 tonight", "NBA"));
+    server.start();
+    assertThat(server.started.await(5, TimeUnit.SECONDS), is(true));
+
+    URI url = URI.create("ws://127.0.0.1:" + server.getPort() + "/subscribe");
+    JetstreamSource source = new JetstreamSource(
+        new JetstreamSource.Config(url, List.of("#NBA"), Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 100_000),
+        SourceFactoryAccess.httpClient(),
+        new Reconnector.Timing(time, Clock.systemUTC(), () -> 0.0, Backoff.Policy.standard(),
+            Backoff.Policy.network()));
+    StoppingSink sink = new StoppingSink(1, stop);
+    source.run(sink, stop);
+
+    assertThat(sink.list.ids(), contains("bsky:did:plc:user1/rk1"));
+    assertThat(source.stats().skippedCount(JetstreamSource.OVERSIZE), is(2L));
+    assertThat(source.stats().receivedCount(), is(3L));
+    assertThat(source.stats().reconnectCount(), is(0L));
   }
 }

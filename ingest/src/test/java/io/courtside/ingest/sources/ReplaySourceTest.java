@@ -2,8 +2,11 @@ package io.courtside.ingest.sources;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 
 import io.courtside.ingest.FakeTime;
@@ -16,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +50,8 @@ public class ReplaySourceTest {
   }
 
   private static ReplaySource source(Path f, Double speed, FakeTime time) {
-    return new ReplaySource(f, speed, 1 << 20, time.now::get, time, "mastodon.social");
+    return new ReplaySource(f, speed, Duration.ofDays(1), 1 << 20, time.now::get, time,
+        "mastodon.social");
   }
 
   @Test
@@ -83,6 +88,23 @@ public class ReplaySourceTest {
     assertThat(src.stats().skippedCount("not JSON (sent raw)"), is(1L));
     assertThat(src.stats().skippedCount("invalid Courtside post (sent raw)"), is(1L));
     assertThat(src.stats().skippedCount("not UTF-8 (sent raw)"), is(1L));
+  }
+
+  @Test
+  public void aStatusTwitter4jCannotReadIsSentRawAndTheRestOfTheFileStillGoes() throws Exception {
+    // Issue 13 item 8: twitter4j threw NumberFormatException out of the mapper for these ids.
+    Post a = post("a", T0);
+    String v1 = "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id\":%s,"
+        + "\"text\":\"Go #Lakers\",\"user\":{\"id\":6253282,\"screen_name\":\"hoopsfan\"}}";
+    Path f = file(String.format(v1, "\"abc\"") + "\n" + String.format(v1, "1.0523229811375268e18")
+        + "\n" + PostJson.toJson(a) + "\n");
+    ListSink sink = new ListSink();
+    ReplaySource src = source(f, null, new FakeTime());
+    assertThat(src.run(sink, 0, () -> false), is(3L));
+    assertThat(sink.posts, contains(a));
+    assertThat(sink.rawKeys, contains("line-1", "line-2"));
+    assertThat(src.stats().skippedCount(), is(2L));
+    assertThat(src.stats().skippedByReason().keySet(), everyItem(endsWith("(sent raw)")));
   }
 
   @Test
@@ -126,7 +148,7 @@ public class ReplaySourceTest {
     Path f = file(huge + "\n" + PostJson.toJson(a) + "\n");
     ListSink sink = new ListSink();
     FakeTime time = new FakeTime();
-    ReplaySource src = new ReplaySource(f, null, 1000, time.now::get, time, "mastodon.social");
+    ReplaySource src = new ReplaySource(f, null, Duration.ofDays(1), 1000, time.now::get, time, "mastodon.social");
     src.run(sink, 0, () -> false);
     assertThat(sink.posts, contains(a));
     assertThat(src.stats().skippedCount("oversize line"), is(1L));
@@ -172,13 +194,30 @@ public class ReplaySourceTest {
   }
 
   @Test
+  public void aGapOfAYearWaitsAtMostMaxWaitAndThePaceResumesFromThere() throws Exception {
+    // Issue 13 item 9: one line a year off stalled a replay at --speed=1 for a year.
+    Path f = file(PostJson.toJson(post("a", T0)) + "\n"
+        + PostJson.toJson(post("b", T0.plus(Duration.ofDays(365)))) + "\n"
+        + PostJson.toJson(post("c", T0.plus(Duration.ofDays(365)).plusSeconds(2))) + "\n");
+    FakeTime time = new FakeTime();
+    ListSink sink = new ListSink();
+    ReplaySource src = new ReplaySource(f, 1.0, Duration.ofSeconds(30), 1 << 20, time.now::get,
+        time, "mastodon.social");
+    src.run(sink, 0, () -> false);
+    // The year is cut to 30 s; c keeps its 2 s gap to b.
+    assertThat(time.sleeps, contains(30_000_000_000L, 2_000_000_000L));
+    assertThat(sink.posts.size(), is(3));
+    assertThat(src.stats().describe(), containsString("waits cut to --maxWait=30s: 1"));
+  }
+
+  @Test
   public void aStopDuringAWaitSendsNothingMore() throws Exception {
     Path f = file(PostJson.toJson(post("a", T0)) + "\n"
         + PostJson.toJson(post("b", T0.plusSeconds(60))) + "\n");
     AtomicBoolean stopped = new AtomicBoolean();
     AtomicLong now = new AtomicLong();
     ListSink sink = new ListSink();
-    new ReplaySource(f, 1.0, 1 << 20, now::get, nanos -> stopped.set(true), "mastodon.social")
+    new ReplaySource(f, 1.0, Duration.ofDays(1), 1 << 20, now::get, nanos -> stopped.set(true), "mastodon.social")
         .run(sink, 0, stopped::get);
     assertThat(sink.posts.size(), is(1));
   }

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends posts to the posts topic: key = post id (UTF-8), value = the post's JSON. Counts what was
+ * Sends posts to the posts topic: key = post id (UTF-8; see {@link PostJson#keyBytes}), value = the
+ * post's JSON. Counts what was
  * handed over, acknowledged and failed (callbacks run on the producer's I/O thread, hence the
  * atomics) and keeps the first error so the command can report it and exit non-zero.
  *
@@ -74,7 +75,9 @@ public final class PostProducer implements RecordSink, AutoCloseable {
 
   @Override
   public void post(Post post) {
-    send(post.id().getBytes(StandardCharsets.UTF_8), PostJson.toBytes(post));
+    // Lossless for any id and text: a post with an unpaired surrogate is sent escaped, and the
+    // pipeline refuses it with the reason (dead letter) instead of storing a merged "?" id.
+    send(PostJson.keyBytes(post.id()), PostJson.toBytes(post));
   }
 
   @Override

@@ -39,6 +39,24 @@ public class PostProducerTest {
   }
 
   @Test
+  public void twoPostsWhoseIdsDifferOnlyInALoneSurrogateAreSentApartAndRefusedWithTheReason() {
+    producer.post(post("x\ud800"));
+    producer.post(post("x\udfff"));
+    ProducerRecord<byte[], byte[]> a = mock.history().get(0);
+    ProducerRecord<byte[], byte[]> b = mock.history().get(1);
+    assertThat(java.util.Arrays.equals(a.key(), b.key()), is(false));
+    assertThat(java.util.Arrays.equals(a.value(), b.value()), is(false));
+    for (ProducerRecord<byte[], byte[]> r : List.of(a, b)) {
+      try {
+        PostJson.parse(r.value());
+        throw new AssertionError("a lone surrogate id was accepted");
+      } catch (io.courtside.model.InvalidPostException e) {
+        assertThat(e.getMessage().startsWith("field 'id' is not valid Unicode"), is(true));
+      }
+    }
+  }
+
+  @Test
   public void rawRecordsAreSentUnchanged() {
     byte[] junk = {'{', (byte) 0xff, 'x'};
     producer.raw("line-7", junk);

@@ -32,14 +32,63 @@ public final class PostJson {
             StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(10_000_000).build());
   }
 
+  /** For posts that cannot be UTF-8 (see {@link #toBytes}): every non-ASCII character escaped. */
+  private static final com.fasterxml.jackson.databind.ObjectWriter ASCII_WRITER =
+      MAPPER.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
+
   private PostJson() {}
 
-  /** Serialises a post as compact UTF-8 JSON; absent optional fields are omitted. */
+  /**
+   * Serialises a post as compact UTF-8 JSON; absent optional fields are omitted. A string with an
+   * unpaired surrogate (a source sent the JSON escape {@code "\ud800"}) has no UTF-8 form: encoding
+   * it would write "?" and merge two ids. Such a post is written with every non-ASCII character
+   * escaped instead, so its strings stay exactly as they came and {@link #parse} refuses it with
+   * the reason: it reaches the dead letters, never InfluxDB under a mangled id.
+   */
   public static byte[] toBytes(Post post) {
-    return toJson(post).getBytes(StandardCharsets.UTF_8);
+    if (wellFormed(post)) {
+      return toJson(post).getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return ASCII_WRITER.writeValueAsBytes(tree(post));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a post", e);
+    }
+  }
+
+  /**
+   * The Kafka key of a post: its id in UTF-8, or, for an id with an unpaired surrogate, the id as
+   * a JSON string with non-ASCII escaped (lossless; see {@link #toBytes}).
+   */
+  public static byte[] keyBytes(String id) {
+    if (problem("id", id) == null) {
+      return id.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return ASCII_WRITER.writeValueAsBytes(id);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise an id", e);
+    }
+  }
+
+  private static boolean wellFormed(Post post) {
+    return problem("id", post.id()) == null
+        && problem("text", post.text()) == null
+        && (post.lang() == null || problem("lang", post.lang()) == null)
+        && (post.author() == null || problem("author", post.author()) == null)
+        && (post.source() == null || problem("source", post.source()) == null)
+        && post.hashtags().stream().allMatch(t -> problem("hashtags", t) == null);
   }
 
   public static String toJson(Post post) {
+    try {
+      return MAPPER.writeValueAsString(tree(post));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a post", e);
+    }
+  }
+
+  private static ObjectNode tree(Post post) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("id", post.id());
     node.put("createdAt", post.createdAt().toString());
@@ -51,11 +100,7 @@ public final class PostJson {
       ArrayNode tags = node.putArray("hashtags");
       post.hashtags().forEach(tags::add);
     }
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a post", e);
-    }
+    return node;
   }
 
   /** Parses one record value. Throws with the reason when the bytes are not a valid post. */
@@ -130,17 +175,25 @@ public final class PostJson {
 
   /** {@code s}, when it holds no unpaired surrogate; else the reason, naming where. */
   private static String wellFormed(String field, String s) throws InvalidPostException {
+    String problem = problem(field, s);
+    if (problem != null) {
+      throw new InvalidPostException(problem);
+    }
+    return s;
+  }
+
+  /** Why {@code s} is not valid Unicode (an unpaired surrogate, and where); null when it is. */
+  private static String problem(String field, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new InvalidPostException(
-            "field '" + field + "' is not valid Unicode: an unpaired surrogate \\u"
-                + Integer.toHexString(c) + " at character " + i);
+        return "field '" + field + "' is not valid Unicode: an unpaired surrogate \\u"
+            + Integer.toHexString(c) + " at character " + i;
       }
     }
-    return s;
+    return null;
   }
 
   private static List<String> hashtags(JsonNode root) throws InvalidPostException {

@@ -50,6 +50,40 @@ class PostJsonProperties {
   }
 
   /**
+   * What ingest sends for any post a source gave it, well-formed or not: the record reads back as
+   * that very post, or is refused for its unpaired surrogate; and two posts with different ids
+   * never get one Kafka key (ingest once wrote both lone-surrogate ids as "x?").
+   */
+  @Property
+  void anyPostIsSentAsItCameOrRefusedAndIdsNeverMerge(
+      @ForAll("anyPosts") Post a, @ForAll("anyPosts") Post b) {
+    for (Post p : List.of(a, b)) {
+      try {
+        assertEquals(p, PostJson.parse(PostJson.toBytes(p)));
+      } catch (InvalidPostException e) {
+        assertTrue(e.getMessage(), e.getMessage().contains("is not valid Unicode: an unpaired surrogate"));
+      }
+    }
+    if (!a.id().equals(b.id())) {
+      assertFalse(java.util.Arrays.equals(PostJson.keyBytes(a.id()), PostJson.keyBytes(b.id())));
+    }
+  }
+
+  @Example
+  void twoLoneSurrogateIdsAreSentApartAndRefusedWithTheReason() {
+    Instant t = Instant.parse("2026-05-20T01:02:03Z");
+    Post a = new Post("x\ud800", t, "a", null, null, null, List.of());
+    Post b = new Post("x\udfff", t, "b", null, null, null, List.of());
+    anyPostIsSentAsItCameOrRefusedAndIdsNeverMerge(a, b);
+    try {
+      PostJson.parse(PostJson.toBytes(a));
+      throw new AssertionError("accepted a lone surrogate id");
+    } catch (InvalidPostException e) {
+      assertEquals("field 'id' is not valid Unicode: an unpaired surrogate \\ud800 at character 1", e.getMessage());
+    }
+  }
+
+  /**
    * Found by {@link #aParsedPostKeepsEveryStringAsItCame}: two lone surrogates both became "?" in
    * UTF-8, so two different posts shared one id (one Kafka key, one InfluxDB point).
    */
@@ -113,6 +147,17 @@ class PostJsonProperties {
         .as((id, text, source, tag) ->
             "{\"id\":\"i" + id + "\",\"createdAt\":\"2026-05-20T01:02:03Z\",\"text\":\"" + text
                 + "\",\"source\":\"" + source + "\",\"hashtags\":[\"" + tag + "\"]}");
+  }
+
+  /** Posts with any strings, unpaired surrogates included (what a source's JSON escapes can give). */
+  @Provide
+  Arbitrary<Post> anyPosts() {
+    Arbitrary<String> text = Arbitraries.oneOf(
+        Arbitraries.strings().all().ofMaxLength(6),
+        Arbitraries.strings().withChars("xé\ud800\udbff\udc00\udfff\ud83c\udfc0").ofMaxLength(6));
+    return Combinators.combine(text.filter(s -> !s.isBlank()), text, text.injectNull(0.3), text.list().ofMaxSize(2))
+        .as((id, body, source, tags) ->
+            new Post(id, Instant.parse("2026-05-20T01:02:03Z"), body, null, null, source, tags));
   }
 
   /** Posts with any valid Unicode in their strings. */

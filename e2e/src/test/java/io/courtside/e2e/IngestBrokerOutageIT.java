@@ -38,7 +38,9 @@ import picocli.CommandLine;
  * source keeps producing. Ingest runs with a 20 s delivery timeout (through {@code
  * --producerConfig}, as an operator would set it) and the broker is down for 35-45 s: the producer
  * fails what it buffered, ingest holds and re-sends it, says so in its progress line, and exits 0
- * with every post in the topic exactly once. The defaults (120 s timeout, 15 min outage limit)
+ * with every post in the topic. Delivery is at least once: a post the broker stored just as it
+ * stopped, whose acknowledgement was lost, is stored again by the re-send (the job counts each id
+ * once), so a second copy is allowed only for posts unacknowledged at the stop. The defaults (120 s timeout, 15 min outage limit)
  * ride out the same at a larger scale; only the timings differ.
  */
 public class IngestBrokerOutageIT {
@@ -69,7 +71,7 @@ public class IngestBrokerOutageIT {
   }
 
   @Test
-  public void aBrokerOutageLongerThanTheDeliveryTimeoutLosesAndDuplicatesNoPost() throws Exception {
+  public void aBrokerOutageLongerThanTheDeliveryTimeoutLosesNoPost() throws Exception {
     Path producerConfig = stateDir.resolve("producer.properties");
     Files.writeString(producerConfig,
         "delivery.timeout.ms=20000\nrequest.timeout.ms=5000\n", StandardCharsets.UTF_8);
@@ -86,9 +88,13 @@ public class IngestBrokerOutageIT {
     Expected.await("the first 200 posts acknowledged", Duration.ofSeconds(60),
         () -> ingest.acknowledged() >= 200);
     int port = URI.create("kafka://" + stack.kafkaBootstrap()).getPort();
+    long ackedBeforeStop = ingest.acknowledged();
     long down = System.nanoTime();
     stack.kafka().orElseThrow().stop(Duration.ofSeconds(30));
     long ackedAtStop = ingest.acknowledged();
+    // Only these can be stored twice: written by the broker as it stopped, their acknowledgement
+    // lost, then sent again after the delivery timeout (at-least-once; the job counts ids once).
+    long unacknowledgedAtStop = ingest.produced() - ackedBeforeStop;
     // Past the 20 s delivery timeout and the progress line after it.
     while (System.nanoTime() - down < OUTAGE.minusSeconds(3).toNanos()) {
       Thread.sleep(100);
@@ -118,7 +124,12 @@ public class IngestBrokerOutageIT {
       expected.add(oracle.next().id());
     }
     assertEquals("the post ids in the topic", expected, new TreeSet<>(copies.keySet()));
-    copies.forEach((id, n) -> assertEquals("copies of " + id, 1, (int) n));
+    long extra = copies.values().stream().mapToLong(n -> n - 1).sum();
+    LOG.info("{} extra copies; {} posts were unacknowledged when the broker stopped", extra,
+        unacknowledgedAtStop);
+    copies.forEach((id, n) -> assertTrue("copies of " + id + ": " + n, n <= 2));
+    assertTrue("extra copies " + extra + " > posts unacknowledged at the stop " + unacknowledgedAtStop,
+        extra <= unacknowledgedAtStop);
   }
 
   /** Every key in the topic with how many records carry it (the job's own whole-topic read). */

@@ -46,7 +46,7 @@ public final class PostJson {
    * the reason: it reaches the dead letters, never InfluxDB under a mangled id.
    */
   public static byte[] toBytes(Post post) {
-    if (wellFormed(post)) {
+    if (isValidUnicode(post)) {
       return toJson(post).getBytes(StandardCharsets.UTF_8);
     }
     try {
@@ -71,7 +71,8 @@ public final class PostJson {
     }
   }
 
-  private static boolean wellFormed(Post post) {
+  /** Whether every string of {@code post} is valid Unicode (no unpaired surrogate). */
+  public static boolean isValidUnicode(Post post) {
     return problem("id", post.id()) == null
         && problem("text", post.text()) == null
         && (post.lang() == null || problem("lang", post.lang()) == null)

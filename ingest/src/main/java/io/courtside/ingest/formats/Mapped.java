@@ -1,6 +1,7 @@
 package io.courtside.ingest.formats;
 
 import io.courtside.model.Post;
+import io.courtside.model.PostJson;
 
 /**
  * What one source record turned into. Three outcomes because they are handled differently: a
@@ -13,9 +14,20 @@ import io.courtside.model.Post;
  */
 public record Mapped(Post post, String reason, boolean malformed) {
 
+  /**
+   * A post, unless one of its strings is not valid Unicode (a source's JSON escape of an unpaired
+   * surrogate): it has no UTF-8 form, so it would reach the topic as "?" and merge with another
+   * post; it is malformed instead, and replay forwards the line as it came to the dead letters.
+   */
   public static Mapped post(Post post) {
+    if (!PostJson.isValidUnicode(post)) {
+      return malformed(NOT_UNICODE);
+    }
     return new Mapped(post, null, false);
   }
+
+  /** The reason of a record whose post would hold an unpaired surrogate. */
+  public static final String NOT_UNICODE = "not valid Unicode (an unpaired surrogate)";
 
   public static Mapped skip(String reason) {
     return new Mapped(null, reason, false);

@@ -219,6 +219,7 @@ public final class CourtsidePipeline {
           from.map(java.time.Instant::toString).orElse(""));
       RewindOnStart.rewind(
           o.getBootstrapServers(), o.getTopic(), o.getConsumerGroup(), from.map(f -> f.minus(margin)));
+      SparkRunCheckpoint.useFreshDirectory(o, o.getConsumerGroup(), java.time.Instant.now());
       Pipeline p = Pipeline.create(o);
       build(p, o);
       return new LeasedResult(p.run(), lease);

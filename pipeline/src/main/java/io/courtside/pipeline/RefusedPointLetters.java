@@ -2,6 +2,7 @@ package io.courtside.pipeline;
 
 import io.courtside.pipeline.influx.FailedPoint;
 import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.parse.ReasonKind;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -46,6 +47,7 @@ final class RefusedPointLetters extends PTransform<PCollection<FailedPoint>, PCo
     int end = p.line().indexOf(',');
     String measurement = end > 0 ? p.line().substring(0, end) : "unknown";
     return new DeadLetter(
+        ReasonKind.REFUSED_POINT,
         "InfluxDB refused the point: " + p.error(),
         DEAD_LETTER_TOPIC,
         -1,

@@ -4,12 +4,12 @@ import io.courtside.model.Post;
 import io.courtside.pipeline.entity.CountPolarityPerEntity;
 import io.courtside.pipeline.entity.TagEntities;
 import io.courtside.pipeline.health.CountDeadLetters;
+import io.courtside.pipeline.influx.InfluxDbIO;
 import io.courtside.pipeline.influx.InfluxPreflight;
 import io.courtside.pipeline.influx.InfluxSchema;
-import io.courtside.pipeline.influx.WritePanes;
-import io.courtside.pipeline.influx.WriteToInfluxDb;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.pipeline.options.Durations;
+import io.courtside.pipeline.options.InfluxDbOptions;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.pipeline.parse.WriteDeadLetters;
@@ -31,8 +31,10 @@ import java.util.List;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.options.ExperimentalOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -95,18 +97,66 @@ public final class CourtsidePipeline {
   /** Builds the whole job on {@code p}: read, process, write. */
   public static void build(Pipeline p, CourtsideOptions o) {
     Outputs out = process(p.apply("ReadPosts", ReadPosts.from(o)), o);
-    out.deadLetters()
-        .apply("WriteDeadLetters", WriteDeadLetters.to(o.getBootstrapServers(), o.getDlqTopic()));
-    // Points InfluxDB refuses (a type conflict, a parse error) go to the same dead-letter topic,
-    // published by the sink itself, instead of blocking the job.
-    out.postPoints().apply("WritePostPoints", WriteToInfluxDb.from(o));
+    InfluxDbIO.Write posts = influxDbWrite(o);
     // Window aggregates: one point per window, overwritten by each newer pane, never by an older.
     // A restarted job writes only the windows it recounts from all their posts (RecountPoint).
-    org.joda.time.Instant recountFrom = recountFrom(o);
-    out.windowPoints().apply("WriteWindowPoints", WritePanes.from(o).keepingWindowsBefore(recountFrom));
-    out.entityPoints().apply("WriteEntityPoints", WritePanes.from(o).keepingWindowsBefore(recountFrom));
-    out.deadLetterPoints()
-        .apply("WriteDeadLetterPoints", WritePanes.from(o).keepingWindowsBefore(recountFrom));
+    InfluxDbIO.Write panes = posts.withLatestPaneWins().keepingWindowsBefore(recountFrom(o));
+    // Points InfluxDB refuses (a type conflict, a parse error) join the bad records in the one
+    // dead-letter writer, instead of blocking the job.
+    PCollectionList.of(out.deadLetters())
+        .and(refused("PostPoints", out.postPoints().apply("WritePostPoints", posts)))
+        .and(refused("WindowPoints", out.windowPoints().apply("WriteWindowPoints", panes)))
+        .and(refused("EntityPoints", out.entityPoints().apply("WriteEntityPoints", panes)))
+        .and(refused("DeadLetterPoints", out.deadLetterPoints().apply("WriteDeadLetterPoints", panes)))
+        .apply("AllDeadLetters", Flatten.pCollections())
+        .apply("WriteDeadLetters", WriteDeadLetters.to(o.getBootstrapServers(), o.getDlqTopic()));
+  }
+
+  private static PCollection<DeadLetter> refused(String points, InfluxDbIO.WriteResult written) {
+    return written.getFailedPoints().apply("Refused" + points, RefusedPointLetters.create());
+  }
+
+  /**
+   * The sink of the {@code --influx*} flags (plain mode): the one place the flags feed {@link
+   * InfluxDbIO}. Throws IllegalArgumentException naming a bad flag.
+   */
+  public static InfluxDbIO.Write influxDbWrite(InfluxDbOptions o) {
+    InfluxTarget target =
+        new InfluxTarget(
+            InfluxTarget.Api.parse(o.getInfluxApi()),
+            o.getInfluxUrl(),
+            o.getInfluxDatabase(),
+            o.getInfluxOrg(),
+            o.getInfluxBucket(),
+            o.getInfluxUser(),
+            o.getInfluxPasswordFile(),
+            o.getInfluxTokenFile(),
+            escapeNewlines(o.getInfluxNewlines()));
+    if (o.getInfluxBatchSize() < 1) {
+      throw new IllegalArgumentException(
+          "--influxBatchSize must be at least 1, got " + o.getInfluxBatchSize());
+    }
+    return InfluxDbIO.write()
+        .withTarget(target)
+        .withBatchSize(o.getInfluxBatchSize())
+        .withMaxBatchDelay(javaDuration(
+            Durations.parsePositive("influxMaxBatchDelay", o.getInfluxMaxBatchDelay())))
+        .withMaxRetryTime(javaDuration(
+            Durations.parse("influxMaxRetryTime", o.getInfluxMaxRetryTime())));
+  }
+
+  private static boolean escapeNewlines(String v) {
+    if ("raw".equalsIgnoreCase(v)) {
+      return false;
+    }
+    if ("escaped".equalsIgnoreCase(v)) {
+      return true;
+    }
+    throw new IllegalArgumentException("--influxNewlines=" + v + " is not raw or escaped");
+  }
+
+  private static java.time.Duration javaDuration(org.joda.time.Duration d) {
+    return java.time.Duration.ofMillis(d.getMillis());
   }
 
   /** Parses and checks the flags; an error names the flag and says why. */
@@ -158,7 +208,7 @@ public final class CourtsidePipeline {
     Durations.parse("restartRewindMargin", o.getRestartRewindMargin());
     Durations.parse("partitionIdleness", o.getPartitionIdleness());
     recountFrom(o);
-    WriteToInfluxDb.config(o); // every --influx* flag
+    influxDbWrite(o); // every --influx* flag
     ParsePosts.create(o.getMaxRecordBytes());
     if (o.getMaxTextLength() < 1) {
       throw new IllegalArgumentException(
@@ -194,7 +244,7 @@ public final class CourtsidePipeline {
    */
   public static PipelineResult start(CourtsideOptions o) {
     Topics.ensureExists(o.getBootstrapServers(), o.getDlqTopic());
-    WriteToInfluxDb.Config sink = WriteToInfluxDb.config(o);
+    InfluxDbIO.Write sink = influxDbWrite(o);
     InfluxPreflight.check(sink.target());
     if (o.isBackfill()) {
       Pipeline p = Pipeline.create(o);
@@ -231,14 +281,14 @@ public final class CourtsidePipeline {
 
   /** The recount point from InfluxDB, retried like a write while InfluxDB cannot be reached. */
   private static java.util.Optional<java.time.Instant> recountPoint(
-      CourtsideOptions o, WriteToInfluxDb.Config sink, java.time.Duration margin) {
+      CourtsideOptions o, InfluxDbIO.Write sink, java.time.Duration margin) {
     InfluxDbClient client =
         new InfluxDbClient(sink.target(), InfluxCredentials.header(sink.target()));
     java.time.Duration lateness = java.time.Duration.ofMillis(
         Durations.parse("allowedLateness", o.getAllowedLateness()).getMillis());
     java.util.List<java.util.Optional<java.time.Instant>> found = new java.util.ArrayList<>();
     try {
-      sink.retry().run(
+      sink.retryPolicy().run(
           "reading the recount point",
           () -> found.add(RecountPoint.of(client, o.getTopic(), lateness, margin)),
           (e, d) -> LOG.warn("InfluxDB not reachable yet ({}); retrying in {}", e.getMessage(), d));

@@ -109,6 +109,29 @@ public class CourtsidePipelineTest {
     p.run().waitUntilFinish();
   }
 
+  /**
+   * The whole job's graph builds: the sink's failed points, in the windows of their points, join
+   * the parse step's dead letters in the global window (Flatten refuses incompatible windowing).
+   */
+  @Test
+  public void theJobBuildsWithRefusedPointsFlattenedIntoTheDeadLetters() {
+    CourtsideOptions o = CourtsidePipeline.parseOptions(new String[] {"--windowSize=1m"});
+    org.apache.beam.sdk.Pipeline job = org.apache.beam.sdk.Pipeline.create(o);
+    CourtsidePipeline.build(job, o);
+    List<String> flattened = new ArrayList<>();
+    job.traverseTopologically(
+        new org.apache.beam.sdk.Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public void visitPrimitiveTransform(org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
+            if (node.getFullName().equals("AllDeadLetters")) {
+              node.getInputs().values().forEach(in -> flattened.add(in.getName()));
+            }
+          }
+        });
+    assertEquals("parse dead letters and the refused points of the 4 writes", 5, flattened.size());
+    p.enableAbandonedNodeEnforcement(false);
+  }
+
   @Test
   public void badFlagsNameTheFlag() {
     IllegalArgumentException e =
@@ -121,6 +144,16 @@ public class CourtsidePipelineTest {
             IllegalArgumentException.class,
             () -> CourtsidePipeline.parseOptions(new String[] {"--dlqTopic=twitterdata"}));
     assertThat(e.getMessage(), containsString("--dlqTopic"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CourtsidePipeline.parseOptions(new String[] {"--influxBatchSize=0"}));
+    assertThat(e.getMessage(), containsString("--influxBatchSize must be at least 1"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CourtsidePipeline.parseOptions(new String[] {"--influxNewlines=crlf"}));
+    assertThat(e.getMessage(), containsString("--influxNewlines=crlf"));
   }
 
   @Test

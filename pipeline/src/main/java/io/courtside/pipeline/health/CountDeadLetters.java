@@ -3,6 +3,7 @@ package io.courtside.pipeline.health;
 import io.courtside.pipeline.options.Durations;
 import io.courtside.pipeline.options.WindowOptions;
 import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.parse.ReasonKind;
 import io.courtside.pipeline.window.AccumulatingPanes;
 import io.courtside.pipeline.window.CombineInBundles;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -16,7 +17,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 
 /**
- * Dead letters counted per {@link ReasonKind} and window (the dashboards' dead-letter panel), with
+ * Dead letters counted per {@link ReasonKind} (its tag) and window (the dashboards' dead-letter panel), with
  * the same accumulating panes as the polarity windows, so a replay or a later pane overwrites the
  * point instead of adding to it. Each record is counted once however often it is read (a restart's
  * rewind, a second backfill: {@link DistinctRecords}). A dead letter's time is its record's:
@@ -52,7 +53,7 @@ public final class CountDeadLetters
         .apply(
             "KindAndPosition",
             MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-                .via((DeadLetter d) -> KV.of(ReasonKind.of(d.reason()), DistinctRecords.position(d.partition(), d.offset()))))
+                .via((DeadLetter d) -> KV.of(d.kind().tag(), DistinctRecords.position(d.partition(), d.offset()))))
         // Combined in each bundle first: the Spark runner would otherwise keep every dead letter of a window.
         .apply("CountDistinct", CombineInBundles.<String, Long, java.util.HashSet<Long>, Long>perKey(new DistinctRecords()))
         .apply("WithWindow", ParDo.of(new WithWindowFn(topic)));

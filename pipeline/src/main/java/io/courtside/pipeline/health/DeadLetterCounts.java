@@ -5,7 +5,10 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.joda.time.Instant;
 
-/** How many records of one {@link ReasonKind} were dead-lettered in one window, as of one pane. */
+/**
+ * How many records of one {@link io.courtside.pipeline.parse.ReasonKind} (its tag) were
+ * dead-lettered in one window, as of one pane.
+ */
 @DefaultCoder(SerializableCoder.class)
 public record DeadLetterCounts(String topic, String reasonKind, Instant windowStart, long count)
     implements Serializable {}

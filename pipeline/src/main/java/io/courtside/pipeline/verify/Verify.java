@@ -4,7 +4,6 @@ import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxTarget;
-import io.courtside.pipeline.influx.WriteToInfluxDb;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +36,7 @@ public final class Verify {
   public static VerifyReport run(VerifyOptions o, Instant from, Instant to, TopicRead.Progress progress)
       throws VerifyException {
     Recount recount = new Recount(Recount.Settings.of(o, from, to));
-    InfluxTarget target = WriteToInfluxDb.config(o).target();
+    InfluxTarget target = CourtsidePipeline.influxDbWrite(o).target();
     if (target.api() != InfluxTarget.Api.V1) {
       throw new IllegalArgumentException(
           "--influxApi=" + o.getInfluxApi() + ": courtside verify reads with InfluxQL (/query), give"

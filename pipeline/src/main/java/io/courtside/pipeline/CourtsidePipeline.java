@@ -1,9 +1,8 @@
 package io.courtside.pipeline;
 
-import io.courtside.model.Post;
-import io.courtside.pipeline.entity.CountPolarityPerEntity;
+import io.courtside.pipeline.entity.EntityWindowCounts;
 import io.courtside.pipeline.entity.TagEntities;
-import io.courtside.pipeline.health.CountDeadLetters;
+import io.courtside.pipeline.health.DeadLetterCounts;
 import io.courtside.pipeline.influx.InfluxDbIO;
 import io.courtside.pipeline.influx.InfluxPreflight;
 import io.courtside.pipeline.influx.InfluxSchema;
@@ -21,10 +20,13 @@ import io.courtside.pipeline.influx.InfluxTarget;
 import io.courtside.pipeline.read.GroupLease;
 import io.courtside.pipeline.read.RecountPoint;
 import io.courtside.pipeline.read.RewindOnStart;
-import io.courtside.pipeline.score.PostCoder;
 import io.courtside.pipeline.score.ScoreSentiment;
 import io.courtside.pipeline.score.ScoredPost;
-import io.courtside.pipeline.window.CountPolarityPerWindow;
+import io.courtside.pipeline.window.Countable;
+import io.courtside.pipeline.window.CountPerWindow;
+import io.courtside.pipeline.window.PaneCounts;
+import io.courtside.pipeline.window.WindowCounts;
+import io.courtside.pipeline.window.WindowSpec;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import java.util.List;
@@ -33,9 +35,11 @@ import org.apache.beam.sdk.options.ExperimentalOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -58,9 +62,10 @@ public final class CourtsidePipeline {
       PCollection<String> deadLetterPoints) {}
 
   public static Outputs process(PCollection<KafkaRecord<byte[], byte[]>> records, CourtsideOptions o) {
-    // Post lives in model/, which knows nothing of Beam: its coder is registered here, instead of
-    // the SerializableCoder Beam would infer (the Spark runner's top cost, see PostCoder).
-    records.getPipeline().getCoderRegistry().registerCoderForClass(Post.class, PostCoder.of());
+    String topic = o.getTopic();
+    WindowSpec windows = WindowSpec.from(o);
+    TypeDescriptor<KV<String, Countable>> byName =
+        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Countable.class));
     PCollectionTuple parsed =
         records.apply("ParsePosts", ParsePosts.create(o.getMaxRecordBytes()));
     PCollection<ScoredPost> scored =
@@ -72,24 +77,30 @@ public final class CourtsidePipeline {
                 .via((ScoredPost s) -> InfluxSchema.postLine(s, java.time.Instant.now())));
     PCollection<String> windowPoints =
         scored
-            .apply("CountPolarityPerWindow", CountPolarityPerWindow.from(o.getTopic(), o))
+            .apply("ByTopic", MapElements.into(byName).via((ScoredPost s) -> KV.of(topic, Countable.of(s))))
+            .apply("CountPolarityPerWindow", CountPerWindow.of(windows))
             .apply(
                 "WindowPoints",
-                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::windowLine));
+                MapElements.into(TypeDescriptors.strings())
+                    .via((KV<String, PaneCounts> c) -> InfluxSchema.windowLine(WindowCounts.of(c))));
     PCollection<String> entityPoints =
         scored
             .apply("TagEntities", TagEntities.from(o))
-            .apply("CountPolarityPerEntity", CountPolarityPerEntity.from(o.getTopic(), o))
+            .apply("CountPolarityPerEntity", CountPerWindow.of(windows))
             .apply(
                 "EntityWindowPoints",
-                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::entityWindowLine));
+                MapElements.into(TypeDescriptors.strings())
+                    .via((KV<KV<String, String>, PaneCounts> c) ->
+                        InfluxSchema.entityWindowLine(EntityWindowCounts.of(topic, c))));
     PCollection<String> deadLetterPoints =
         parsed
             .get(ParsePosts.INVALID)
-            .apply("CountDeadLetters", CountDeadLetters.from(o.getTopic(), o))
+            .apply("ByReasonKind", MapElements.into(byName).via(DeadLetterCounts::counted))
+            .apply("CountDeadLetters", CountPerWindow.of(windows))
             .apply(
                 "DeadLetterPoints",
-                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::deadLetterLine));
+                MapElements.into(TypeDescriptors.strings())
+                    .via((KV<String, PaneCounts> c) -> InfluxSchema.deadLetterLine(DeadLetterCounts.of(topic, c))));
     return new Outputs(
         parsed.get(ParsePosts.INVALID), scored, postPoints, windowPoints, entityPoints, deadLetterPoints);
   }
@@ -201,9 +212,7 @@ public final class CourtsidePipeline {
   }
 
   static void validate(CourtsideOptions o) {
-    Durations.parsePositive("windowSize", o.getWindowSize());
-    Durations.parse("allowedLateness", o.getAllowedLateness());
-    Durations.parsePositive("earlyFiringPeriod", o.getEarlyFiringPeriod());
+    WindowSpec.from(o);
     Durations.parse("maxOutOfOrderness", o.getMaxOutOfOrderness());
     Durations.parse("restartRewindMargin", o.getRestartRewindMargin());
     Durations.parse("partitionIdleness", o.getPartitionIdleness());

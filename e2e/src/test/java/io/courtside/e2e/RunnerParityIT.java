@@ -1,11 +1,13 @@
 package io.courtside.e2e;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
 import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.services.flink.FlinkLocal;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.nio.file.Files;
@@ -15,15 +17,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * The promise of the design: the same code on DirectRunner and SparkRunner gives the same
- * results. The same posts (fixed createdAt values) are backfilled once on each runner into two
- * databases, which must then hold identical post_sentiment points and polarity_window counts.
+ * The promise of the design: the same code on DirectRunner, SparkRunner and FlinkRunner gives the
+ * same results. The same posts (fixed createdAt values) are backfilled once on each runner into
+ * three databases, which must then hold identical post_sentiment points and polarity_window
+ * counts. Spark runs in local[2] under spark-submit, Flink on an embedded cluster
+ * ({@code --flinkMaster=[local]}), each in its own JVM.
  */
 public class RunnerParityIT {
   private static final Instant T0 = Instant.parse("2026-05-21T02:00:00Z");
@@ -44,7 +49,7 @@ public class RunnerParityIT {
   }
 
   @Test
-  public void directAndSparkWriteIdenticalPoints() throws Exception {
+  public void directSparkAndFlinkWriteIdenticalPoints() throws Exception {
     String topic = "parity";
     List<Post> posts = TestPosts.posts("par-", 2000, T0, 300, 31); // 10 minutes of posts
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
@@ -59,13 +64,45 @@ public class RunnerParityIT {
       assertEquals("Spark backfill failed:\n" + job.logTail(), 0, job.awaitExit(Duration.ofMinutes(5)));
     }
 
+    runOnFlink(JobArgs.of(stack, topic, "db_flink", "--windowSize=1m", "--backfill"));
+
     InfluxDbClient onDirect = new InfluxDbClient(stack.influxUrl(), "db_direct");
     InfluxDbClient onSpark = new InfluxDbClient(stack.influxUrl(), "db_spark");
+    InfluxDbClient onFlink = new InfluxDbClient(stack.influxUrl(), "db_flink");
     Set<String> directPosts = points(onDirect, "post_sentiment");
     assertEquals(posts.size(), directPosts.size());
-    assertSamePoints(directPosts, points(onSpark, "post_sentiment"));
+    assertSamePoints(directPosts, "SparkRunner", points(onSpark, "post_sentiment"));
+    assertSamePoints(directPosts, "FlinkRunner", points(onFlink, "post_sentiment"));
     assertEquals(Expected.recount(posts), Expected.storedWindows(onDirect));
     assertEquals(Expected.storedWindows(onDirect), Expected.storedWindows(onSpark));
+    assertEquals(Expected.storedWindows(onDirect), Expected.storedWindows(onFlink));
+  }
+
+  /** The job as `courtside pipeline --runner=FlinkRunner` starts it; fails unless it ends DONE. */
+  private static void runOnFlink(List<String> args) throws Exception {
+    Path log = stateDir.resolve("logs/flink-backfill.log");
+    long started = System.nanoTime();
+    Process flink = new ProcessBuilder(FlinkLocal.command(args))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+    try {
+      boolean ended = flink.waitFor(3, TimeUnit.MINUTES);
+      String output = Files.readString(log);
+      assertTrue("Flink backfill still running after 3 min:\n" + tail(output), ended);
+      assertEquals("Flink backfill failed:\n" + tail(output), 0, flink.exitValue());
+      assertTrue(tail(output), output.contains("courtside pipeline finished: DONE"));
+    } finally {
+      flink.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    System.out.printf("FlinkRunner backfill (embedded cluster, own JVM): %.1f s%n",
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  private static String tail(String output) {
+    List<String> lines = output.lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   /**
@@ -82,15 +119,15 @@ public class RunnerParityIT {
   }
 
   /** Equal sets, or a short message with a few points found on one runner only. */
-  private static void assertSamePoints(Set<String> direct, Set<String> spark) {
+  private static void assertSamePoints(Set<String> direct, String runner, Set<String> other) {
     Set<String> onlyDirect = new TreeSet<>(direct);
-    onlyDirect.removeAll(spark);
-    Set<String> onlySpark = new TreeSet<>(spark);
-    onlySpark.removeAll(direct);
-    if (!onlyDirect.isEmpty() || !onlySpark.isEmpty()) {
+    onlyDirect.removeAll(other);
+    Set<String> onlyOther = new TreeSet<>(other);
+    onlyOther.removeAll(direct);
+    if (!onlyDirect.isEmpty() || !onlyOther.isEmpty()) {
       throw new AssertionError(onlyDirect.size() + " points only on DirectRunner, e.g. "
-          + onlyDirect.stream().limit(2).toList() + "; " + onlySpark.size()
-          + " only on SparkRunner, e.g. " + onlySpark.stream().limit(2).toList());
+          + onlyDirect.stream().limit(2).toList() + "; " + onlyOther.size()
+          + " only on " + runner + ", e.g. " + onlyOther.stream().limit(2).toList());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.courtside.cli;
 
 import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.options.CourtsideOptions;
+import io.courtside.services.flink.FlinkLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +27,22 @@ final class PipelineCommand implements Callable<Integer> {
   // @Unmatched, not @Parameters: picocli rejects "--name=value" positionals as unknown options.
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
+  /**
+   * Flink is not on this JVM's classpath either: the job runs with runners/flink's classpath in a
+   * child JVM, JobManager and TaskManager embedded in it ({@code --flinkMaster=[local]}).
+   */
+  private static int runOnEmbeddedFlink(List<String> args) throws Exception {
+    List<String> argv;
+    try {
+      argv = FlinkLocal.command(args);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("courtside pipeline: " + e.getMessage());
+      return 2;
+    }
+    System.err.println("courtside pipeline: FlinkRunner on an embedded Flink cluster (own JVM, job log follows)");
+    return ForegroundProcess.run(argv);
+  }
+
   @Override
   public Integer call() throws Exception {
     if (beamArgs.contains("--runner=SparkRunner")) {
@@ -33,9 +50,15 @@ final class PipelineCommand implements Callable<Integer> {
       // job through spark-submit in local[N], in a child JVM, exactly as on a cluster.
       return SparkLocal.run(beamArgs);
     }
+    if (beamArgs.contains("--runner=FlinkRunner")) {
+      return runOnEmbeddedFlink(beamArgs);
+    }
     if (beamArgs.contains("--help") || beamArgs.contains("-h")) {
-      System.out.println("Usage: courtside pipeline [--runner=DirectRunner|SparkRunner] [--backfill] [BEAM_FLAGS...]");
+      System.out.println("Usage: courtside pipeline [--runner=DirectRunner|SparkRunner|FlinkRunner] [--backfill] [BEAM_FLAGS...]");
       System.out.println("With --runner=SparkRunner the job runs in Spark local[N] (--sparkMaster=local[N]).");
+      System.out.println("With --runner=FlinkRunner it runs on an embedded Flink cluster in its own JVM;"
+          + " a streaming start checkpoints every " + FlinkLocal.DEFAULT_CHECKPOINT_MILLIS / 1000
+          + " s unless --checkpointingInterval=MS is given.");
       System.out.println();
       PipelineOptionsFactory.register(CourtsideOptions.class);
       PipelineOptionsFactory.printHelp(System.out, CourtsideOptions.class);

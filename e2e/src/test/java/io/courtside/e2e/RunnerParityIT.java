@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
 import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
-import io.courtside.services.flink.FlinkLocal;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -27,8 +25,8 @@ import org.junit.Test;
  * The promise of the design: the same code on DirectRunner, SparkRunner and FlinkRunner gives the
  * same results. The same posts (fixed createdAt values) are backfilled once on each runner into
  * three databases, which must then hold identical post_sentiment points and polarity_window
- * counts. Spark runs in local[2] under spark-submit, Flink on an embedded cluster
- * ({@code --flinkMaster=[local]}), each in its own JVM.
+ * counts. Spark runs in local[2] under spark-submit, Flink on an embedded cluster started by
+ * {@code courtside pipeline --runner=FlinkRunner}, each in its own JVM.
  */
 public class RunnerParityIT {
   private static final Instant T0 = Instant.parse("2026-05-21T02:00:00Z");
@@ -78,31 +76,18 @@ public class RunnerParityIT {
     assertEquals(Expected.storedWindows(onDirect), Expected.storedWindows(onFlink));
   }
 
-  /** The job as `courtside pipeline --runner=FlinkRunner` starts it; fails unless it ends DONE. */
+  /** `courtside pipeline --runner=FlinkRunner ARGS` (an embedded Flink cluster in a child JVM); must end DONE. */
   private static void runOnFlink(List<String> args) throws Exception {
-    Path log = stateDir.resolve("logs/flink-backfill.log");
     long started = System.nanoTime();
-    Process flink = new ProcessBuilder(FlinkLocal.command(args))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
-    try {
-      boolean ended = flink.waitFor(3, TimeUnit.MINUTES);
-      String output = Files.readString(log);
-      assertTrue("Flink backfill still running after 3 min:\n" + tail(output), ended);
-      assertEquals("Flink backfill failed:\n" + tail(output), 0, flink.exitValue());
-      assertTrue(tail(output), output.contains("courtside pipeline finished: DONE"));
-    } finally {
-      flink.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    List<String> all = new java.util.ArrayList<>(args);
+    all.add("--runner=FlinkRunner");
+    try (PipelineJvm flink = PipelineJvm.start(stateDir.resolve("logs/flink-backfill.log"), java.util.Map.of(), all)) {
+      Integer exit = flink.awaitExit(Duration.ofMinutes(3));
+      assertEquals("Flink backfill failed or still runs after 3 min:\n" + flink.outputTail(), Integer.valueOf(0), exit);
+      assertTrue(flink.outputTail(), flink.output().contains("courtside pipeline finished: DONE"));
     }
     System.out.printf("FlinkRunner backfill (embedded cluster, own JVM): %.1f s%n",
         (System.nanoTime() - started) / 1e9);
-  }
-
-  private static String tail(String output) {
-    List<String> lines = output.lines().toList();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   /**

@@ -76,18 +76,32 @@ public class RunnerParityIT {
     assertEquals(Expected.storedWindows(onDirect), Expected.storedWindows(onFlink));
   }
 
-  /** `courtside pipeline --runner=FlinkRunner ARGS` (an embedded Flink cluster in a child JVM); must end DONE. */
+  /**
+   * `courtside pipeline --runner=FlinkRunner ARGS` (an embedded Flink cluster in a child JVM); must
+   * end DONE, with every socket it listened on bound to 127.0.0.1.
+   */
   private static void runOnFlink(List<String> args) throws Exception {
     long started = System.nanoTime();
     List<String> all = new java.util.ArrayList<>(args);
     all.add("--runner=FlinkRunner");
+    Set<String> listening = new TreeSet<>();
     try (PipelineJvm flink = PipelineJvm.start(stateDir.resolve("logs/flink-backfill.log"), java.util.Map.of(), all)) {
-      Integer exit = flink.awaitExit(Duration.ofMinutes(3));
+      Integer exit = null;
+      for (long end = System.nanoTime() + Duration.ofMinutes(3).toNanos(); exit == null && System.nanoTime() < end; ) {
+        // The embedded cluster's BLOB server and REST endpoint, while the job runs.
+        Set<Long> pids = new java.util.HashSet<>(Set.of(flink.pid()));
+        ProcessHandle.of(flink.pid()).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        listening.addAll(Loopback.listening(pids));
+        exit = flink.awaitExit(Duration.ofMillis(300));
+      }
       assertEquals("Flink backfill failed or still runs after 3 min:\n" + flink.outputTail(), Integer.valueOf(0), exit);
       assertTrue(flink.outputTail(), flink.output().contains("courtside pipeline finished: DONE"));
     }
-    System.out.printf("FlinkRunner backfill (embedded cluster, own JVM): %.1f s%n",
-        (System.nanoTime() - started) / 1e9);
+    assertTrue("the embedded Flink cluster was never seen listening", !listening.isEmpty());
+    assertEquals("sockets of the Flink JVM not on 127.0.0.1: " + listening, Set.of(),
+        listening.stream().filter(a -> !Loopback.isLoopback(a)).collect(java.util.stream.Collectors.toSet()));
+    System.out.printf("FlinkRunner backfill (embedded cluster, own JVM): %.1f s, listening on %s%n",
+        (System.nanoTime() - started) / 1e9, listening);
   }
 
   /**

@@ -53,7 +53,7 @@ public final class FlinkLocal {
 
   /**
    * {@code java ... CourtsidePipeline --runner=FlinkRunner --flinkMaster=[local] ARGS}, with
-   * checkpoints every {@link #DEFAULT_CHECKPOINT_MILLIS} on a streaming start unless ARGS set
+   * runners/flink/conf as {@code --flinkConfDir} (unless ARGS give one) and checkpoints every {@link #DEFAULT_CHECKPOINT_MILLIS} on a streaming start unless ARGS set
    * {@code --checkpointingInterval}. A {@code --runner} or {@code --flinkMaster} other than
    * these is refused: only the embedded cluster runs here.
    */
@@ -84,12 +84,20 @@ public final class FlinkLocal {
     cmd.add(MAIN_CLASS);
     cmd.add("--runner=FlinkRunner");
     cmd.add("--flinkMaster=" + LOCAL_MASTER);
+    if (args.stream().noneMatch(a -> a.startsWith("--flinkConfDir="))) {
+      cmd.add("--flinkConfDir=" + confDir());
+    }
     boolean streaming = args.stream().noneMatch(a -> a.equals("--backfill") || a.equals("--backfill=true"));
     if (streaming && args.stream().noneMatch(a -> a.startsWith("--checkpointingInterval="))) {
       cmd.add("--checkpointingInterval=" + DEFAULT_CHECKPOINT_MILLIS);
     }
     cmd.addAll(args);
     return cmd;
+  }
+
+  /** runners/flink/conf: the embedded cluster's config.yaml (every socket on 127.0.0.1). */
+  static Path confDir() {
+    return KafkaBrokerProcess.courtsideHome().resolve("runners/flink/conf");
   }
 
   /** The runners/flink jar and the runtime classpath Maven wrote next to it. */

@@ -10,6 +10,8 @@ import org.junit.Test;
 public class FlinkLocalTest {
   private static final String CP = "/x/courtside-runner-flink.jar:/x/dep.jar";
 
+  private static final String CONF = "--flinkConfDir=" + FlinkLocal.confDir();
+
   /** The part of the command after the main class: what CourtsidePipeline gets. */
   private static List<String> jobArgs(List<String> cmd) {
     return cmd.subList(cmd.indexOf(FlinkLocal.MAIN_CLASS) + 1, cmd.size());
@@ -19,7 +21,7 @@ public class FlinkLocalTest {
   public void streamingStartCheckpointsByDefault() {
     List<String> cmd = FlinkLocal.command(CP, List.of("--topic=t"));
     assertEquals(
-        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--checkpointingInterval=10000", "--topic=t"),
+        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--checkpointingInterval=10000", "--topic=t"),
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
     assertTrue(cmd.containsAll(FlinkLocal.JAVA17_FLAGS));
@@ -27,19 +29,22 @@ public class FlinkLocalTest {
   }
 
   @Test
-  public void givenIntervalAndBackfillAddNoDefault() {
+  public void givenIntervalConfDirAndBackfillAddNoDefault() {
     assertEquals(
-        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--checkpointingInterval=2000"),
+        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--checkpointingInterval=2000"),
         jobArgs(FlinkLocal.command(CP, List.of("--checkpointingInterval=2000"))));
     assertEquals(
-        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--backfill"),
+        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--backfill"),
         jobArgs(FlinkLocal.command(CP, List.of("--backfill"))));
+    assertEquals(
+        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--backfill", "--flinkConfDir=/etc/flink"),
+        jobArgs(FlinkLocal.command(CP, List.of("--backfill", "--flinkConfDir=/etc/flink"))));
   }
 
   @Test
   public void runnerAndLocalMasterFlagsAreNotRepeated() {
     assertEquals(
-        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--backfill"),
+        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--backfill"),
         jobArgs(FlinkLocal.command(CP, List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--backfill"))));
   }
 

@@ -6,8 +6,8 @@ import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.SyntheticPosts;
 import io.courtside.ingest.TopicAdmin;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -114,23 +113,22 @@ final class DemoCommand implements Callable<Integer> {
     try {
       new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties()))
           .ensureTopic(topic, 3, (short) 1);
-      CourtsideOptions options =
-          CourtsidePipeline.parseOptions(
-              PipelineCommand.withDirectRunnerDefaults(
-                  List.of(
-                      "--bootstrapServers=" + stack.kafkaBootstrap(),
-                      "--topic=" + topic,
-                      "--dlqTopic=" + topic + "-dlq",
-                      "--influxUrl=" + stack.influxUrl(),
-                      "--consumerGroup=courtside-demo",
-                      "--windowSize=" + windowSize,
-                      "--earlyFiringPeriod=2s",
-                      "--maxOutOfOrderness=2s")));
+      PipelineLauncher.Job job =
+          PipelineLauncher.parse(
+              "--bootstrapServers=" + stack.kafkaBootstrap(),
+              "--topic=" + topic,
+              "--dlqTopic=" + topic + "-dlq",
+              "--influxUrl=" + stack.influxUrl(),
+              "--consumerGroup=courtside-demo",
+              "--windowSize=" + windowSize,
+              "--earlyFiringPeriod=2s",
+              "--maxOutOfOrderness=2s");
+      CourtsideOptions options = job.options();
       if (!noDashboard) {
         dashboard = startDashboard(stack, options.getInfluxDatabase());
       }
       say("starting the pipeline on DirectRunner (windows of %s) ...", windowSize);
-      pipeline = CourtsidePipeline.start(options);
+      pipeline = PipelineLauncher.start(job);
       producer = PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic);
       SyntheticLoad load = new SyntheticLoad(new SyntheticPosts(System.nanoTime(), Clock.systemUTC()), producer, rate);
       progress = new DemoProgress(stack, options, pipeline, producer, started);

@@ -5,8 +5,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
@@ -113,8 +113,8 @@ public class AdversarialInputIT {
 
   private static PipelineResult start(String topic, String db) throws Exception {
     Traffic.createTopic(stack.kafkaBootstrap(), topic);
-    return CourtsidePipeline.start(
-        CourtsidePipeline.parseOptions(
+    return PipelineLauncher.start(
+        PipelineLauncher.parse(
             JobArgs.inProcess(stack, topic, db,
                 "--consumerGroup=" + topic,
                 "--windowSize=1m",

@@ -7,18 +7,18 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.dashboard.DashboardServer;
 import io.courtside.dashboard.Dashboards;
+import io.courtside.dashboard.GrafanaTemplating;
 import io.courtside.dashboard.browser.BrowserPage;
 import io.courtside.dashboard.browser.DashboardPage;
 import io.courtside.dashboard.browser.HeadlessChromium;
-import io.courtside.dashboard.GrafanaTemplating;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.TopicAdmin;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxDbException;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.score.Polarity;
 import io.courtside.sentiment.Vader;
 import io.courtside.services.stack.LocalStack;
@@ -66,7 +66,7 @@ public class DashboardQueriesIT {
     produce(replayed, recent, TestPosts.malformed(14));
 
     String[] args = JobArgs.inProcess(stack, TOPIC, DB, "--windowSize=1m", "--backfill");
-    PipelineResult.State state = CourtsidePipeline.start(CourtsidePipeline.parseOptions(args)).waitUntilFinish();
+    PipelineResult.State state = PipelineLauncher.start(PipelineLauncher.parse(args)).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);
     influx = new InfluxDbClient(stack.influxUrl(), DB);
   }

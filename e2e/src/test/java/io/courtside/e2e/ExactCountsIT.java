@@ -6,8 +6,8 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +105,7 @@ public class ExactCountsIT {
     all.add("--backfill");
     all.addAll(JobArgs.DIRECT_IN_PROCESS);
     PipelineResult.State s =
-        CourtsidePipeline.start(CourtsidePipeline.parseOptions(all.toArray(new String[0]))).waitUntilFinish();
+        PipelineLauncher.start(PipelineLauncher.parse(all.toArray(new String[0]))).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, s);
   }
 

@@ -4,8 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
+import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.services.stack.FreePorts;
 import io.courtside.services.stack.InfluxdProcess;
 import io.courtside.services.stack.KafkaBrokerProcess;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import io.courtside.pipeline.parse.ParsePosts;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -84,7 +84,7 @@ public class FaultToleranceIT {
   private PipelineResult startInProcess(List<String> args) throws Exception {
     List<String> all = new ArrayList<>(args);
     all.addAll(JobArgs.DIRECT_IN_PROCESS);
-    return CourtsidePipeline.start(CourtsidePipeline.parseOptions(all.toArray(new String[0])));
+    return PipelineLauncher.start(PipelineLauncher.parse(all.toArray(new String[0])));
   }
 
   @Test

@@ -28,8 +28,8 @@ final class JobArgs {
   static org.apache.beam.sdk.PipelineResult start(List<String> args) {
     List<String> all = new ArrayList<>(args);
     all.addAll(DIRECT_IN_PROCESS);
-    return io.courtside.pipeline.CourtsidePipeline.start(
-        io.courtside.pipeline.CourtsidePipeline.parseOptions(all.toArray(new String[0])));
+    return io.courtside.pipeline.launch.PipelineLauncher.start(
+        io.courtside.pipeline.launch.PipelineLauncher.parse(all.toArray(new String[0])));
   }
 
   /** {@link #of} plus {@link #DIRECT_IN_PROCESS}, as the array {@code parseOptions} takes. */

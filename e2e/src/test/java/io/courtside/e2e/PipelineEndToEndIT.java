@@ -11,9 +11,8 @@ import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.TopicAdmin;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
-import io.courtside.pipeline.options.CourtsideOptions;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.score.Polarity;
 import io.courtside.sentiment.Vader;
 import io.courtside.services.stack.LocalStack;
@@ -115,10 +114,10 @@ public class PipelineEndToEndIT {
     List<Post> second = TestPosts.posts("s2-", 500, start.plusSeconds(25), 100, 12);
     produce(topic, first, TestPosts.malformed(20));
 
-    CourtsideOptions o =
-        CourtsidePipeline.parseOptions(
+    PipelineLauncher.Job o =
+        PipelineLauncher.parse(
             args(topic, "db_stream", "--consumerGroup=e2e-stream", "--earlyFiringPeriod=1s"));
-    PipelineResult result = CourtsidePipeline.start(o);
+    PipelineResult result = PipelineLauncher.start(o);
     try {
       InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_stream");
       Expected.awaitPosts(influx, first.size(), Duration.ofSeconds(120));
@@ -143,8 +142,8 @@ public class PipelineEndToEndIT {
   }
 
   private static void runBackfill(String topic, String db) {
-    CourtsideOptions o = CourtsidePipeline.parseOptions(args(topic, db, "--backfill"));
-    PipelineResult.State state = CourtsidePipeline.start(o).waitUntilFinish();
+    PipelineLauncher.Job o = PipelineLauncher.parse(args(topic, db, "--backfill"));
+    PipelineResult.State state = PipelineLauncher.start(o).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);
   }
 

@@ -5,8 +5,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.score.Polarity;
 import io.courtside.sentiment.Vader;
 import io.courtside.services.stack.LocalStack;
@@ -59,7 +59,7 @@ public class PostIdentityIT {
 
     String[] args = JobArgs.inProcess(stack, "burst", "db_burst", "--windowSize=1m", "--backfill");
     assertEquals(PipelineResult.State.DONE,
-        CourtsidePipeline.start(CourtsidePipeline.parseOptions(args)).waitUntilFinish());
+        PipelineLauncher.start(PipelineLauncher.parse(args)).waitUntilFinish());
 
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_burst");
     assertEquals(20_000, InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
@@ -89,7 +89,7 @@ public class PostIdentityIT {
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_edits");
     String[] args = JobArgs.inProcess(stack, topic, "db_edits",
         "--consumerGroup=" + topic, "--windowSize=1m", "--earlyFiringPeriod=1s");
-    PipelineResult job = CourtsidePipeline.start(CourtsidePipeline.parseOptions(args));
+    PipelineResult job = PipelineLauncher.start(PipelineLauncher.parse(args));
     try {
       Expected.awaitPosts(influx, n, Duration.ofSeconds(120));
       assertEquals(originals.get(0).text(), stored(influx).get("edit-0").get("text").asText());

@@ -4,8 +4,8 @@ import static org.junit.Assert.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ public class RunnerParityIT {
     List<Post> posts = TestPosts.posts("par-", 2000, T0, 300, 31); // 10 minutes of posts
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
 
-    PipelineResult.State direct = CourtsidePipeline.start(CourtsidePipeline.parseOptions(
+    PipelineResult.State direct = PipelineLauncher.start(PipelineLauncher.parse(
         JobArgs.inProcess(stack, topic, "db_direct", "--windowSize=1m", "--backfill",
             "--runner=DirectRunner"))).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, direct);

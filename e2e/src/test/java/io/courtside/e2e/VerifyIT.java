@@ -9,9 +9,9 @@ import io.courtside.cli.VerifyCommand;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxSchema;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.window.PolarityCounts;
 import io.courtside.pipeline.window.WindowCounts;
 import io.courtside.services.stack.LocalStack;
@@ -95,7 +95,7 @@ public class VerifyIT {
     produce(sent);
 
     PipelineResult.State state =
-        CourtsidePipeline.start(CourtsidePipeline.parseOptions(
+        PipelineLauncher.start(PipelineLauncher.parse(
                 JobArgs.inProcess(stack, TOPIC, DB, "--backfill", "--windowSize=1m")))
             .waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);

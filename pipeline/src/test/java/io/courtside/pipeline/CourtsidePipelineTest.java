@@ -3,25 +3,19 @@ package io.courtside.pipeline;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
 
 import io.courtside.model.Post;
-import io.courtside.pipeline.options.CourtsideOptions;
+import io.courtside.pipeline.config.JobConfig;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.sentiment.Vader;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.KafkaRecordCoder;
-import org.apache.beam.sdk.options.ExperimentalOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.testing.CrashingRunner;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
@@ -41,7 +35,7 @@ public class CourtsidePipelineTest {
 
   @Test
   public void everyValidPostIsScoredOnceAndWindowsAddUp() {
-    CourtsideOptions o = CourtsidePipeline.parseOptions(new String[] {"--windowSize=1m"});
+    JobConfig config = JobConfig.of(JobConfig.options("--windowSize=1m"));
     Vader vader = Vader.standard();
     TestStream.Builder<KafkaRecord<byte[], byte[]>> stream =
         TestStream.create(
@@ -65,7 +59,7 @@ public class CourtsidePipelineTest {
             TimestampedValue.of(Records.raw("{broken " + i, offset++), new org.joda.time.Instant(createdAt.toEpochMilli())));
       }
     }
-    CourtsidePipeline.Outputs out = CourtsidePipeline.process(p.apply(stream.advanceWatermarkToInfinity()), o);
+    CourtsidePipeline.Outputs out = CourtsidePipeline.process(p.apply(stream.advanceWatermarkToInfinity()), config);
 
     PAssert.that(out.scored())
         .satisfies(
@@ -107,37 +101,5 @@ public class CourtsidePipelineTest {
               return null;
             });
     p.run().waitUntilFinish();
-  }
-
-  @Test
-  public void badFlagsNameTheFlag() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> CourtsidePipeline.parseOptions(new String[] {"--windowSize=often"}));
-    assertThat(e.getMessage(), containsString("--windowSize=often"));
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> CourtsidePipeline.parseOptions(new String[] {"--dlqTopic=twitterdata"}));
-    assertThat(e.getMessage(), containsString("--dlqTopic"));
-  }
-
-  @Test
-  public void theDirectRunnerReadsThroughTheWrapperUnlessTheUserChoseARead() {
-    CourtsideOptions o = CourtsidePipeline.parseOptions(new String[] {"--runner=DirectRunner"});
-    assertEquals(
-        List.of("use_unbounded_sdf_wrapper"), o.as(ExperimentalOptions.class).getExperiments());
-    o = CourtsidePipeline.parseOptions(new String[] {"--experiments=use_sdf_read,other"});
-    assertEquals(List.of("use_sdf_read", "other"), o.as(ExperimentalOptions.class).getExperiments());
-    o = CourtsidePipeline.parseOptions(new String[] {"--experiments=other"});
-    assertEquals(
-        List.of("other", "use_unbounded_sdf_wrapper"),
-        o.as(ExperimentalOptions.class).getExperiments());
-    // Any other runner keeps its default read (Spark cannot run a splittable DoFn).
-    CourtsideOptions spark = PipelineOptionsFactory.as(CourtsideOptions.class);
-    spark.setRunner(CrashingRunner.class);
-    CourtsidePipeline.useWrappedReadOnDirectRunner(spark);
-    assertEquals(null, spark.as(ExperimentalOptions.class).getExperiments());
   }
 }

@@ -1,7 +1,5 @@
 package io.courtside.pipeline.entity;
 
-import io.courtside.pipeline.options.Durations;
-import io.courtside.pipeline.options.WindowOptions;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.score.ScoredPostCoder;
 import io.courtside.pipeline.window.AccumulatingPanes;
@@ -40,14 +38,6 @@ public final class CountPolarityPerEntity
     this.windowSize = windowSize;
     this.allowedLateness = allowedLateness;
     this.earlyFiringPeriod = earlyFiringPeriod;
-  }
-
-  public static CountPolarityPerEntity from(String topic, WindowOptions options) {
-    return new CountPolarityPerEntity(
-        topic,
-        Durations.parsePositive("windowSize", options.getWindowSize()),
-        Durations.parse("allowedLateness", options.getAllowedLateness()),
-        Durations.parsePositive("earlyFiringPeriod", options.getEarlyFiringPeriod()));
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.courtside.pipeline.health;
 
-import io.courtside.pipeline.options.Durations;
-import io.courtside.pipeline.options.WindowOptions;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.window.AccumulatingPanes;
 import io.courtside.pipeline.window.CombineInBundles;
@@ -35,14 +33,6 @@ public final class CountDeadLetters
     this.windowSize = windowSize;
     this.allowedLateness = allowedLateness;
     this.earlyFiringPeriod = earlyFiringPeriod;
-  }
-
-  public static CountDeadLetters from(String topic, WindowOptions options) {
-    return new CountDeadLetters(
-        topic,
-        Durations.parsePositive("windowSize", options.getWindowSize()),
-        Durations.parse("allowedLateness", options.getAllowedLateness()),
-        Durations.parsePositive("earlyFiringPeriod", options.getEarlyFiringPeriod()));
   }
 
   @Override

@@ -1,8 +1,5 @@
 package io.courtside.pipeline.influx;
 
-import io.courtside.pipeline.options.DeadLetterOptions;
-import io.courtside.pipeline.options.InfluxDbOptions;
-import io.courtside.pipeline.options.KafkaReadOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,14 +65,6 @@ public final class WritePanes extends PTransform<PCollection<String>, PCollectio
    */
   public WritePanes keepingWindowsBefore(Instant recountFrom) {
     return new WritePanes(config, refused, recountFrom);
-  }
-
-  /** The sink of the flags, as {@link WriteToInfluxDb#from}. */
-  public static <O extends InfluxDbOptions & KafkaReadOptions & DeadLetterOptions> WritePanes from(
-      O options) {
-    return with(
-        WriteToInfluxDb.config(options),
-        RefusedPoints.toKafka(options.getBootstrapServers(), options.getDlqTopic()));
   }
 
   @Override

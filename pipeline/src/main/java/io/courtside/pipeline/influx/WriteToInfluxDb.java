@@ -1,15 +1,10 @@
 package io.courtside.pipeline.influx;
 
-import io.courtside.pipeline.options.Durations;
-import io.courtside.pipeline.options.DeadLetterOptions;
-import io.courtside.pipeline.options.InfluxDbOptions;
-import io.courtside.pipeline.options.KafkaReadOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.joda.time.Duration;
 
 /**
  * Writes line-protocol points to InfluxDB; points it refuses go to the dead-letter topic.
@@ -50,46 +45,6 @@ public final class WriteToInfluxDb extends PTransform<PCollection<String>, PColl
 
   public static WriteToInfluxDb with(Config config, RefusedPoints refused) {
     return new WriteToInfluxDb(config, refused);
-  }
-
-  /** The sink of the flags; refused points go to {@code --dlqTopic} on {@code --bootstrapServers}. */
-  public static <O extends InfluxDbOptions & KafkaReadOptions & DeadLetterOptions> WriteToInfluxDb from(
-      O options) {
-    return with(
-        config(options),
-        RefusedPoints.toKafka(options.getBootstrapServers(), options.getDlqTopic()));
-  }
-
-  /** The sink configuration of the flags; throws IllegalArgumentException naming a bad flag. */
-  public static Config config(InfluxDbOptions o) {
-    InfluxTarget target =
-        new InfluxTarget(
-            InfluxTarget.Api.parse(o.getInfluxApi()),
-            o.getInfluxUrl(),
-            o.getInfluxDatabase(),
-            o.getInfluxOrg(),
-            o.getInfluxBucket(),
-            o.getInfluxUser(),
-            o.getInfluxPasswordFile(),
-            o.getInfluxTokenFile(),
-            parseNewlines(o.getInfluxNewlines()));
-    Duration maxRetry = Durations.parse("influxMaxRetryTime", o.getInfluxMaxRetryTime());
-    Duration maxDelay = Durations.parsePositive("influxMaxBatchDelay", o.getInfluxMaxBatchDelay());
-    return new Config(
-        target,
-        o.getInfluxBatchSize(),
-        java.time.Duration.ofMillis(maxDelay.getMillis()),
-        RetryPolicy.of(java.time.Duration.ofMillis(maxRetry.getMillis())));
-  }
-
-  private static boolean parseNewlines(String v) {
-    if ("raw".equalsIgnoreCase(v)) {
-      return false;
-    }
-    if ("escaped".equalsIgnoreCase(v)) {
-      return true;
-    }
-    throw new IllegalArgumentException("--influxNewlines=" + v + " is not raw or escaped");
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.courtside.pipeline.window;
 
-import io.courtside.pipeline.options.Durations;
-import io.courtside.pipeline.options.WindowOptions;
 import io.courtside.pipeline.score.ScoredPost;
 import java.util.HashMap;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -37,14 +35,6 @@ public final class CountPolarityPerWindow
     this.windowSize = windowSize;
     this.allowedLateness = allowedLateness;
     this.earlyFiringPeriod = earlyFiringPeriod;
-  }
-
-  public static CountPolarityPerWindow from(String topic, WindowOptions options) {
-    return new CountPolarityPerWindow(
-        topic,
-        Durations.parsePositive("windowSize", options.getWindowSize()),
-        Durations.parse("allowedLateness", options.getAllowedLateness()),
-        Durations.parsePositive("earlyFiringPeriod", options.getEarlyFiringPeriod()));
   }
 
   @Override

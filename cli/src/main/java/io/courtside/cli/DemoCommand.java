@@ -12,8 +12,8 @@ import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import io.courtside.services.stack.StackException;
+import io.courtside.services.stack.StackFlags;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.PipelineResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,14 +52,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--windowSize", defaultValue = "10s", description = "Window length, short so a short demo shows several (default ${DEFAULT-VALUE}).")
   String windowSize;
 
-  @Option(names = "--kafkaPort", defaultValue = "9092", description = "Broker port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
-  int kafkaPort;
+  @Mixin StackFlags.Ports ports;
 
-  @Option(names = "--influxPort", defaultValue = "8086", description = "influxd port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
-  int influxPort;
-
-  @Option(names = "--stateDir", defaultValue = ".courtside", description = "Where the services keep their data and logs (default ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StackFlags.StateDir state;
 
   @Option(names = "--topic", defaultValue = "twitterdata", description = "Posts topic (default ${DEFAULT-VALUE}).")
   String topic;
@@ -78,13 +74,13 @@ final class DemoCommand implements Callable<Integer> {
       System.err.println("courtside demo: --rate must be >= 1 and --duration >= 0");
       return 2;
     }
-    Optional<LocalStack> running = LocalStack.attach(stateDir).filter(LocalStack::isRunning);
+    Optional<LocalStack> running = LocalStack.attach(state.stateDir).filter(LocalStack::isRunning);
     LocalStack stack;
     boolean ownStack = running.isEmpty();
     if (ownStack) {
-      say("starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...", kafkaPort, influxPort, stateDir);
+      say("starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...", ports.kafkaPort, ports.influxPort, state.stateDir);
       try {
-        stack = LocalStack.start(stateDir, StackConfig.defaults().withKafkaPort(kafkaPort).withInfluxPort(influxPort));
+        stack = LocalStack.start(state.stateDir, StackConfig.defaults().withKafkaPort(ports.kafkaPort).withInfluxPort(ports.influxPort));
       } catch (StackException e) {
         System.err.println("courtside demo: " + e.getMessage());
         return e instanceof StackException.PortInUse ? 3 : 1;

@@ -24,6 +24,11 @@ final class JobArgs {
     return a;
   }
 
+  /** {@link #of(LocalStack, String, String, String...)} of the rule's stack. */
+  static List<String> of(StackRule stack, String topic, String database, String... extra) {
+    return of(stack.stack(), topic, database, extra);
+  }
+
   /** Starts the job of {@code args} (plus {@link #DIRECT_IN_PROCESS}) in this JVM; does not wait. */
   static org.apache.beam.sdk.PipelineResult start(List<String> args) {
     List<String> all = new ArrayList<>(args);
@@ -33,8 +38,8 @@ final class JobArgs {
   }
 
   /** {@link #of} plus {@link #DIRECT_IN_PROCESS}, as the array {@code parseOptions} takes. */
-  static String[] inProcess(LocalStack stack, String topic, String database, String... extra) {
-    List<String> a = of(stack, topic, database, extra);
+  static String[] inProcess(StackRule stack, String topic, String database, String... extra) {
+    List<String> a = of(stack.stack(), topic, database, extra);
     a.addAll(DIRECT_IN_PROCESS);
     return a.toArray(new String[0]);
   }

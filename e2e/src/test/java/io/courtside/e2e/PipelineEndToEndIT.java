@@ -1,7 +1,5 @@
 package io.courtside.e2e;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -13,13 +11,8 @@ import io.courtside.ingest.TopicAdmin;
 import io.courtside.model.Post;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.launch.PipelineLauncher;
-import io.courtside.pipeline.score.Polarity;
 import io.courtside.sentiment.Vader;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -45,21 +37,7 @@ import org.junit.Test;
 public class PipelineEndToEndIT {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2026-05-20T01:00:00Z");
-  private static Path stateDir;
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-e2e");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-e2e");
 
   @Test
   public void backfillWritesEveryValidPostOnceWithRightScoresAndWindowCounts() throws Exception {

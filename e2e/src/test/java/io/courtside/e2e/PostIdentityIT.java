@@ -9,9 +9,6 @@ import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.score.Polarity;
 import io.courtside.sentiment.Vader;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,8 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -31,19 +28,7 @@ import org.junit.Test;
  */
 public class PostIdentityIT {
   private static final Vader VADER = Vader.standard();
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stack = LocalStack.start(Files.createTempDirectory("courtside-identity"), StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-identity");
 
   @Test
   public void twentyThousandPostsOfOneSecondAreTwentyThousandPoints() throws Exception {

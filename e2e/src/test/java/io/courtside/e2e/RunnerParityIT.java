@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.launch.PipelineLauncher;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.PipelineResult;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -27,21 +23,7 @@ import org.junit.Test;
  */
 public class RunnerParityIT {
   private static final Instant T0 = Instant.parse("2026-05-21T02:00:00Z");
-  private static Path stateDir;
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-parity");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-parity");
 
   @Test
   public void directAndSparkWriteIdenticalPoints() throws Exception {
@@ -55,7 +37,7 @@ public class RunnerParityIT {
     assertEquals(PipelineResult.State.DONE, direct);
 
     List<String> sparkArgs = JobArgs.of(stack, topic, "db_spark", "--windowSize=1m", "--backfill");
-    try (SparkJob job = SparkJob.submit("local[2]", stateDir.resolve("logs/spark-backfill.log"), sparkArgs)) {
+    try (SparkJob job = SparkJob.submit("local[2]", stack.stateDir().resolve("logs/spark-backfill.log"), sparkArgs)) {
       assertEquals("Spark backfill failed:\n" + job.logTail(), 0, job.awaitExit(Duration.ofMinutes(5)));
     }
 

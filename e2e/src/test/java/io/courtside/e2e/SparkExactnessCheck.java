@@ -7,16 +7,14 @@ import io.courtside.model.Post;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.services.spark.SparkCluster;
 import io.courtside.services.spark.SparkClusterConfig;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -30,27 +28,18 @@ import org.junit.Test;
  * -Dit.test=SparkExactnessCheck -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
 public class SparkExactnessCheck {
-  private static Path stateDir;
-  private static LocalStack stack;
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-spark-replay");
   private static SparkCluster spark;
 
   @BeforeClass
   public static void start() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-spark-replay");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-    spark = SparkCluster.start(stateDir, SparkClusterConfig.freePort().withWorker(2, "1g"));
+    spark = SparkCluster.start(stack.stateDir(), SparkClusterConfig.freePort().withWorker(2, "1g"));
   }
 
   @AfterClass
   public static void stop() {
-    try {
-      if (spark != null) {
-        spark.close();
-      }
-    } finally {
-      if (stack != null) {
-        stack.close();
-      }
+    if (spark != null) {
+      spark.close();
     }
   }
 
@@ -63,7 +52,7 @@ public class SparkExactnessCheck {
         "--windowSize=1m",
         "--earlyFiringPeriod=1s",
         "--partitionIdleness=5s",
-        "--checkpointDir=" + stateDir.resolve("checkpoint-replay"),
+        "--checkpointDir=" + stack.stateDir().resolve("checkpoint-replay"),
         "--batchIntervalMillis=2000");
     // 40 minutes of a past evening sent at 100 posts/s, then the job is stopped and submitted
     // again (Spark restores its checkpoint), and the next 10 minutes arrive.
@@ -72,7 +61,7 @@ public class SparkExactnessCheck {
     List<Post> rest = TestPosts.posts("ar2-", 300, evening.plus(Duration.ofMinutes(40)), 2_000, 62);
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_replay");
     java.util.Map<String, Long> before;
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/replay-1.log"), args)) {
+    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/replay-1.log"), args)) {
       Traffic.sendPaced(stack.kafkaBootstrap(), topic, Traffic.of(archive), 100).get();
       Expected.awaitPosts(influx, archive.size(), Duration.ofSeconds(240),
           () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
@@ -80,7 +69,7 @@ public class SparkExactnessCheck {
       before = totals(influx);
       assertEquals(archive.size(), before.values().stream().mapToLong(Long::longValue).sum());
     }
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/replay-2.log"), args)) {
+    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/replay-2.log"), args)) {
       Traffic.sendPaced(stack.kafkaBootstrap(), topic, Traffic.of(rest), 100).get();
       Expected.awaitPosts(influx, archive.size() + rest.size(), Duration.ofSeconds(240),
           () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
@@ -112,7 +101,7 @@ public class SparkExactnessCheck {
         "--earlyFiringPeriod=1s",
         "--partitionIdleness=3s",
         "--restartRewindMargin=10s",
-        "--checkpointDir=" + stateDir.resolve("checkpoint-restart"),
+        "--checkpointDir=" + stack.stateDir().resolve("checkpoint-restart"),
         "--batchIntervalMillis=2000");
     // A live feed: posts created as they are sent, 40 a second; the job is stopped (SIGTERM) and
     // submitted again (Spark restores its checkpoint; the launcher rewinds to the recount point),
@@ -120,7 +109,7 @@ public class SparkExactnessCheck {
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_restart");
     java.util.Map<String, Long> before;
     int sent;
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/restart-1.log"), args)) {
+    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/restart-1.log"), args)) {
       Expected.await("the job to start", Duration.ofSeconds(120), () -> logContains(job, "Recounting"));
       sent = sendLive(topic, "live1-", 800, 40);
       Expected.awaitPosts(influx, sent, Duration.ofSeconds(180),
@@ -128,7 +117,7 @@ public class SparkExactnessCheck {
       Verified.await(args, Duration.ofSeconds(120));
       before = totals(influx);
     }
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/restart-2.log"), args)) {
+    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/restart-2.log"), args)) {
       Expected.await("the job to start", Duration.ofSeconds(120), () -> logContains(job, "Recounting"));
       Instant resumed = Instant.now();
       sent += sendLive(topic, "live2-", 400, 40);
@@ -168,6 +157,5 @@ public class SparkExactnessCheck {
     Traffic.sendPaced(stack.kafkaBootstrap(), topic, items, perSecond).get();
     return n;
   }
-
 
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.pipeline.influx.InfluxDbClient;
-import io.courtside.pipeline.influx.WriteToInfluxDb;
+import io.courtside.pipeline.influx.InfluxDbIO;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.pipeline.score.Polarity;
 import io.courtside.services.stack.LocalStack;
@@ -107,7 +107,7 @@ final class DemoProgress {
       MetricQueryResults results =
           pipeline.metrics().queryMetrics(
               MetricsFilter.builder()
-                  .addNameFilter(MetricNameFilter.named(WriteToInfluxDb.class, "points_written"))
+                  .addNameFilter(MetricNameFilter.named(InfluxDbIO.class, "points_written"))
                   .build());
       long sum = 0;
       for (MetricResult<Long> c : results.getCounters()) {

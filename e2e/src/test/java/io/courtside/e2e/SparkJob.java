@@ -36,6 +36,12 @@ final class SparkJob implements AutoCloseable {
     return new SparkJob(ManagedProcess.start("spark-submit", argv, log, false));
   }
 
+  /** kill -9 of the driver (spark-submit's JVM in client mode), as a crash; waits until it is gone. */
+  void kill9() throws Exception {
+    ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   long pid() {
     return process.pid();
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.courtside.model.InvalidPostException.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -107,11 +108,11 @@ public final class PostJson {
   /** Parses one record value. Throws with the reason when the bytes are not a valid post. */
   public static Post parse(byte[] bytes) throws InvalidPostException {
     if (bytes == null || bytes.length == 0) {
-      throw new InvalidPostException("empty record");
+      throw new InvalidPostException(Kind.EMPTY, "empty record");
     }
     String json = Utf8.decodeOrNull(bytes);
     if (json == null) {
-      throw new InvalidPostException("not valid UTF-8");
+      throw new InvalidPostException(Kind.NOT_UTF8, "not valid UTF-8");
     }
     return parse(json);
   }
@@ -121,14 +122,14 @@ public final class PostJson {
     try {
       root = MAPPER.readTree(json);
     } catch (IOException e) {
-      throw new InvalidPostException("invalid JSON: " + firstLine(e.getMessage()));
+      throw new InvalidPostException(Kind.INVALID_JSON, "invalid JSON: " + firstLine(e.getMessage()));
     }
     if (root == null || !root.isObject()) {
-      throw new InvalidPostException("not a JSON object");
+      throw new InvalidPostException(Kind.NOT_AN_OBJECT, "not a JSON object");
     }
     String id = requiredString(root, "id");
     if (id.isBlank()) {
-      throw new InvalidPostException("field 'id' is blank");
+      throw new InvalidPostException(Kind.BAD_FIELD, "field 'id' is blank");
     }
     String createdAtText = requiredString(root, "createdAt");
     Instant createdAt;
@@ -136,6 +137,7 @@ public final class PostJson {
       createdAt = Instant.parse(createdAtText);
     } catch (DateTimeParseException e) {
       throw new InvalidPostException(
+          Kind.BAD_FIELD,
           "field 'createdAt' is not an ISO-8601 instant (like 2026-05-20T01:02:03.456Z): "
               + truncate(createdAtText));
     }
@@ -153,10 +155,11 @@ public final class PostJson {
   private static String requiredString(JsonNode root, String field) throws InvalidPostException {
     JsonNode value = root.get(field);
     if (value == null || value.isNull()) {
-      throw new InvalidPostException("missing required field '" + field + "'");
+      throw new InvalidPostException(Kind.MISSING_FIELD, "missing required field '" + field + "'");
     }
     if (!value.isTextual()) {
       throw new InvalidPostException(
+          Kind.BAD_FIELD,
           "field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
     }
     return wellFormed(field, value.textValue());
@@ -169,6 +172,7 @@ public final class PostJson {
     }
     if (!value.isTextual()) {
       throw new InvalidPostException(
+          Kind.BAD_FIELD,
           "field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
     }
     return wellFormed(field, value.textValue());
@@ -178,7 +182,7 @@ public final class PostJson {
   private static String wellFormed(String field, String s) throws InvalidPostException {
     String problem = problem(field, s);
     if (problem != null) {
-      throw new InvalidPostException(problem);
+      throw new InvalidPostException(Kind.BAD_FIELD, problem);
     }
     return s;
   }
@@ -203,12 +207,12 @@ public final class PostJson {
       return List.of();
     }
     if (!value.isArray()) {
-      throw new InvalidPostException("field 'hashtags' must be an array of strings");
+      throw new InvalidPostException(Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
     }
     List<String> tags = new ArrayList<>(value.size());
     for (JsonNode tag : value) {
       if (!tag.isTextual()) {
-        throw new InvalidPostException("field 'hashtags' must be an array of strings");
+        throw new InvalidPostException(Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
       }
       tags.add(wellFormed("hashtags", tag.textValue()));
     }

@@ -64,6 +64,33 @@ public class PostJsonTest {
         "invalid JSON");
   }
 
+  @Test
+  public void eachRefusalCarriesTheKindOfTheRuleItBroke() {
+    assertKind(InvalidPostException.Kind.EMPTY, new byte[0]);
+    assertKind(InvalidPostException.Kind.NOT_UTF8, new byte[] {'{', (byte) 0xC3, '}'});
+    assertKind(InvalidPostException.Kind.INVALID_JSON, "{broken");
+    assertKind(InvalidPostException.Kind.NOT_AN_OBJECT, "[1]");
+    assertKind(InvalidPostException.Kind.MISSING_FIELD, "{\"id\":\"1\",\"text\":\"x\"}");
+    assertKind(InvalidPostException.Kind.BAD_FIELD, "{\"id\":\" \",\"createdAt\":\"2026-05-20T01:02:03Z\",\"text\":\"x\"}");
+    assertKind(InvalidPostException.Kind.BAD_FIELD, "{\"id\":1,\"createdAt\":\"2026-05-20T01:02:03Z\",\"text\":\"x\"}");
+    // Only the rule decides: a createdAt whose text reads like another rule's message is a bad field.
+    assertKind(InvalidPostException.Kind.BAD_FIELD,
+        "{\"id\":\"1\",\"createdAt\":\"tomorrow is before 2006\",\"text\":\"x\"}");
+    assertKind(InvalidPostException.Kind.BAD_FIELD,
+        "{\"id\":\"1\",\"createdAt\":\"2026-05-20T01:02:03Z\",\"text\":\"x\",\"hashtags\":\"NBA\"}");
+    assertKind(InvalidPostException.Kind.BAD_FIELD,
+        "{\"id\":\"1\",\"createdAt\":\"2026-05-20T01:02:03Z\",\"text\":\"\\ud800\"}");
+  }
+
+  private static void assertKind(InvalidPostException.Kind expected, String json) {
+    assertKind(expected, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void assertKind(InvalidPostException.Kind expected, byte[] bytes) {
+    InvalidPostException e = assertThrows(InvalidPostException.class, () -> PostJson.parse(bytes));
+    assertEquals(e.getMessage(), expected, e.kind());
+  }
+
   private static void assertReason(String json, String expected) {
     InvalidPostException e = assertThrows(InvalidPostException.class, () -> PostJson.parse(json));
     assertThat(e.getMessage(), containsString(expected));

@@ -1,27 +1,31 @@
 package io.courtside.pipeline;
 
-import io.courtside.model.Post;
 import io.courtside.pipeline.config.JobConfig;
-import io.courtside.pipeline.entity.CountPolarityPerEntity;
+import io.courtside.pipeline.entity.EntityWindowCounts;
 import io.courtside.pipeline.entity.TagEntities;
-import io.courtside.pipeline.health.CountDeadLetters;
+import io.courtside.pipeline.health.DeadLetterCounts;
+import io.courtside.pipeline.influx.InfluxDbIO;
 import io.courtside.pipeline.influx.InfluxSchema;
-import io.courtside.pipeline.influx.RefusedPoints;
-import io.courtside.pipeline.influx.WritePanes;
-import io.courtside.pipeline.influx.WriteToInfluxDb;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.pipeline.parse.WriteDeadLetters;
 import io.courtside.pipeline.read.ReadPosts;
-import io.courtside.pipeline.score.PostCoder;
 import io.courtside.pipeline.score.ScoreSentiment;
 import io.courtside.pipeline.score.ScoredPost;
-import io.courtside.pipeline.window.CountPolarityPerWindow;
+import io.courtside.pipeline.window.CountPerWindow;
+import io.courtside.pipeline.window.Countable;
+import io.courtside.pipeline.window.PaneCounts;
+import io.courtside.pipeline.window.WindowCounts;
+import io.courtside.pipeline.window.WindowSpec;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -43,11 +47,10 @@ public final class CourtsidePipeline {
       PCollection<String> deadLetterPoints) {}
 
   public static Outputs process(PCollection<KafkaRecord<byte[], byte[]>> records, JobConfig c) {
-    // Post lives in model/, which knows nothing of Beam: its coder is registered here, instead of
-    // the SerializableCoder Beam would infer (the Spark runner's top cost, see PostCoder).
-    records.getPipeline().getCoderRegistry().registerCoderForClass(Post.class, PostCoder.of());
     String topic = c.kafka().topic();
-    JobConfig.Windows w = c.windows();
+    WindowSpec windows = c.windows();
+    TypeDescriptor<KV<String, Countable>> byName =
+        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Countable.class));
     PCollectionTuple parsed = records.apply("ParsePosts", ParsePosts.create(c.maxRecordBytes()));
     PCollection<ScoredPost> scored =
         parsed.get(ParsePosts.VALID).apply("ScoreSentiment", ScoreSentiment.with(c.scoring()));
@@ -58,30 +61,30 @@ public final class CourtsidePipeline {
                 .via((ScoredPost s) -> InfluxSchema.postLine(s, java.time.Instant.now())));
     PCollection<String> windowPoints =
         scored
-            .apply(
-                "CountPolarityPerWindow",
-                new CountPolarityPerWindow(topic, w.size(), w.allowedLateness(), w.earlyFiringPeriod()))
+            .apply("ByTopic", MapElements.into(byName).via((ScoredPost s) -> KV.of(topic, Countable.of(s))))
+            .apply("CountPolarityPerWindow", CountPerWindow.of(windows))
             .apply(
                 "WindowPoints",
-                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::windowLine));
+                MapElements.into(TypeDescriptors.strings())
+                    .via((KV<String, PaneCounts> n) -> InfluxSchema.windowLine(WindowCounts.of(n))));
     PCollection<String> entityPoints =
         scored
             .apply("TagEntities", TagEntities.with(c.watchlist()))
-            .apply(
-                "CountPolarityPerEntity",
-                new CountPolarityPerEntity(topic, w.size(), w.allowedLateness(), w.earlyFiringPeriod()))
+            .apply("CountPolarityPerEntity", CountPerWindow.of(windows))
             .apply(
                 "EntityWindowPoints",
-                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::entityWindowLine));
+                MapElements.into(TypeDescriptors.strings())
+                    .via((KV<KV<String, String>, PaneCounts> n) ->
+                        InfluxSchema.entityWindowLine(EntityWindowCounts.of(topic, n))));
     PCollection<String> deadLetterPoints =
         parsed
             .get(ParsePosts.INVALID)
-            .apply(
-                "CountDeadLetters",
-                new CountDeadLetters(topic, w.size(), w.allowedLateness(), w.earlyFiringPeriod()))
+            .apply("ByReasonKind", MapElements.into(byName).via(DeadLetterCounts::counted))
+            .apply("CountDeadLetters", CountPerWindow.of(windows))
             .apply(
                 "DeadLetterPoints",
-                MapElements.into(TypeDescriptors.strings()).via(InfluxSchema::deadLetterLine));
+                MapElements.into(TypeDescriptors.strings())
+                    .via((KV<String, PaneCounts> n) -> InfluxSchema.deadLetterLine(DeadLetterCounts.of(topic, n))));
     return new Outputs(
         parsed.get(ParsePosts.INVALID), scored, postPoints, windowPoints, entityPoints, deadLetterPoints);
   }
@@ -89,17 +92,22 @@ public final class CourtsidePipeline {
   /** Builds the whole job on {@code p}: read, process, write. */
   public static void build(Pipeline p, JobConfig c) {
     Outputs out = process(p.apply("ReadPosts", ReadPosts.from(c.kafka())), c);
-    String servers = c.kafka().bootstrapServers();
-    out.deadLetters().apply("WriteDeadLetters", WriteDeadLetters.to(servers, c.dlqTopic()));
-    // Points InfluxDB refuses (a type conflict, a parse error) go to the same dead-letter topic,
-    // published by the sink itself, instead of blocking the job.
-    RefusedPoints refused = RefusedPoints.toKafka(servers, c.dlqTopic());
-    out.postPoints().apply("WritePostPoints", WriteToInfluxDb.with(c.sink(), refused));
+    InfluxDbIO.Write posts = c.sink().write();
     // Window aggregates: one point per window, overwritten by each newer pane, never by an older.
     // A restarted job writes only the windows it recounts from all their posts (RecountPoint).
-    WritePanes panes = WritePanes.with(c.sink(), refused).keepingWindowsBefore(c.windows().recountFrom());
-    out.windowPoints().apply("WriteWindowPoints", panes);
-    out.entityPoints().apply("WriteEntityPoints", panes);
-    out.deadLetterPoints().apply("WriteDeadLetterPoints", panes);
+    InfluxDbIO.Write panes = posts.withLatestPaneWins().keepingWindowsBefore(c.recountFrom());
+    // Points InfluxDB refuses (a type conflict, a parse error) join the bad records in the one
+    // dead-letter writer, instead of blocking the job.
+    PCollectionList.of(out.deadLetters())
+        .and(refused("PostPoints", out.postPoints().apply("WritePostPoints", posts)))
+        .and(refused("WindowPoints", out.windowPoints().apply("WriteWindowPoints", panes)))
+        .and(refused("EntityPoints", out.entityPoints().apply("WriteEntityPoints", panes)))
+        .and(refused("DeadLetterPoints", out.deadLetterPoints().apply("WriteDeadLetterPoints", panes)))
+        .apply("AllDeadLetters", Flatten.pCollections())
+        .apply("WriteDeadLetters", WriteDeadLetters.to(c.kafka().bootstrapServers(), c.dlqTopic()));
+  }
+
+  private static PCollection<DeadLetter> refused(String points, InfluxDbIO.WriteResult written) {
+    return written.getFailedPoints().apply("Refused" + points, RefusedPointLetters.create());
   }
 }

@@ -6,11 +6,14 @@ import static org.junit.Assert.assertEquals;
 
 import io.courtside.model.Post;
 import io.courtside.pipeline.config.JobConfig;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.sentiment.Vader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
@@ -101,5 +104,28 @@ public class CourtsidePipelineTest {
               return null;
             });
     p.run().waitUntilFinish();
+  }
+
+  /**
+   * The whole job's graph builds: the sink's failed points, in the windows of their points, join
+   * the parse step's dead letters in the global window (Flatten refuses incompatible windowing).
+   */
+  @Test
+  public void theJobBuildsWithRefusedPointsFlattenedIntoTheDeadLetters() {
+    PipelineLauncher.Job launch = PipelineLauncher.parse("--windowSize=1m");
+    org.apache.beam.sdk.Pipeline job = org.apache.beam.sdk.Pipeline.create(launch.options());
+    CourtsidePipeline.build(job, launch.config());
+    List<String> flattened = new ArrayList<>();
+    job.traverseTopologically(
+        new org.apache.beam.sdk.Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public void visitPrimitiveTransform(org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
+            if (node.getFullName().equals("AllDeadLetters")) {
+              node.getInputs().values().forEach(in -> flattened.add(in.getName()));
+            }
+          }
+        });
+    assertEquals("parse dead letters and the refused points of the 4 writes", 5, flattened.size());
+    p.enableAbandonedNodeEnforcement(false);
   }
 }

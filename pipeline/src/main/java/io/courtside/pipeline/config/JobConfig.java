@@ -1,14 +1,14 @@
 package io.courtside.pipeline.config;
 
 import io.courtside.pipeline.entity.Watchlist;
+import io.courtside.pipeline.influx.InfluxDbIO;
 import io.courtside.pipeline.influx.InfluxTarget;
-import io.courtside.pipeline.influx.RetryPolicy;
-import io.courtside.pipeline.influx.WriteToInfluxDb;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.pipeline.options.Durations;
 import io.courtside.pipeline.options.FlagException;
 import io.courtside.pipeline.options.InfluxApi;
 import io.courtside.pipeline.options.InfluxNewlines;
+import io.courtside.pipeline.window.WindowSpec;
 import io.courtside.sentiment.LexiconOverlay;
 import io.courtside.sentiment.VaderConfig;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import org.joda.time.Instant;
  *
  * @param kafka where posts are read from, and how a streaming start rewinds
  * @param windows the event-time windows of every aggregate
+ * @param recountFrom windows that start before it are not written; null: every window is
  * @param dlqTopic where records that are not valid posts go (on {@code kafka}'s servers)
  * @param maxRecordBytes larger records are dead letters, unparsed
  * @param scoring VADER's configuration: {@code --maxTextLength}, {@code --lexiconOverlay}
@@ -33,12 +34,13 @@ import org.joda.time.Instant;
  */
 public record JobConfig(
     Kafka kafka,
-    Windows windows,
+    WindowSpec windows,
+    Instant recountFrom,
     String dlqTopic,
     int maxRecordBytes,
     VaderConfig scoring,
     Watchlist watchlist,
-    WriteToInfluxDb.Config sink) {
+    Sink sink) {
 
   /**
    * Reading Kafka: {@code --bootstrapServers}, {@code --topic}, {@code --consumerGroup}, {@code
@@ -55,13 +57,27 @@ public record JobConfig(
       Duration restartRewindMargin) {}
 
   /**
-   * {@code --windowSize}, {@code --allowedLateness}, {@code --earlyFiringPeriod}, and {@code
-   * --recountFrom} (null: every window is written).
+   * The {@code --influx*} flags: the target, {@code --influxBatchSize}, {@code
+   * --influxMaxBatchDelay} and {@code --influxMaxRetryTime}.
    */
-  public record Windows(
-      Duration size, Duration allowedLateness, Duration earlyFiringPeriod, Instant recountFrom) {
-    Windows withRecountFrom(Instant from) {
-      return new Windows(size, allowedLateness, earlyFiringPeriod, from);
+  public record Sink(
+      InfluxTarget target,
+      int batchSize,
+      java.time.Duration maxBatchDelay,
+      java.time.Duration maxRetryTime) {
+    public Sink {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("--influxBatchSize must be at least 1, got " + batchSize);
+      }
+    }
+
+    /** The sink as a plain {@link InfluxDbIO} write; the one place the flags feed the IO. */
+    public InfluxDbIO.Write write() {
+      return InfluxDbIO.write()
+          .withTarget(target)
+          .withBatchSize(batchSize)
+          .withMaxBatchDelay(maxBatchDelay)
+          .withMaxRetryTime(maxRetryTime);
     }
   }
 
@@ -100,9 +116,10 @@ public record JobConfig(
             maxOutOfOrderness,
             Durations.parse("partitionIdleness", o.getPartitionIdleness()),
             restartRewindMargin);
-    Windows windows =
-        new Windows(windowSize, allowedLateness, earlyFiringPeriod, recountFrom(o.getRecountFrom()));
-    WriteToInfluxDb.Config sink = sink(o);
+    WindowSpec windows = new WindowSpec(windowSize, allowedLateness, earlyFiringPeriod);
+    Instant recountFrom = recountFrom(o.getRecountFrom());
+    Sink sink = sink(o);
+    sink.write(); // the IO's own checks (a negative ISO-8601 retry time), as the launch did before
     if (o.getMaxRecordBytes() < 1) {
       throw new IllegalArgumentException(
           "--maxRecordBytes must be at least 1, got " + o.getMaxRecordBytes());
@@ -118,13 +135,12 @@ public record JobConfig(
           "--dlqTopic must differ from --topic (" + o.getTopic() + "), or bad records would loop");
     }
     return new JobConfig(
-        kafka, windows, o.getDlqTopic(), o.getMaxRecordBytes(), scoring, watchlist, sink);
+        kafka, windows, recountFrom, o.getDlqTopic(), o.getMaxRecordBytes(), scoring, watchlist, sink);
   }
 
   /** The same configuration, writing only windows that start at or after {@code from} (null: all). */
   public JobConfig withRecountFrom(Instant from) {
-    return new JobConfig(
-        kafka, windows.withRecountFrom(from), dlqTopic, maxRecordBytes, scoring, watchlist, sink);
+    return new JobConfig(kafka, windows, from, dlqTopic, maxRecordBytes, scoring, watchlist, sink);
   }
 
   /** {@code --recountFrom} as an instant; null when empty. */
@@ -141,7 +157,7 @@ public record JobConfig(
   }
 
   /** The sink of the {@code --influx*} flags. */
-  private static WriteToInfluxDb.Config sink(CourtsideOptions o) {
+  private static Sink sink(CourtsideOptions o) {
     InfluxTarget target =
         new InfluxTarget(
             switch (o.getInfluxApi()) {
@@ -159,13 +175,13 @@ public record JobConfig(
               case RAW -> false;
               case ESCAPED -> true;
             });
-    Duration maxRetry = Durations.parse("influxMaxRetryTime", o.getInfluxMaxRetryTime());
     Duration maxDelay = Durations.parsePositive("influxMaxBatchDelay", o.getInfluxMaxBatchDelay());
-    return new WriteToInfluxDb.Config(
+    Duration maxRetry = Durations.parse("influxMaxRetryTime", o.getInfluxMaxRetryTime());
+    return new Sink(
         target,
         o.getInfluxBatchSize(),
         java.time.Duration.ofMillis(maxDelay.getMillis()),
-        RetryPolicy.of(java.time.Duration.ofMillis(maxRetry.getMillis())));
+        java.time.Duration.ofMillis(maxRetry.getMillis()));
   }
 
   /** {@code --maxTextLength} and {@code --lexiconOverlay}, the overlay file read now. */

@@ -1,21 +1,27 @@
 package io.courtside.pipeline.entity;
 
-import io.courtside.model.Post;
 import io.courtside.pipeline.score.ScoredPost;
+import io.courtside.pipeline.window.Countable;
+import io.courtside.model.Post;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Tags each scored post with the watchlist entities it mentions ({@link EntityMatcher} has the
- * rules): one {@link EntityMention} per post and entity, none for a post that names nobody. The
- * element keeps the post's event time, so mentions fall into the same windows as the post.
+ * rules): one mention per post and entity, none for a post that names nobody. A mention is the
+ * entity's key, (kind, name) as strings (grouping needs a deterministic key coder; {@link
+ * EntityWindowCounts#of} reads it back), with the post as a {@link Countable}, ready for {@code
+ * CountPerWindow}. The element keeps the post's event time, so mentions fall into the same windows
+ * as the post.
  */
-public final class TagEntities extends PTransform<PCollection<ScoredPost>, PCollection<EntityMention>> {
+public final class TagEntities
+    extends PTransform<PCollection<ScoredPost>, PCollection<KV<KV<String, String>, Countable>>> {
   private final Watchlist watchlist;
 
   private TagEntities(Watchlist watchlist) {
@@ -27,7 +33,7 @@ public final class TagEntities extends PTransform<PCollection<ScoredPost>, PColl
   }
 
   @Override
-  public PCollection<EntityMention> expand(PCollection<ScoredPost> posts) {
+  public PCollection<KV<KV<String, String>, Countable>> expand(PCollection<ScoredPost> posts) {
     return posts.apply("Match", ParDo.of(new TagFn(watchlist)));
   }
 
@@ -36,7 +42,7 @@ public final class TagEntities extends PTransform<PCollection<ScoredPost>, PColl
     return matcher.match(post.text(), post.hashtags());
   }
 
-  static final class TagFn extends DoFn<ScoredPost, EntityMention> {
+  static final class TagFn extends DoFn<ScoredPost, KV<KV<String, String>, Countable>> {
     private final Watchlist watchlist;
     private final Counter tagged = Metrics.counter(TagEntities.class, "posts_with_entities");
     private transient EntityMatcher matcher;
@@ -51,13 +57,16 @@ public final class TagEntities extends PTransform<PCollection<ScoredPost>, PColl
     }
 
     @ProcessElement
-    public void process(@Element ScoredPost s, OutputReceiver<EntityMention> out) {
+    public void process(
+        @Element ScoredPost s, OutputReceiver<KV<KV<String, String>, Countable>> out) {
       List<Entity> found = entities(matcher, s.post());
-      if (!found.isEmpty()) {
-        tagged.inc();
+      if (found.isEmpty()) {
+        return;
       }
+      tagged.inc();
+      Countable post = Countable.of(s);
       for (Entity e : found) {
-        out.output(new EntityMention(e.name(), e.kind(), s));
+        out.output(KV.of(KV.of(e.kind().name(), e.name()), post));
       }
     }
   }

@@ -11,8 +11,8 @@ import java.util.List;
  * the target is wrong (404 database dropped or bucket missing, 405, 3xx): dead-lettering would
  * throw good points away while the offsets move on. A refusal of the points (400 type conflict or
  * parse error, 413 too large, 422) splits the batch in halves and writes each
- * again until the rejected points are isolated; those come back with the server's message, for
- * the dead-letter topic. Re-writing the accepted half is harmless: points are idempotent
+ * again until the rejected points are isolated; those come back with the server's message, as the
+ * write's failed points ({@link FailedPoint}). Re-writing the accepted half is harmless: points are idempotent
  * ({@link InfluxSchema}) and InfluxDB 1.x even keeps the valid points of a partial write.
  */
 final class BatchWriter {

@@ -1,63 +1,107 @@
 package io.courtside.pipeline.influx;
 
-import io.courtside.pipeline.parse.DeadLetter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.joda.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write path both sink steps share ({@link WriteToInfluxDb} for post points, {@link
- * WritePanes} for window aggregates): one {@link BatchWriter} per DoFn instance, created on the
- * worker in {@code @Setup}, with the sink's metrics; points the server refuses go to the
- * dead-letter topic before {@link #write} returns. Not serializable: {@link Fn}, the base of both
- * steps' DoFns, opens it on the worker.
+ * The write path both modes of {@link InfluxDbIO} share: one {@link BatchWriter} per DoFn
+ * instance, created on the worker in {@code @Setup}, with the sink's metrics. Not serializable:
+ * {@link Fn}, the base of both modes' DoFns, opens it on the worker.
  */
 final class PointWriter {
-  /** A DoFn that writes through a PointWriter: opened in {@code @Setup}, closed in {@code @Teardown}. */
-  abstract static class Fn<InputT> extends org.apache.beam.sdk.transforms.DoFn<InputT, Void> {
-    final WriteToInfluxDb.Config config;
-    private final RefusedPoints refusedPoints;
-    transient PointWriter writer;
+  /** What the DoFns need of the sink's configuration; holds no secret ({@link InfluxCredentials}). */
+  record Config(InfluxTarget target, int batchSize, Duration maxBatchDelay, RetryPolicy retry)
+      implements Serializable {}
 
-    Fn(WriteToInfluxDb.Config config, RefusedPoints refusedPoints) {
+  /** A buffered point, with its element's timestamp and window for a refusal's output. */
+  record Pending(String line, Instant timestamp, BoundedWindow window) {}
+
+  /**
+   * A DoFn that writes through a PointWriter: opened in {@code @Setup}, closed in {@code
+   * @Teardown}. Points the server refuses are output at the end of the bundle, each in the window
+   * and at the timestamp of the element it came from: a flush in {@code @ProcessElement} may write
+   * points of earlier elements, whose windows that call cannot output to.
+   */
+  abstract static class Fn<InputT> extends DoFn<InputT, FailedPoint> {
+    final Config config;
+    private transient PointWriter writer;
+    private transient List<Pending> refused;
+    private transient List<String> errors;
+
+    Fn(Config config) {
       this.config = config;
-      this.refusedPoints = refusedPoints;
     }
 
     @Setup
     public void setup() throws IOException, InterruptedException {
-      writer = new PointWriter(config, refusedPoints);
+      writer = new PointWriter(config);
     }
 
-    @Teardown
-    public void teardown() {
-      if (writer != null) {
-        writer.close();
+    @StartBundle
+    public void startBundle() {
+      refused = new ArrayList<>();
+      errors = new ArrayList<>();
+      clearBuffer();
+    }
+
+    /** Empties the subclass's buffer; called as each bundle starts. */
+    abstract void clearBuffer();
+
+    /** Writes everything buffered; called before the bundle's refusals are output. */
+    abstract void flush() throws Exception;
+
+    /** Writes {@code batch} (retrying as the policy says); keeps the refused points for output. */
+    final void write(Collection<Pending> batch) throws Exception {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<String> lines = new ArrayList<>(batch.size());
+      Map<String, Pending> byLine = new HashMap<>();
+      for (Pending p : batch) {
+        lines.add(p.line());
+        byLine.put(p.line(), p);
+      }
+      for (BatchWriter.Rejected r : writer.write(lines)) {
+        refused.add(byLine.get(r.line()));
+        errors.add(r.reason());
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws Exception {
+      flush();
+      for (int i = 0; i < refused.size(); i++) {
+        Pending p = refused.get(i);
+        context.output(new FailedPoint(p.line(), errors.get(i)), p.timestamp(), p.window());
       }
     }
   }
 
-  private static final Logger LOG = LoggerFactory.getLogger(WriteToInfluxDb.class);
+  private static final Logger LOG = LoggerFactory.getLogger(InfluxDbIO.class);
 
-  // The metrics keep WriteToInfluxDb's namespace: the demo's progress line reads points_written.
-  private final Counter written = Metrics.counter(WriteToInfluxDb.class, "points_written");
-  private final Counter retries = Metrics.counter(WriteToInfluxDb.class, "write_retries");
-  private final Counter failedBatches = Metrics.counter(WriteToInfluxDb.class, "failed_batches");
-  private final Counter rejectedPoints = Metrics.counter(WriteToInfluxDb.class, "rejected_points");
-  private final Distribution batchSizes = Metrics.distribution(WriteToInfluxDb.class, "batch_size");
-  private final RefusedPoints refusedPoints;
+  private final Counter written = Metrics.counter(InfluxDbIO.class, "points_written");
+  private final Counter retries = Metrics.counter(InfluxDbIO.class, "write_retries");
+  private final Counter failedBatches = Metrics.counter(InfluxDbIO.class, "failed_batches");
+  private final Counter rejectedPoints = Metrics.counter(InfluxDbIO.class, "rejected_points");
+  private final Distribution batchSizes = Metrics.distribution(InfluxDbIO.class, "batch_size");
   private final BatchWriter writer;
 
   /** Connects (and on the v1 API creates the database); call from {@code @Setup}. */
-  private PointWriter(WriteToInfluxDb.Config config, RefusedPoints refusedPoints)
-      throws IOException, InterruptedException {
-    this.refusedPoints = refusedPoints;
+  private PointWriter(Config config) throws IOException, InterruptedException {
     // The secret is read here, on the worker, and lives only in this client.
     InfluxDbClient client =
         new InfluxDbClient(config.target(), InfluxCredentials.header(config.target()));
@@ -81,7 +125,7 @@ final class PointWriter {
     }
   }
 
-  private void createDatabase(WriteToInfluxDb.Config config, InfluxDbClient client)
+  private void createDatabase(Config config, InfluxDbClient client)
       throws IOException, InterruptedException {
     try {
       config.retry().run("CREATE DATABASE", client::createDatabase, (e, d) -> retries.inc());
@@ -95,38 +139,16 @@ final class PointWriter {
     }
   }
 
-  /** Writes {@code batch} (retrying as the policy says); refused points go to the dead letters. */
-  void write(List<String> batch) throws Exception {
-    if (batch.isEmpty()) {
-      return;
-    }
+  /** Writes {@code batch} (retrying as the policy says); returns the points the server refused. */
+  private List<BatchWriter.Rejected> write(List<String> batch) throws Exception {
     batchSizes.update(batch.size());
     List<BatchWriter.Rejected> rejected = writer.write(batch);
     written.inc(batch.size() - rejected.size());
     if (!rejected.isEmpty()) {
-      List<DeadLetter> letters = new ArrayList<>(rejected.size());
-      rejected.forEach(r -> letters.add(deadLetter(r)));
-      refusedPoints.publish(letters);
       rejectedPoints.inc(rejected.size());
-      LOG.warn("InfluxDB refused {} of {} points; they go to the dead-letter topic. First: {}",
+      LOG.warn("InfluxDB refused {} of {} points; they are the write's failed points. First: {}",
           rejected.size(), batch.size(), rejected.get(0).reason());
     }
-  }
-
-  /** Call from {@code @Teardown}. */
-  void close() {
-    refusedPoints.close();
-  }
-
-  private static DeadLetter deadLetter(BatchWriter.Rejected r) {
-    int end = r.line().indexOf(',');
-    String measurement = end > 0 ? r.line().substring(0, end) : "unknown";
-    return new DeadLetter(
-        "InfluxDB refused the point: " + r.reason(),
-        WriteToInfluxDb.DEAD_LETTER_TOPIC,
-        -1,
-        -1,
-        measurement.getBytes(StandardCharsets.UTF_8),
-        r.line().getBytes(StandardCharsets.UTF_8));
+    return rejected;
   }
 }

@@ -6,7 +6,6 @@ import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxDbException;
 import io.courtside.pipeline.influx.InfluxTarget;
-import io.courtside.pipeline.influx.WriteToInfluxDb;
 import io.courtside.pipeline.read.GroupLease;
 import io.courtside.pipeline.read.RecountPoint;
 import io.courtside.pipeline.read.RewindOnStart;
@@ -23,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A streaming start: takes the consumer group's lease ({@link GroupLease}), finds where to
  * recount from ({@link RecountPoint}, unless {@code --recountFrom} says) and rewinds the group to
- * it ({@link RewindOnStart}), then runs the job; the result gives the lease back when the job
- * ends or is cancelled.
+ * it ({@link RewindOnStart}), gives a Spark run its own checkpoint directory ({@link
+ * SparkRunCheckpoint}), then runs the job; the result gives the lease back when the job ends or
+ * is cancelled.
  */
 final class StreamingStart {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingStart.class);
@@ -38,13 +38,13 @@ final class StreamingStart {
     try {
       Duration margin = Duration.ofMillis(kafka.restartRewindMargin().getMillis());
       Optional<Instant> from;
-      if (c.windows().recountFrom() == null) {
+      if (c.recountFrom() == null) {
         from = recountPoint(c, margin);
         // Shown with the job's other options by the runner.
         job.options().setRecountFrom(from.map(Instant::toString).orElse(""));
         c = c.withRecountFrom(from.map(f -> new org.joda.time.Instant(f.toEpochMilli())).orElse(null));
       } else {
-        from = Optional.of(Instant.ofEpochMilli(c.windows().recountFrom().getMillis()));
+        from = Optional.of(Instant.ofEpochMilli(c.recountFrom().getMillis()));
       }
       LOG.info(
           from.isPresent()
@@ -53,6 +53,7 @@ final class StreamingStart {
           from.map(Instant::toString).orElse(""));
       RewindOnStart.rewind(
           kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup(), from.map(f -> f.minus(margin)));
+      SparkRunCheckpoint.useFreshDirectory(job.options(), kafka.consumerGroup(), Instant.now());
       Pipeline p = Pipeline.create(job.options());
       CourtsidePipeline.build(p, c);
       return new LeasedResult(p.run(), lease);
@@ -64,12 +65,12 @@ final class StreamingStart {
 
   /** The recount point from InfluxDB, retried like a write while InfluxDB cannot be reached. */
   private static Optional<Instant> recountPoint(JobConfig c, Duration margin) {
-    WriteToInfluxDb.Config sink = c.sink();
+    JobConfig.Sink sink = c.sink();
     InfluxDbClient client = new InfluxDbClient(sink.target(), InfluxCredentials.header(sink.target()));
     Duration lateness = Duration.ofMillis(c.windows().allowedLateness().getMillis());
     List<Optional<Instant>> found = new ArrayList<>();
     try {
-      sink.retry().run(
+      sink.write().retryPolicy().run(
           "reading the recount point",
           () -> found.add(RecountPoint.of(client, c.kafka().topic(), lateness, margin)),
           (e, d) -> LOG.warn("InfluxDB not reachable yet ({}); retrying in {}", e.getMessage(), d));

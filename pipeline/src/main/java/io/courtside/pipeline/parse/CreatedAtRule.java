@@ -26,30 +26,41 @@ public final class CreatedAtRule {
 
   private CreatedAtRule() {}
 
+  /** Why a createdAt is not believable: the code and the message of a dead letter. */
+  public record Problem(ReasonKind kind, String reason) {}
+
   /**
    * Why {@code createdAt} is not believable for a record stamped {@code recordMillis} (0 or less:
    * none) and read at {@code nowMillis}; empty if it is.
    */
-  public static Optional<String> problem(Instant createdAt, long recordMillis, long nowMillis) {
+  public static Optional<Problem> problem(Instant createdAt, long recordMillis, long nowMillis) {
     if (createdAt.isBefore(EARLIEST)) {
-      return Optional.of("field 'createdAt' (" + createdAt + ") is before " + EARLIEST);
+      return ancient("field 'createdAt' (" + createdAt + ") is before " + EARLIEST);
     }
     // Compared as Instants: a createdAt of year 300,000,000 has no epoch milliseconds.
     long skew = MAX_FUTURE_SKEW.getMillis();
     if (recordMillis > 0 && createdAt.isAfter(Instant.ofEpochMilli(recordMillis).plusMillis(skew))) {
-      return Optional.of(
+      return future(
           "field 'createdAt' (" + createdAt + ") is more than " + MAX_FUTURE_SKEW.getStandardMinutes()
               + " minutes after the record was produced (" + Instant.ofEpochMilli(recordMillis) + ")");
     }
     if (createdAt.isAfter(Instant.ofEpochMilli(nowMillis).plusMillis(skew))) {
-      return Optional.of(
+      return future(
           "field 'createdAt' (" + createdAt + ") is more than " + MAX_FUTURE_SKEW.getStandardMinutes()
               + " minutes ahead of the clock of the job that read it (" + Instant.ofEpochMilli(nowMillis) + ")");
     }
     if (!createdAt.isBefore(LATEST)) {
-      return Optional.of(
+      return future(
           "field 'createdAt' (" + createdAt + ") is after " + LATEST.minusSeconds(1) + ", the last second InfluxDB can store");
     }
     return Optional.empty();
+  }
+
+  private static Optional<Problem> ancient(String reason) {
+    return Optional.of(new Problem(ReasonKind.ANCIENT_CREATED_AT, reason));
+  }
+
+  private static Optional<Problem> future(String reason) {
+    return Optional.of(new Problem(ReasonKind.FUTURE_CREATED_AT, reason));
   }
 }

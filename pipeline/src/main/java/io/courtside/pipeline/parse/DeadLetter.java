@@ -12,7 +12,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
- * A record that could not be used, with why and where it came from. Written to the dead-letter
+ * A record that could not be used, with why ({@link #kind()}, the code, and {@link #reason()}, the
+ * message) and where it came from. Written to the dead-letter
  * topic as JSON: {@code reason}, {@code topic}, {@code partition}, {@code offset}, {@code key}, and
  * the original value as {@code value} (text, when it is valid UTF-8) or {@code valueBase64}; a
  * value over 128 KiB is cut to its first 128 KiB in {@code valueBase64}, with {@code
@@ -34,6 +35,7 @@ public final class DeadLetter implements Serializable {
   public static final int MAX_KEY_BYTES = 16 * 1024;
   static final int MAX_REASON_CHARS = 2000;
 
+  private final ReasonKind kind;
   private final String reason;
   private final String topic;
   private final int partition;
@@ -41,13 +43,20 @@ public final class DeadLetter implements Serializable {
   private final byte[] key;
   private final byte[] value;
 
-  public DeadLetter(String reason, String topic, int partition, long offset, byte[] key, byte[] value) {
+  public DeadLetter(
+      ReasonKind kind, String reason, String topic, int partition, long offset, byte[] key, byte[] value) {
+    this.kind = Objects.requireNonNull(kind, "kind");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.topic = topic;
     this.partition = partition;
     this.offset = offset;
     this.key = key == null ? null : key.clone();
     this.value = value == null ? null : value.clone();
+  }
+
+  /** Which rule the record broke, given where the reason was made. */
+  public ReasonKind kind() {
+    return kind;
   }
 
   public String reason() {
@@ -126,6 +135,7 @@ public final class DeadLetter implements Serializable {
     DeadLetter d = (DeadLetter) o;
     return partition == d.partition
         && offset == d.offset
+        && kind == d.kind
         && reason.equals(d.reason)
         && Objects.equals(topic, d.topic)
         && Arrays.equals(key, d.key)
@@ -134,7 +144,7 @@ public final class DeadLetter implements Serializable {
 
   @Override
   public int hashCode() {
-    return Objects.hash(reason, topic, partition, offset, Arrays.hashCode(key), Arrays.hashCode(value));
+    return Objects.hash(kind, reason, topic, partition, offset, Arrays.hashCode(key), Arrays.hashCode(value));
   }
 
   @Override

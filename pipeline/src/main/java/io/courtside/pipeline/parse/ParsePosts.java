@@ -119,37 +119,37 @@ public final class ParsePosts
    */
   public static KV<Post, DeadLetter> parse(KafkaRecord<byte[], byte[]> record, int maxRecordBytes) {
     byte[] value = record.getKV().getValue();
-    String problem;
-    try {
-      return KV.of(parseValue(value, record.getTimestamp(), maxRecordBytes), null);
-    } catch (InvalidPostException e) {
-      problem = e.getMessage();
-    } catch (RuntimeException | StackOverflowError e) {
-      problem = "unparseable: " + e.getClass().getSimpleName();
+    if (value != null && value.length > maxRecordBytes) {
+      return invalid(record, ReasonKind.TOO_LARGE,
+          "too large: " + value.length + " bytes, more than --maxRecordBytes=" + maxRecordBytes);
     }
+    try {
+      Post post = PostJson.parse(value);
+      Optional<CreatedAtRule.Problem> bad =
+          CreatedAtRule.problem(post.createdAt(), record.getTimestamp(), System.currentTimeMillis());
+      if (bad.isPresent()) {
+        return invalid(record, bad.get().kind(), bad.get().reason());
+      }
+      return KV.of(post, null);
+    } catch (InvalidPostException e) {
+      return invalid(record, ReasonKind.of(e.kind()), e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      return invalid(record, ReasonKind.UNPARSEABLE, "unparseable: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static KV<Post, DeadLetter> invalid(
+      KafkaRecord<byte[], byte[]> record, ReasonKind kind, String reason) {
     return KV.of(
         null,
         new DeadLetter(
-            problem,
+            kind,
+            reason,
             record.getTopic(),
             record.getPartition(),
             record.getOffset(),
             record.getKV().getKey(),
-            value));
-  }
-
-  private static Post parseValue(byte[] value, long recordMillis, int maxRecordBytes)
-      throws InvalidPostException {
-    if (value != null && value.length > maxRecordBytes) {
-      throw new InvalidPostException(
-          "too large: " + value.length + " bytes, more than --maxRecordBytes=" + maxRecordBytes);
-    }
-    Post post = PostJson.parse(value);
-    Optional<String> bad = CreatedAtRule.problem(post.createdAt(), recordMillis, System.currentTimeMillis());
-    if (bad.isPresent()) {
-      throw new InvalidPostException(bad.get());
-    }
-    return post;
+            record.getKV().getValue()));
   }
 
   static final class ParseFn extends DoFn<KafkaRecord<byte[], byte[]>, KV<PostRecord, DeadLetter>> {

@@ -1,14 +1,12 @@
 package io.courtside.pipeline.parse;
 
 import io.courtside.model.Post;
-import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * A valid post and its version: where its record sits in the topic. When one post id has several
  * records (a re-send, an edit, a re-scored copy), the one with the greatest version is the post's
  * current state, whatever order a runner processes them in.
  */
-@DefaultCoder(PostRecordCoder.class)
 public record PostRecord(Post post, long version) {
   /** Kafka timestamps are kept to 2^43 ms (year 2248) so that the shifted value stays positive. */
   private static final long MAX_MILLIS = (1L << 43) - 1;

@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** {@link PostRecord} as its version (VarLong) and its post ({@link PostCoder}). */
 public final class PostRecordCoder extends AtomicCoder<PostRecord> {
@@ -18,11 +15,6 @@ public final class PostRecordCoder extends AtomicCoder<PostRecord> {
 
   public static PostRecordCoder of() {
     return INSTANCE;
-  }
-
-  /** What {@code @DefaultCoder(PostRecordCoder.class)} looks up. */
-  public static CoderProvider getCoderProvider() {
-    return CoderProviders.forCoder(TypeDescriptor.of(PostRecord.class), INSTANCE);
   }
 
   @Override

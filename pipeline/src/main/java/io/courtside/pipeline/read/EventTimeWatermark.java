@@ -3,6 +3,7 @@ package io.courtside.pipeline.read;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
@@ -29,7 +30,9 @@ import org.joda.time.Instant;
  *   <li>Empty: a caught-up partition that has read no dated record in this run does not hold the
  *       others back: it follows the lowest watermark of the job's other partitions in this JVM
  *       (every partition is in one JVM on the DirectRunner and on Spark with one executor). With
- *       no such partition it stays where it was.
+ *       no such partition it stays where it was. For {@code idleness} after the job's first dated
+ *       record, an empty partition still holds the others where they are, as its reader may not
+ *       have seen the records that stream is sending it yet.
  *   <li>Never ahead: a partition reports no more than the lowest watermark of the job's other
  *       partitions in this JVM. Beam takes the lowest watermark of a source's readers on the
  *       DirectRunner, so this changes nothing there; the Spark runner takes the highest, so
@@ -48,9 +51,18 @@ import org.joda.time.Instant;
  * {@code maxOutOfOrderness} (plus any idle advance): the band {@code courtside verify} checks.
  */
 public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
-  /** Partition watermarks per job, for empty partitions to follow: one entry per partition. */
-  private static final Map<String, Map<Integer, Long>> JOBS = new ConcurrentHashMap<>();
+  /** The partitions of each job in this JVM: what each publishes, and when the first dated post came. */
+  private static final Map<String, Job> JOBS = new ConcurrentHashMap<>();
 
+  /** One run of the job as seen by its readers in this JVM. */
+  private static final class Job {
+    /** Each partition's own watermark (or {@link #FOLLOWS}), for the others to be capped by. */
+    final Map<Integer, Long> partitions = new ConcurrentHashMap<>();
+    /** When a reader of the job first read a dated record (processing time); MIN_VALUE: not yet. */
+    final AtomicLong firstDatedAt = new AtomicLong(Long.MIN_VALUE);
+  }
+
+  private final Job job;
   private final Map<Integer, Long> jobPartitions;
   private final int partition;
   private final long maxOutOfOrdernessMillis;
@@ -74,7 +86,8 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
       Duration idleness,
       Optional<Instant> previousWatermark,
       LongSupplier nowMillis) {
-    this.jobPartitions = JOBS.computeIfAbsent(job, j -> new ConcurrentHashMap<>());
+    this.job = JOBS.computeIfAbsent(job, j -> new Job());
+    this.jobPartitions = this.job.partitions;
     this.partition = partition;
     this.maxOutOfOrdernessMillis = maxOutOfOrderness.getMillis();
     this.idlenessMillis = idleness.getMillis();
@@ -112,6 +125,7 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
       return CreatedAtTimestamps.kafkaTime(record);
     }
     clock = Math.max(clock, createdAt.get().getMillis());
+    job.firstDatedAt.compareAndSet(Long.MIN_VALUE, lastReadMillis);
     return createdAt.get();
   }
 
@@ -129,7 +143,7 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
     jobPartitions.put(partition, own);
     // Never ahead of another partition of the job: the Spark runner takes the highest watermark
     // of its readers, not the lowest, and would otherwise drop a slower reader's posts as late.
-    Long lowest = lowestOfOthers();
+    Long lowest = lowestOfOthers(nowMillis.getAsLong());
     long capped = Math.min(own, lowest == null ? FOLLOWS : lowest);
     if (capped != FOLLOWS && capped > watermark.getMillis()) {
       watermark = new Instant(Math.min(capped, BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() - 1));
@@ -137,11 +151,20 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
     return watermark;
   }
 
-  /** The lowest watermark of the job's other partitions in this JVM that hold any back; null if none. */
-  private Long lowestOfOthers() {
+  /**
+   * The lowest watermark of the job's other partitions in this JVM that hold any back; null if none.
+   * An empty partition holds the others at their start for {@code idleness} after the job's first
+   * dated record: its emptiness was seen before that record came, and the stream that just began
+   * may be reaching it too (its reader has not looked again yet). Without this, an archive sent
+   * into a job that waited on an empty topic let the first partition read race ahead of the others
+   * and made their first posts late (seen on Spark, whose readers read one after another).
+   */
+  private Long lowestOfOthers(long now) {
+    long first = job.firstDatedAt.get();
+    boolean emptyHolds = first == Long.MIN_VALUE || now - first < idlenessMillis;
     Long lowest = null;
     for (Map.Entry<Integer, Long> e : jobPartitions.entrySet()) {
-      long w = e.getValue();
+      long w = e.getValue() == FOLLOWS && emptyHolds ? Long.MIN_VALUE : e.getValue();
       if (e.getKey() != partition && w != FOLLOWS && (lowest == null || w < lowest)) {
         lowest = w;
       }

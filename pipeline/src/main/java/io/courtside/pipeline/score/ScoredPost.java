@@ -1,17 +1,13 @@
 package io.courtside.pipeline.score;
 
 import io.courtside.model.Post;
-import java.io.Serializable;
-import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
- * A post with its VADER scores and its version ({@link io.courtside.pipeline.parse.PostRecord}). Still Serializable (tests build TestStreams with SerializableCoder),
- * but the pipeline encodes it with {@link ScoredPostCoder}.
+ * A post with its VADER scores and its version ({@link io.courtside.pipeline.parse.PostRecord}),
+ * encoded by {@link ScoredPostCoder} (registered in {@code CourtsideCoders}).
  */
-@DefaultCoder(ScoredPostCoder.class)
 public record ScoredPost(
-    Post post, long version, double compound, double neg, double neu, double pos)
-    implements Serializable {
+    Post post, long version, double compound, double neg, double neu, double pos) {
 
   /** A post of version 0 (tests and benchmarks that do not read Kafka). */
   public ScoredPost(Post post, double compound, double neg, double neu, double pos) {

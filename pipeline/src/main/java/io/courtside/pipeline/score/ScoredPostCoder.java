@@ -7,9 +7,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** {@link ScoredPost} as its post ({@link PostCoder}), its version (VarLong) and four doubles; see PostCoder for why. */
 public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
@@ -21,11 +18,6 @@ public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
 
   public static ScoredPostCoder of() {
     return INSTANCE;
-  }
-
-  /** What {@code @DefaultCoder(ScoredPostCoder.class)} looks up. */
-  public static CoderProvider getCoderProvider() {
-    return CoderProviders.forCoder(TypeDescriptor.of(ScoredPost.class), INSTANCE);
   }
 
   @Override

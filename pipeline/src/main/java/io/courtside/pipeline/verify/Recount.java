@@ -6,7 +6,6 @@ import io.courtside.pipeline.entity.Entity;
 import io.courtside.pipeline.entity.EntityMatcher;
 import io.courtside.pipeline.entity.TagEntities;
 import io.courtside.pipeline.entity.Watchlist;
-import io.courtside.pipeline.health.ReasonKind;
 import io.courtside.pipeline.influx.InfluxSchema;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.parse.ParsePosts;
@@ -38,7 +37,7 @@ import org.joda.time.Instant;
  * What InfluxDB must hold, recounted from the topic's records with the job's own code: {@link
  * ParsePosts#parse} decides post or dead letter, {@link CreatedAtTimestamps#eventTime} the event
  * time, Beam's {@link FixedWindows} the window, {@link ScoreSentiment#score} the compound, {@link
- * TagEntities#entities} the entities, {@link ReasonKind} the dead-letter kind. Per window each
+ * TagEntities#entities} the entities, {@link DeadLetter#kind()} the dead-letter kind. Per window each
  * distinct post id counts once, with its latest version (greatest Kafka timestamp, then offset);
  * each record is SURE or MAYBE by the {@link LatenessRule}. Pure: no I/O.
  *
@@ -161,7 +160,7 @@ public final class Recount {
       if (settings.inRange(start)) {
         WindowKey key =
             WindowKey.of(InfluxSchema.DEAD_LETTERS, start,
-                "reason_kind", ReasonKind.of(parsed.getValue().reason()), "topic", record.getTopic());
+                "reason_kind", parsed.getValue().kind().tag(), "topic", record.getTopic());
         long[] counts = letters.computeIfAbsent(key, k -> new long[2]);
         counts[0]++;
         counts[1] += sure ? 1 : 0;

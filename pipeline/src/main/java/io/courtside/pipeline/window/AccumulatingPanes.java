@@ -5,7 +5,6 @@ import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
-import org.joda.time.Duration;
 
 /**
  * The windowing of every Courtside aggregate (polarity, entities, dead letters): fixed
@@ -36,14 +35,14 @@ public final class AccumulatingPanes {
   private static final org.apache.beam.sdk.metrics.Counter EMPTY_PANES =
       org.apache.beam.sdk.metrics.Metrics.counter(AccumulatingPanes.class, "empty_panes_skipped");
 
-  public static <T> Window<T> of(Duration size, Duration allowedLateness, Duration earlyFiringPeriod) {
-    return Window.<T>into(FixedWindows.of(size))
+  public static <T> Window<T> of(WindowSpec spec) {
+    return Window.<T>into(FixedWindows.of(spec.size()))
         .triggering(
             AfterWatermark.pastEndOfWindow()
                 .withEarlyFirings(
-                    AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringPeriod))
+                    AfterProcessingTime.pastFirstElementInPane().plusDelayOf(spec.earlyFiringPeriod()))
                 .withLateFirings(AfterPane.elementCountAtLeast(1)))
-        .withAllowedLateness(allowedLateness)
+        .withAllowedLateness(spec.allowedLateness())
         .accumulatingFiredPanes();
   }
 }

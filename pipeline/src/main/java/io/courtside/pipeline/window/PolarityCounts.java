@@ -1,14 +1,9 @@
 package io.courtside.pipeline.window;
 
 import io.courtside.pipeline.score.Polarity;
-import java.io.Serializable;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /** Counts of posts by polarity and the sum of their compound scores: an associative summary. */
-@DefaultCoder(SerializableCoder.class)
-public record PolarityCounts(long positive, long negative, long neutral, double compoundSum)
-    implements Serializable {
+public record PolarityCounts(long positive, long negative, long neutral, double compoundSum) {
   public static final PolarityCounts EMPTY = new PolarityCounts(0, 0, 0, 0.0);
 
   public static PolarityCounts of(Polarity polarity, double compound) {

@@ -1,8 +1,6 @@
 package io.courtside.pipeline.window;
 
-import java.io.Serializable;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.values.KV;
 import org.joda.time.Instant;
 
 /**
@@ -10,10 +8,14 @@ import org.joda.time.Instant;
  * pane fired once the watermark had passed the window's end (on time or late), not early; a
  * restart reads the newest closed window to know which windows are final ({@code RecountPoint}).
  */
-@DefaultCoder(SerializableCoder.class)
 public record WindowCounts(
-    String topic, Instant windowStart, Instant windowEnd, PolarityCounts counts, boolean closed)
-    implements Serializable {
+    String topic, Instant windowStart, Instant windowEnd, PolarityCounts counts, boolean closed) {
+  /** A pane of {@link CountPerWindow} keyed by topic. */
+  public static WindowCounts of(KV<String, PaneCounts> pane) {
+    PaneCounts p = pane.getValue();
+    return new WindowCounts(pane.getKey(), p.windowStart(), p.windowEnd(), p.counts(), p.closed());
+  }
+
   /** The counts of an early (open) pane. */
   public WindowCounts(String topic, Instant windowStart, Instant windowEnd, PolarityCounts counts) {
     this(topic, windowStart, windowEnd, counts, false);

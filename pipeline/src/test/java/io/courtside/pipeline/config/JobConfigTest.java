@@ -10,6 +10,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.courtside.pipeline.entity.Watchlist;
 import io.courtside.pipeline.influx.InfluxTarget;
+import io.courtside.pipeline.window.WindowSpec;
 import io.courtside.sentiment.VaderConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,17 +44,20 @@ public class JobConfigTest {
             Duration.standardMinutes(2)),
         c.kafka());
     assertEquals(
-        new JobConfig.Windows(
-            Duration.standardMinutes(1), Duration.standardMinutes(5), Duration.standardSeconds(5), null),
+        new WindowSpec(Duration.standardMinutes(1), Duration.standardMinutes(5), Duration.standardSeconds(5)),
         c.windows());
+    assertNull(c.recountFrom());
     assertEquals("twitterdata-dlq", c.dlqTopic());
     assertEquals(1_048_576, c.maxRecordBytes());
     assertEquals(VaderConfig.defaults(), c.scoring());
     assertEquals(Watchlist.nba(), c.watchlist());
-    assertEquals(InfluxTarget.v1("http://127.0.0.1:8086", "courtside"), c.sink().target());
-    assertEquals(5000, c.sink().batchSize());
-    assertEquals(java.time.Duration.ofSeconds(1), c.sink().maxBatchDelay());
-    assertEquals(java.time.Duration.ofMinutes(5), c.sink().retry().maxTotal());
+    assertEquals(
+        new JobConfig.Sink(
+            InfluxTarget.v1("http://127.0.0.1:8086", "courtside"),
+            5000,
+            java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofMinutes(5)),
+        c.sink());
   }
 
   @Test
@@ -92,24 +96,23 @@ public class JobConfigTest {
             Duration.standardMinutes(3)),
         c.kafka());
     assertEquals(
-        new JobConfig.Windows(
-            Duration.standardSeconds(30),
-            Duration.standardMinutes(2),
-            Duration.millis(500),
-            Instant.parse("2026-05-20T01:02:00Z")),
+        new WindowSpec(Duration.standardSeconds(30), Duration.standardMinutes(2), Duration.millis(500)),
         c.windows());
+    assertEquals(Instant.parse("2026-05-20T01:02:00Z"), c.recountFrom());
     assertEquals("d", c.dlqTopic());
     assertEquals(100, c.maxRecordBytes());
     assertEquals(7, c.scoring().maxTextLength());
     assertEquals(Map.of("clutch", 2.5), new LinkedHashMap<>(c.scoring().overlay()));
     assertEquals(
-        new InfluxTarget(
-            InfluxTarget.Api.V2, "https://influx.example:8086", "courtside", "o", "b", null, null,
-            "/run/token", true),
-        c.sink().target());
-    assertEquals(10, c.sink().batchSize());
-    assertEquals(java.time.Duration.ofMillis(250), c.sink().maxBatchDelay());
-    assertEquals(java.time.Duration.ofHours(1), c.sink().retry().maxTotal());
+        new JobConfig.Sink(
+            new InfluxTarget(
+                InfluxTarget.Api.V2, "https://influx.example:8086", "courtside", "o", "b", null, null,
+                "/run/token", true),
+            10,
+            java.time.Duration.ofMillis(250),
+            java.time.Duration.ofHours(1)),
+        c.sink());
+    assertEquals(java.time.Duration.ofHours(1), c.sink().write().retryPolicy().maxTotal());
   }
 
   @Test
@@ -124,7 +127,7 @@ public class JobConfigTest {
     JobConfig c = config();
     Instant from = Instant.parse("2026-05-20T01:00:00Z");
     JobConfig r = c.withRecountFrom(from);
-    assertEquals(from, r.windows().recountFrom());
+    assertEquals(from, r.recountFrom());
     assertEquals(c, r.withRecountFrom(null));
   }
 
@@ -149,6 +152,7 @@ public class JobConfigTest {
     errors.put("--influxMaxBatchDelay=0s", "--influxMaxBatchDelay=0s must be greater than zero");
     errors.put("--influxBatchSize=0", "--influxBatchSize must be at least 1, got 0");
     errors.put("--maxRecordBytes=0", "--maxRecordBytes must be at least 1, got 0");
+    errors.put("--influxMaxRetryTime=PT-1M", "max retry time must not be negative, got PT-1M");
     errors.put("--maxTextLength=0", "--maxTextLength must be at least 1, got 0");
     errors.put("--dlqTopic=twitterdata", "--dlqTopic must differ from --topic (twitterdata), or bad records would loop");
     errors.forEach(

@@ -1,23 +1,19 @@
 package io.courtside.pipeline.entity;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
 import io.courtside.model.Post;
 import io.courtside.pipeline.score.ScoredPost;
+import io.courtside.pipeline.score.ScoredPostCoder;
+import io.courtside.pipeline.window.CountPerWindow;
+import io.courtside.pipeline.window.PaneCounts;
 import io.courtside.pipeline.window.PolarityCounts;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import io.courtside.pipeline.window.WindowSpec;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
@@ -31,6 +27,11 @@ public class TagEntitiesTest {
 
   private static final Instant T0 = Instant.parse("2026-05-20T01:00:00Z");
   private static final Duration WINDOW = Duration.standardMinutes(1);
+  private static final IntervalWindow FIRST = new IntervalWindow(T0, WINDOW);
+  private static final IntervalWindow SECOND = new IntervalWindow(T0.plus(WINDOW), WINDOW);
+  private static final KV<String, String> LAKERS = KV.of("TEAM", "Lakers");
+  private static final KV<String, String> HEAT = KV.of("TEAM", "Heat");
+  private static final KV<String, String> LEBRON = KV.of("PLAYER", "LeBron James");
 
   private static TimestampedValue<ScoredPost> post(String id, int second, String text, double compound) {
     Instant t = T0.plus(Duration.standardSeconds(second));
@@ -38,79 +39,55 @@ public class TagEntitiesTest {
     return TimestampedValue.of(new ScoredPost(post, compound, 0, 1, 0), t);
   }
 
+  private static KV<KV<String, String>, PaneCounts> pane(
+      KV<String, String> entity, IntervalWindow w, long pos, long neg, long neu, double sum, boolean closed) {
+    return KV.of(entity, new PaneCounts(w.start(), w.end(), new PolarityCounts(pos, neg, neu, sum), closed));
+  }
+
   @Test
   public void eachEntityGetsItsOwnWindowCountsAndAPostCountsOncePerEntity() {
     TestStream<ScoredPost> events =
-        TestStream.create(SerializableCoder.of(ScoredPost.class))
+        TestStream.create(ScoredPostCoder.of())
             .advanceWatermarkTo(T0)
             .addElements(
-                post("a", 1, "Lakers win, Lakers!!", 0.8),
-                post("b", 2, "the heat is on and the Lakers are cold", -0.4),
+                post("a", 1, "Lakers win, Lakers!!", 0.75), // one mention of the Lakers, not two
+                post("b", 2, "the heat is on and the Lakers are cold", -0.5), // not the Heat
                 post("c", 3, "#LakeShow vs Heat tonight", 0.0),
-                post("d", 4, "nothing about basketball", 0.9),
-                post("a", 1, "Lakers win, Lakers!!", 0.8)) // delivered twice: counted once
+                post("d", 4, "nothing about basketball", 0.875),
+                post("a", 1, "Lakers win, Lakers!!", 0.75)) // delivered twice: counted once
             .advanceProcessingTime(Duration.standardSeconds(10)) // an early pane
-            .addElements(post("e", 70, "LeBron carries the Lakers", 0.6)) // next window
+            .addElements(post("e", 70, "LeBron carries the Lakers", 0.5)) // next window
             .advanceWatermarkTo(T0.plus(WINDOW).plus(Duration.standardSeconds(1)))
-            .addElements(post("f", 30, "Lakers collapse", -0.7)) // late, within lateness
+            .addElements(post("f", 30, "Lakers collapse", -0.75)) // late, within lateness
             .advanceWatermarkToInfinity();
 
-    PCollection<EntityWindowCounts> counts =
+    PCollection<KV<KV<String, String>, PaneCounts>> counts =
         p.apply(events)
             .apply(TagEntities.with(Watchlist.nba()))
             .apply(
-                new CountPolarityPerEntity(
-                    "twitterdata", WINDOW, Duration.standardMinutes(5), Duration.standardSeconds(5)));
+                CountPerWindow.of(
+                    new WindowSpec(WINDOW, Duration.standardMinutes(5), Duration.standardSeconds(5))));
 
     PAssert.that(counts)
-        .inOnTimePane(new IntervalWindow(T0, WINDOW))
-        .satisfies(
-            panes -> {
-              Map<String, PolarityCounts> byEntity = byEntity(panes);
-              assertEquals(Map.of("Lakers", new PolarityCounts(1, 1, 1, 0.4), "Heat",
-                  new PolarityCounts(0, 0, 1, 0.0)), byEntity);
-              return null;
-            });
-    PAssert.that(counts.apply(ParDo.of(new DescribePane())))
-        .satisfies(
-            described -> {
-              // The late post's pane carries the whole window, so its point replaces the on-time one.
-              List<String> all = new ArrayList<>();
-              described.forEach(all::add);
-              assertTrue(all.toString(), all.contains("LATE Lakers 1/2/1"));
-              return null;
-            });
+        .inEarlyPane(FIRST)
+        .containsInAnyOrder(pane(LAKERS, FIRST, 1, 1, 1, 0.25, false), pane(HEAT, FIRST, 0, 0, 1, 0.0, false));
     PAssert.that(counts)
-        .inOnTimePane(new IntervalWindow(T0.plus(WINDOW), WINDOW))
-        .satisfies(
-            panes -> {
-              Map<String, PolarityCounts> byEntity = byEntity(panes);
-              assertEquals(List.of("Lakers", "LeBron James"), byEntity.keySet().stream().sorted().toList());
-              for (EntityWindowCounts c : panes) {
-                assertEquals(c.entity().equals("Lakers") ? EntityKind.TEAM : EntityKind.PLAYER, c.kind());
-                assertEquals("twitterdata", c.topic());
-                assertEquals(T0.plus(WINDOW), c.windowStart());
-              }
-              return null;
-            });
+        .inOnTimePane(FIRST)
+        .containsInAnyOrder(pane(LAKERS, FIRST, 1, 1, 1, 0.25, true), pane(HEAT, FIRST, 0, 0, 1, 0.0, true));
+    // The late post's pane carries the whole window, so its point replaces the on-time one.
+    PAssert.that(counts).inLatePane(FIRST).containsInAnyOrder(pane(LAKERS, FIRST, 1, 2, 1, -0.5, true));
+    PAssert.that(counts)
+        .inWindow(SECOND)
+        .containsInAnyOrder(pane(LAKERS, SECOND, 1, 0, 0, 0.5, true), pane(LEBRON, SECOND, 1, 0, 0, 0.5, true));
     p.run().waitUntilFinish();
   }
 
-  static final class DescribePane extends DoFn<EntityWindowCounts, String> {
-    @ProcessElement
-    public void process(@Element EntityWindowCounts c, PaneInfo pane, OutputReceiver<String> out) {
-      PolarityCounts n = c.counts();
-      out.output(pane.getTiming() + " " + c.entity() + " " + n.positive() + "/" + n.negative() + "/" + n.neutral());
-    }
-  }
-
-  private static Map<String, PolarityCounts> byEntity(Iterable<EntityWindowCounts> panes) {
-    Map<String, PolarityCounts> out = new HashMap<>();
-    for (EntityWindowCounts c : panes) {
-      PolarityCounts n = c.counts();
-      out.put(c.entity(), new PolarityCounts(n.positive(), n.negative(), n.neutral(),
-          Math.round(n.compoundSum() * 1e6) / 1e6));
-    }
-    return out;
+  @Test
+  public void aCountedMentionBecomesItsEntitysWindowCounts() {
+    PolarityCounts counts = new PolarityCounts(1, 2, 0, -0.5);
+    assertEquals(
+        new EntityWindowCounts("twitterdata", "LeBron James", EntityKind.PLAYER, SECOND.start(), SECOND.end(), counts),
+        EntityWindowCounts.of(
+            "twitterdata", KV.of(LEBRON, new PaneCounts(SECOND.start(), SECOND.end(), counts, true))));
   }
 }

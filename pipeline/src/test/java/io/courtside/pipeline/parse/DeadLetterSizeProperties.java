@@ -35,7 +35,7 @@ class DeadLetterSizeProperties {
   @Property(tries = 40)
   void everyDeadLetterFitsOneKafkaRecord(
       @ForAll("payloads") byte[] key, @ForAll("payloads") byte[] value, @ForAll("reasons") String reason) {
-    DeadLetter d = new DeadLetter(reason, "twitterdata", 3, 1_234_567L, key, value);
+    DeadLetter d = new DeadLetter(ReasonKind.BAD_FIELD, reason, "twitterdata", 3, 1_234_567L, key, value);
     assertFits(d);
   }
 
@@ -43,7 +43,7 @@ class DeadLetterSizeProperties {
   @Property
   void keyAndValueComeBackExactly(
       @ForAll("smallPayloads") byte[] key, @ForAll("smallPayloads") byte[] value) throws Exception {
-    JsonNode json = MAPPER.readTree(new DeadLetter("r", "t", 0, 1, key, value).toJson());
+    JsonNode json = MAPPER.readTree(new DeadLetter(ReasonKind.INVALID_JSON, "r", "t", 0, 1, key, value).toJson());
     assertTrue(Arrays.equals(key, bytes(json, "key")));
     assertTrue(Arrays.equals(value, bytes(json, "value")));
   }
@@ -71,7 +71,8 @@ class DeadLetterSizeProperties {
         ("{\"id\":\"" + id + "\",\"createdAt\":\"2005-12-31T23:59:59Z\",\"text\":\"x\"}")
             .getBytes(StandardCharsets.UTF_8);
     DeadLetter d =
-        new DeadLetter("field 'createdAt' (2005-12-31T23:59:59Z) is before 2006-01-01T00:00:00Z",
+        new DeadLetter(ReasonKind.ANCIENT_CREATED_AT,
+            "field 'createdAt' (2005-12-31T23:59:59Z) is before 2006-01-01T00:00:00Z",
             "twitterdata", 0, 7, id.getBytes(StandardCharsets.UTF_8), value);
     assertFits(d);
     JsonNode json = MAPPER.readTree(d.toJson());

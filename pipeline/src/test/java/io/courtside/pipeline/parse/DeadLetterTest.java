@@ -15,7 +15,7 @@ public class DeadLetterTest {
   public void jsonCarriesReasonOriginAndOriginalText() throws Exception {
     DeadLetter d =
         new DeadLetter(
-            "invalid JSON", "twitterdata", 2, 41, "k1".getBytes(StandardCharsets.UTF_8),
+            ReasonKind.INVALID_JSON, "invalid JSON", "twitterdata", 2, 41, "k1".getBytes(StandardCharsets.UTF_8),
             "{oops\n\"".getBytes(StandardCharsets.UTF_8));
     JsonNode json = MAPPER.readTree(d.toJson());
     assertEquals("invalid JSON", json.get("reason").asText());
@@ -30,7 +30,7 @@ public class DeadLetterTest {
   @Test
   public void bytesThatAreNotUtf8AreKeptAsBase64() throws Exception {
     byte[] raw = {(byte) 0xc3, 0x28, 0x41};
-    DeadLetter d = new DeadLetter("not valid UTF-8", "t", 0, 7, null, raw);
+    DeadLetter d = new DeadLetter(ReasonKind.BAD_UTF8, "not valid UTF-8", "t", 0, 7, null, raw);
     JsonNode json = MAPPER.readTree(d.toJson());
     assertEquals(Base64.getEncoder().encodeToString(raw), json.get("valueBase64").asText());
     assertEquals("t-0@7", d.kafkaKey());

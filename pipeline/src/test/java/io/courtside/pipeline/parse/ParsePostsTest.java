@@ -13,6 +13,7 @@ import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.Rule;
 import org.junit.Test;
@@ -58,6 +59,10 @@ public class ParsePostsTest {
               assertEquals("missing required field 'createdAt'", reasons.get(2L));
               assertTrue(reasons.get(3L), reasons.get(3L).contains("after the record was produced"));
               assertEquals("not valid UTF-8", reasons.get(4L));
+              assertEquals(
+                  java.util.Map.of(1L, ReasonKind.INVALID_JSON, 2L, ReasonKind.MISSING_FIELD,
+                      3L, ReasonKind.FUTURE_CREATED_AT, 4L, ReasonKind.BAD_UTF8),
+                  kinds(letters));
               return null;
             });
     p.run().waitUntilFinish();
@@ -98,16 +103,43 @@ public class ParsePostsTest {
               assertTrue(reasons.get(2L), reasons.get(2L).startsWith("invalid JSON"));
               assertTrue(reasons.get(3L), reasons.get(3L).contains("'hashtags' must be an array"));
               assertTrue(reasons.get(4L), reasons.get(4L).contains("'createdAt' must be a string"));
+              assertEquals(
+                  java.util.Map.of(0L, ReasonKind.TOO_LARGE, 1L, ReasonKind.ANCIENT_CREATED_AT,
+                      2L, ReasonKind.INVALID_JSON, 3L, ReasonKind.BAD_FIELD, 4L, ReasonKind.BAD_FIELD),
+                  kinds(letters));
               return null;
             });
     p.run().waitUntilFinish();
+  }
+
+  private static java.util.Map<Long, ReasonKind> kinds(Iterable<DeadLetter> letters) {
+    java.util.Map<Long, ReasonKind> kinds = new java.util.TreeMap<>();
+    letters.forEach(d -> kinds.put(d.offset(), d.kind()));
+    return kinds;
+  }
+
+  /**
+   * The code comes from the rule that refused the record, never from its message: a createdAt
+   * that is not an instant but reads like the messages of the createdAt rules is a bad field
+   * (classified by its message, the first was ancient_created_at and the others future_created_at).
+   */
+  @Test
+  public void theReasonKindIsTheRulesNotReadFromTheMessage() {
+    String ok = "\"id\":\"i\",\"text\":\"t\"";
+    for (String createdAt :
+        List.of("x is before 2006", "y after the record was produced", "z ahead of the clock")) {
+      KV<Post, DeadLetter> parsed =
+          ParsePosts.parse(Records.raw("{" + ok + ",\"createdAt\":\"" + createdAt + "\"}", 1), 4096);
+      assertEquals(parsed.getValue().reason(), ReasonKind.BAD_FIELD, parsed.getValue().kind());
+      assertTrue(parsed.getValue().reason(), parsed.getValue().reason().contains(createdAt));
+    }
   }
 
   @Test
   public void aDeadLetterOfAHugeValueStaysUnderKafkasMessageLimit() throws Exception {
     byte[] value = new byte[900_000];
     java.util.Arrays.fill(value, (byte) 1); // a control character: 6 bytes once JSON-escaped
-    String json = new DeadLetter("too large", "t", 0, 1, null, value).toJson();
+    String json = new DeadLetter(ReasonKind.TOO_LARGE, "too large", "t", 0, 1, null, value).toJson();
     assertTrue(json.length() < 1_000_000);
     com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
     assertEquals(900_000, node.get("valueBytes").asInt());

@@ -118,8 +118,9 @@ public class EventTimeWatermarkTest {
     EventTimeWatermark b = partition(1);
     a.getTimestampForRecord(backlog(0), post(HISTORY + 50_000, 0));
     b.getTimestampForRecord(backlog(0), post(HISTORY + 90_000, 0));
-    a.getWatermark(backlog(0));
-    b.getWatermark(backlog(0));
+    now.addAndGet(IDLE.getMillis()); // the stream began long enough ago: empty means empty
+    a.getWatermark(backlog(1)); // records waiting: no idle advance
+    b.getWatermark(backlog(1));
     assertEquals(HISTORY + 50_000 - D.getMillis(), empty.getWatermark(backlog(0)).getMillis());
     assertEquals("another empty partition follows too", HISTORY + 50_000 - D.getMillis(),
         partition(3).getWatermark(backlog(0)).getMillis());
@@ -129,6 +130,36 @@ public class EventTimeWatermarkTest {
     EventTimeWatermark otherJob =
         new EventTimeWatermark(UUID.randomUUID().toString(), 5, D, IDLE, Optional.empty(), now::get);
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, otherJob.getWatermark(backlog(0)));
+  }
+
+  @Test
+  public void anEmptyPartitionHoldsTheOthersForIdlenessAfterTheStreamBegins() {
+    // A job waits on an empty topic; then an archive arrives on every partition at once, but the
+    // reader of partition 1 looks again only later (Spark runs its readers one after another).
+    EventTimeWatermark first = partition(0);
+    EventTimeWatermark late = partition(1);
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, first.getWatermark(backlog(0)));
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, late.getWatermark(backlog(0)));
+    now.addAndGet(60_000); // waiting on an empty topic
+    for (int i = 0; i < 100; i++) {
+      first.getTimestampForRecord(backlog(0), post(HISTORY + i * 60_000L, i));
+    }
+    now.addAndGet(IDLE.getMillis() - 1);
+    assertEquals("partition 1 may be about to read the stream's start",
+        BoundedWindow.TIMESTAMP_MIN_VALUE, first.getWatermark(backlog(0)));
+    late.getTimestampForRecord(backlog(0), post(HISTORY, 0));
+    assertEquals(HISTORY - D.getMillis(), late.getWatermark(backlog(0)).getMillis());
+    assertEquals("then the slower partition caps it", HISTORY - D.getMillis(),
+        first.getWatermark(backlog(0)).getMillis());
+
+    // A partition that stays empty holds the others for idleness only.
+    EventTimeWatermark a = new EventTimeWatermark("other-" + job, 0, D, IDLE, Optional.empty(), now::get);
+    EventTimeWatermark empty = new EventTimeWatermark("other-" + job, 1, D, IDLE, Optional.empty(), now::get);
+    empty.getWatermark(backlog(0));
+    a.getTimestampForRecord(backlog(0), post(HISTORY + 90_000, 0));
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, a.getWatermark(backlog(1)));
+    now.addAndGet(IDLE.getMillis());
+    assertEquals(HISTORY + 90_000 - D.getMillis(), a.getWatermark(backlog(1)).getMillis());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.courtside.pipeline.score;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import io.courtside.model.Post;
@@ -9,12 +8,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.junit.Test;
 
 public class ScoredPostCoderTest {
@@ -45,12 +40,5 @@ public class ScoredPostCoderTest {
       assertThrows("cut at " + cut, IOException.class,
           () -> ScoredPostCoder.of().decode(new ByteArrayInputStream(part)));
     }
-  }
-
-  @Test
-  public void scoredPostDefaultsToItsCoder() throws Exception {
-    Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-    Coder<ScoredPost> coder = p.getCoderRegistry().getCoder(TypeDescriptor.of(ScoredPost.class));
-    assertEquals(ScoredPostCoder.of(), coder);
   }
 }

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -27,20 +28,31 @@ import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** The aggregate sink: panes in order, a stale pane never written, against {@link ScriptedInfluxServer}. */
-public class WritePanesTest {
+/**
+ * {@link InfluxDbIO}'s latest-pane-wins mode: panes in order, a stale pane never written, against
+ * {@link ScriptedInfluxServer}.
+ */
+public class LatestPaneWriteTest {
   private static final Instant T0 = Instant.parse("2026-05-20T01:00:00Z");
   private static final Duration WINDOW = Duration.standardMinutes(1);
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
   @Rule public final ScriptedInfluxServer server = new ScriptedInfluxServer();
 
-  private WriteToInfluxDb.Config config() {
-    return new WriteToInfluxDb.Config(
+  private PointWriter.Config config() {
+    return new PointWriter.Config(
         InfluxTarget.v1(server.url(), "courtside"),
         100,
         java.time.Duration.ofSeconds(1),
         RetryPolicy.of(java.time.Duration.ofSeconds(20)));
+  }
+
+  private InfluxDbIO.Write latestPaneWins() {
+    return InfluxDbIO.write()
+        .withTarget(InfluxTarget.v1(server.url(), "courtside"))
+        .withBatchSize(100)
+        .withMaxRetryTime(java.time.Duration.ofSeconds(20))
+        .withLatestPaneWins();
   }
 
   /** (series, (pane, line)) in the first minute, as KeyBySeries makes them. */
@@ -63,7 +75,8 @@ public class WritePanesTest {
             .advanceWatermarkToInfinity();
     p.apply(events)
         .apply(Window.into(FixedWindows.of(WINDOW)))
-        .apply(ParDo.of(new WritePanes.NewestPaneFn(config(), new WriteToInfluxDbTest.Collect(), null)));
+        .apply(ParDo.of(new LatestPaneWrite.NewestPaneFn(config(), null)))
+        .setCoder(FailedPoint.Coder.of());
     p.run().waitUntilFinish();
 
     // Writes of different series are independent; per series they must be in pane order.
@@ -109,7 +122,7 @@ public class WritePanesTest {
                     .accumulatingFiredPanes())
             .apply(Combine.globally(Count.<String>combineFn()).withoutDefaults())
             .apply(MapElements.into(TypeDescriptors.strings()).via((Long n) -> "m,t=a total=" + n + "i 0"));
-    PAssert.that(lines.apply(ParDo.of(new WritePanes.KeyBySeriesFn())))
+    PAssert.that(lines.apply(ParDo.of(new LatestPaneWrite.KeyBySeriesFn())))
         .containsInAnyOrder(
             KV.of("m,t=a", KV.of(0L, "m,t=a total=2i 0")),
             KV.of("m,t=a", KV.of(1L, "m,t=a total=3i 0")),
@@ -136,7 +149,7 @@ public class WritePanesTest {
                 .accumulatingFiredPanes())
         .apply(Combine.globally(Count.<String>combineFn()).withoutDefaults())
         .apply(MapElements.into(TypeDescriptors.strings()).via((Long n) -> "m,t=a total=" + n + "i 0"))
-        .apply(WritePanes.with(config(), new WriteToInfluxDbTest.Collect()));
+        .apply(latestPaneWins());
     p.run().waitUntilFinish();
     assertEquals(
         List.of("m,t=a total=1i 0", "m,t=a total=2i 0", "m,t=a total=3i 0"),
@@ -152,14 +165,48 @@ public class WritePanesTest {
             .advanceWatermarkTo(T0)
             .addElements(TimestampedValue.of("a", T0.plus(1000)), TimestampedValue.of("b", second.plus(1000)))
             .advanceWatermarkToInfinity();
-    p.apply(events)
-        .apply(Window.<String>into(FixedWindows.of(WINDOW)).withAllowedLateness(Duration.ZERO).discardingFiredPanes())
-        .apply(Combine.globally(Count.<String>combineFn()).withoutDefaults())
-        .apply(ParDo.of(new AtWindowStart()))
-        .apply(WritePanes.with(config(), new WriteToInfluxDbTest.Collect()).keepingWindowsBefore(second));
+    countsPerWindow(events).apply(latestPaneWins().keepingWindowsBefore(second));
     p.run().waitUntilFinish();
     assertEquals(
         List.of("m,t=a total=1i " + second.getMillis() * 1_000_000L), new ArrayList<>(server.writtenLines));
+  }
+
+  @Test
+  public void aRefusedPaneIsAFailedPointInItsWindowAndTheOtherWindowsAreWritten() {
+    Instant second = T0.plus(WINDOW);
+    TestStream<String> events =
+        TestStream.create(StringUtf8Coder.of())
+            .advanceWatermarkTo(T0)
+            .addElements(TimestampedValue.of("a", T0.plus(1000)), TimestampedValue.of("b", second.plus(1000)))
+            .addElements(TimestampedValue.of("c", second.plus(2000)))
+            .advanceWatermarkToInfinity();
+    PCollection<FailedPoint> failed =
+        countsPerWindow(events)
+            // The second window's point is one the server refuses (as a field type conflict).
+            .apply(MapElements.into(TypeDescriptors.strings()).via((String l) -> l.replace("total=2i", "REJECT=2i")))
+            .apply(latestPaneWins())
+            .getFailedPoints();
+    String refused = "m,t=a REJECT=2i " + second.getMillis() * 1_000_000L;
+    PAssert.that(failed).inWindow(new IntervalWindow(T0, WINDOW)).empty();
+    PAssert.that(failed)
+        .inWindow(new IntervalWindow(second, WINDOW))
+        .satisfies(
+            f -> {
+              List<String> lines = new ArrayList<>();
+              f.forEach(x -> lines.add(x.line()));
+              assertEquals(List.of(refused), lines);
+              return null;
+            });
+    p.run().waitUntilFinish();
+    assertEquals(List.of("m,t=a total=1i " + T0.getMillis() * 1_000_000L), new ArrayList<>(server.writtenLines));
+  }
+
+  /** The number of events per window, one pane each, as a point at the window's start. */
+  private PCollection<String> countsPerWindow(TestStream<String> events) {
+    return p.apply(events)
+        .apply(Window.<String>into(FixedWindows.of(WINDOW)).withAllowedLateness(Duration.ZERO).discardingFiredPanes())
+        .apply(Combine.globally(Count.<String>combineFn()).withoutDefaults())
+        .apply(ParDo.of(new AtWindowStart()));
   }
 
   /** A count as a point at its window's start. */

@@ -1,6 +1,5 @@
 package io.courtside.pipeline.influx;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -24,10 +23,11 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
- * Writes the points of window aggregates ({@code polarity_window}, {@code entity_window}, {@code
- * dead_letters}) so that an older pane never overwrites a newer one.
+ * {@link InfluxDbIO}'s latest-pane-wins mode, for the points of window aggregates (Courtside's
+ * {@code polarity_window}, {@code entity_window}, {@code dead_letters}): an older pane never
+ * overwrites a newer one.
  *
- * <p>Why a step of its own: panes accumulate and every pane's point has the same series and time,
+ * <p>Why a mode of its own: panes accumulate and every pane's point has the same series and time,
  * so the last write wins. A runner may run the bundles of two panes of one window at once (the
  * DirectRunner does, on several threads); if the older pane's write lands last, InfluxDB keeps a
  * stale count for good. Here each point is keyed by its series, and a stateful step, which every
@@ -40,41 +40,28 @@ import org.joda.time.Instant;
  * lateness): a pane the combiner fires as the window closes must not be dropped as late on its way
  * here.
  */
-public final class WritePanes extends PTransform<PCollection<String>, PCollection<Void>> {
+final class LatestPaneWrite extends PTransform<PCollection<String>, PCollection<FailedPoint>> {
   /** How much longer than the aggregates' allowed lateness this step keeps a window open. */
   static final Duration EXTRA_LATENESS = Duration.standardHours(1);
 
-  private final WriteToInfluxDb.Config config;
-  private final RefusedPoints refused;
-  private final Instant recountFrom;
+  private final PointWriter.Config config;
+  private final Instant keepWindowsBefore;
 
-  private WritePanes(WriteToInfluxDb.Config config, RefusedPoints refused, Instant recountFrom) {
+  /** {@code keepWindowsBefore}: see {@link InfluxDbIO.Write#keepingWindowsBefore}; null: none. */
+  LatestPaneWrite(PointWriter.Config config, Instant keepWindowsBefore) {
     this.config = config;
-    this.refused = refused;
-    this.recountFrom = recountFrom;
-  }
-
-  public static WritePanes with(WriteToInfluxDb.Config config, RefusedPoints refused) {
-    return new WritePanes(config, refused, null);
-  }
-
-  /**
-   * The same sink, but windows that start before {@code recountFrom} are not written (counter
-   * {@code windows_kept}): a restarted job re-reads only part of their posts, and their stored
-   * points are final. Null: every window is written.
-   */
-  public WritePanes keepingWindowsBefore(Instant recountFrom) {
-    return new WritePanes(config, refused, recountFrom);
+    this.keepWindowsBefore = keepWindowsBefore;
   }
 
   @Override
-  public PCollection<Void> expand(PCollection<String> lines) {
+  public PCollection<FailedPoint> expand(PCollection<String> lines) {
     Duration lateness = lines.getWindowingStrategy().getAllowedLateness().plus(EXTRA_LATENESS);
     return lines
         .apply("KeyBySeries", ParDo.of(new KeyBySeriesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
         .apply("KeepWindowState", Window.<KV<String, KV<Long, String>>>configure().withAllowedLateness(lateness))
-        .apply("WriteNewestPane", ParDo.of(new NewestPaneFn(config, refused, recountFrom)));
+        .apply("WriteNewestPane", ParDo.of(new NewestPaneFn(config, keepWindowsBefore)))
+        .setCoder(FailedPoint.Coder.of());
   }
 
   /** line -> (series, (pane index, line)). */
@@ -87,35 +74,36 @@ public final class WritePanes extends PTransform<PCollection<String>, PCollectio
   }
 
   static final class NewestPaneFn extends PointWriter.Fn<KV<String, KV<Long, String>>> {
-    private final Counter stalePanes = Metrics.counter(WriteToInfluxDb.class, "stale_panes_skipped");
-    private final Counter windowsKept = Metrics.counter(WriteToInfluxDb.class, "windows_kept");
-    private final Instant recountFrom;
+    private final Counter stalePanes = Metrics.counter(InfluxDbIO.class, "stale_panes_skipped");
+    private final Counter windowsKept = Metrics.counter(InfluxDbIO.class, "windows_kept");
+    private final Instant keepWindowsBefore;
 
     @StateId("newestPane")
     private final StateSpec<ValueState<Long>> newestPaneSpec = StateSpecs.value(VarLongCoder.of());
 
-    /** series and window -> newest line of this bundle. */
-    private transient Map<String, String> buffer;
+    /** series and window -> newest point of this bundle. */
+    private transient Map<String, PointWriter.Pending> buffer;
 
-    NewestPaneFn(WriteToInfluxDb.Config config, RefusedPoints refusedPoints, Instant recountFrom) {
-      super(config, refusedPoints);
-      this.recountFrom = recountFrom;
+    NewestPaneFn(PointWriter.Config config, Instant keepWindowsBefore) {
+      super(config);
+      this.keepWindowsBefore = keepWindowsBefore;
     }
 
-    @StartBundle
-    public void startBundle() {
+    @Override
+    void clearBuffer() {
       buffer = new LinkedHashMap<>();
     }
 
     @ProcessElement
     public void process(
         @Element KV<String, KV<Long, String>> point,
+        @Timestamp Instant timestamp,
         BoundedWindow window,
         @StateId("newestPane") ValueState<Long> newestPane)
         throws Exception {
-      if (recountFrom != null
+      if (keepWindowsBefore != null
           && window instanceof IntervalWindow w
-          && w.start().isBefore(recountFrom)) {
+          && w.start().isBefore(keepWindowsBefore)) {
         windowsKept.inc();
         return;
       }
@@ -126,19 +114,17 @@ public final class WritePanes extends PTransform<PCollection<String>, PCollectio
         return;
       }
       newestPane.write(pane);
-      buffer.put(point.getKey() + '@' + window.maxTimestamp().getMillis(), point.getValue().getValue());
+      buffer.put(
+          point.getKey() + '@' + window.maxTimestamp().getMillis(),
+          new PointWriter.Pending(point.getValue().getValue(), timestamp, window));
       if (buffer.size() >= config.batchSize()) {
         flush();
       }
     }
 
-    @FinishBundle
-    public void finishBundle() throws Exception {
-      flush();
-    }
-
-    private void flush() throws Exception {
-      writer.write(new ArrayList<>(buffer.values()));
+    @Override
+    void flush() throws Exception {
+      write(buffer.values());
       buffer.clear();
     }
   }

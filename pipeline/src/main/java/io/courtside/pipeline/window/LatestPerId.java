@@ -1,8 +1,6 @@
 package io.courtside.pipeline.window;
 
-import io.courtside.model.PostIds;
 import io.courtside.pipeline.score.Polarity;
-import io.courtside.pipeline.score.ScoredPost;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,18 +14,17 @@ import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * Counts each post once per window however often it arrives, with the polarity of its latest
- * version: Kafka delivers at least once, a replayed file or a re-read after a restart brings the
- * same posts again, and an edited or re-scored post comes back with another text. The accumulator
- * keeps a 64-bit fingerprint of each id with the version ({@link
+ * Counts each {@link Countable} once per key and window however often it arrives, with the
+ * polarity of its latest version: Kafka delivers at least once, a replayed file or a re-read after
+ * a restart brings the same posts (and dead letters) again, and an edited or re-scored post comes
+ * back with another text. The accumulator keeps each id with the version ({@link
  * io.courtside.pipeline.parse.PostRecord#version}) and compound score of the latest record seen
- * (24 bytes a post; a one-minute window at 1,000 posts/s holds about 1.5 MB). Merging keeps the
- * greater version, so the result does not depend on the order a runner combines in. A combiner
- * rather than a stateful DoFn with timers, because the Spark runner supports no timers in
- * streaming.
+ * (24 bytes an id). Merging keeps the greater version, so the result does not depend on the order
+ * a runner combines in. A combiner rather than a stateful DoFn with timers, because the Spark
+ * runner supports no timers in streaming.
  */
-public final class DistinctPosts {
-  private DistinctPosts() {}
+public final class LatestPerId {
+  private LatestPerId() {}
 
   /** The latest version of one post seen in a window, and its compound score. */
   public record Latest(long version, double compound) {
@@ -36,18 +33,17 @@ public final class DistinctPosts {
     }
   }
 
-  /** Polarity counts of the distinct posts of a window. */
+  /** Polarity counts of the distinct ids of a key and window. */
   public static final class CountFn
-      extends Combine.CombineFn<ScoredPost, HashMap<Long, Latest>, PolarityCounts> {
+      extends Combine.CombineFn<Countable, HashMap<Long, Latest>, PolarityCounts> {
     @Override
     public HashMap<Long, Latest> createAccumulator() {
       return new HashMap<>();
     }
 
     @Override
-    public HashMap<Long, Latest> addInput(HashMap<Long, Latest> acc, ScoredPost post) {
-      acc.merge(
-          PostIds.hash64(post.post().id()), new Latest(post.version(), post.compound()), Latest::newer);
+    public HashMap<Long, Latest> addInput(HashMap<Long, Latest> acc, Countable item) {
+      acc.merge(item.id(), new Latest(item.version(), item.compound()), Latest::newer);
       return acc;
     }
 
@@ -77,7 +73,7 @@ public final class DistinctPosts {
 
     @Override
     public Coder<HashMap<Long, Latest>> getAccumulatorCoder(
-        CoderRegistry registry, Coder<ScoredPost> inputCoder) {
+        CoderRegistry registry, Coder<Countable> inputCoder) {
       return new LatestCoder();
     }
   }

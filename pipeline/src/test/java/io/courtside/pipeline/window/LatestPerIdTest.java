@@ -2,9 +2,7 @@ package io.courtside.pipeline.window;
 
 import static org.junit.Assert.assertEquals;
 
-import io.courtside.model.Post;
 import io.courtside.pipeline.score.Polarity;
-import io.courtside.pipeline.score.ScoredPost;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,40 +17,38 @@ import org.junit.Test;
  * splits them into accumulators and merges them (and encodes them between), each id counts once,
  * with the polarity of its record of greatest version.
  */
-public class DistinctPostsTest {
-  private static final java.time.Instant T = java.time.Instant.parse("2026-05-20T01:02:03Z");
-
+public class LatestPerIdTest {
   @Test
   public void eachIdCountsOnceWithItsLatestVersionForAnyOrderAndAnySplit() throws Exception {
-    DistinctPosts.CountFn fn = new DistinctPosts.CountFn();
-    DistinctPosts.LatestCoder coder = new DistinctPosts.LatestCoder();
+    LatestPerId.CountFn fn = new LatestPerId.CountFn();
+    LatestPerId.LatestCoder coder = new LatestPerId.LatestCoder();
     for (long seed = 0; seed < 300; seed++) {
       Random r = new Random(seed);
-      List<ScoredPost> records = new ArrayList<>();
+      List<Countable> records = new ArrayList<>();
       int ids = 1 + r.nextInt(40);
       int n = r.nextInt(200);
       for (int i = 0; i < n; i++) {
         double compound = Math.round((r.nextDouble() * 2 - 1) * 1e4) / 1e4;
         long version = r.nextInt(50); // repeats: a re-delivered record has the same version
-        records.add(new ScoredPost(Post.of("id" + r.nextInt(ids), T, "t"), version, compound, 0, 1, 0));
+        records.add(new Countable(r.nextInt(ids), version, compound));
       }
       // The model: per id, the record of greatest version (ties: the same record re-delivered,
       // so give equal versions equal scores).
-      Map<String, ScoredPost> latest = new HashMap<>();
+      Map<Long, Countable> latest = new HashMap<>();
       Map<String, Double> byVersion = new HashMap<>();
       for (int i = 0; i < records.size(); i++) {
-        ScoredPost s = records.get(i);
-        String key = s.post().id() + "@" + s.version();
+        Countable s = records.get(i);
+        String key = s.id() + "@" + s.version();
         Double first = byVersion.putIfAbsent(key, s.compound());
         if (first != null) {
-          records.set(i, new ScoredPost(s.post(), s.version(), first, 0, 1, 0));
+          records.set(i, new Countable(s.id(), s.version(), first));
         }
       }
-      for (ScoredPost s : records) {
-        latest.merge(s.post().id(), s, (a, b) -> b.version() > a.version() ? b : a);
+      for (Countable s : records) {
+        latest.merge(s.id(), s, (a, b) -> b.version() > a.version() ? b : a);
       }
       long pos = 0, neg = 0, neu = 0;
-      for (ScoredPost s : latest.values()) {
+      for (Countable s : latest.values()) {
         Polarity p = Polarity.of(s.compound());
         pos += p == Polarity.POSITIVE ? 1 : 0;
         neg += p == Polarity.NEGATIVE ? 1 : 0;
@@ -60,17 +56,17 @@ public class DistinctPostsTest {
       }
 
       Collections.shuffle(records, r);
-      List<HashMap<Long, DistinctPosts.Latest>> parts = new ArrayList<>();
+      List<HashMap<Long, LatestPerId.Latest>> parts = new ArrayList<>();
       int k = 1 + r.nextInt(5);
       for (int i = 0; i < k; i++) {
         parts.add(fn.createAccumulator());
       }
-      for (ScoredPost s : records) {
+      for (Countable s : records) {
         int i = r.nextInt(k);
         parts.set(i, fn.addInput(parts.get(i), s));
       }
-      List<HashMap<Long, DistinctPosts.Latest>> decoded = new ArrayList<>();
-      for (HashMap<Long, DistinctPosts.Latest> part : parts) {
+      List<HashMap<Long, LatestPerId.Latest>> decoded = new ArrayList<>();
+      for (HashMap<Long, LatestPerId.Latest> part : parts) {
         decoded.add(CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, part)));
       }
       Collections.shuffle(decoded, r);

@@ -40,7 +40,7 @@ final class JobLauncher {
     List<String> argv = switch (job.kind()) {
       case BASELINE -> javaCommand(BaselineMain.class.getName(),
           List.of(bootstrap, job.topic(), influxUrl, job.database()));
-      case DIRECT -> javaCommand("io.courtside.pipeline.CourtsidePipeline", directArgs(job));
+      case DIRECT -> javaCommand("io.courtside.pipeline.launch.PipelineLauncher", directArgs(job));
       case SPARK_LOCAL, SPARK_CLUSTER -> sparkCommand(job);
     };
     Files.createDirectories(log.toAbsolutePath().getParent());

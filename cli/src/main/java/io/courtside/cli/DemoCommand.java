@@ -6,18 +6,17 @@ import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.SyntheticPosts;
 import io.courtside.ingest.TopicAdmin;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import io.courtside.services.stack.StackException;
+import io.courtside.services.stack.StackFlags;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -26,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.PipelineResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,14 +52,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--windowSize", defaultValue = "10s", description = "Window length, short so a short demo shows several (default ${DEFAULT-VALUE}).")
   String windowSize;
 
-  @Option(names = "--kafkaPort", defaultValue = "9092", description = "Broker port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
-  int kafkaPort;
+  @Mixin StackFlags.Ports ports;
 
-  @Option(names = "--influxPort", defaultValue = "8086", description = "influxd port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
-  int influxPort;
-
-  @Option(names = "--stateDir", defaultValue = ".courtside", description = "Where the services keep their data and logs (default ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StackFlags.StateDir state;
 
   @Option(names = "--topic", defaultValue = "twitterdata", description = "Posts topic (default ${DEFAULT-VALUE}).")
   String topic;
@@ -79,13 +74,13 @@ final class DemoCommand implements Callable<Integer> {
       System.err.println("courtside demo: --rate must be >= 1 and --duration >= 0");
       return 2;
     }
-    Optional<LocalStack> running = LocalStack.attach(stateDir).filter(LocalStack::isRunning);
+    Optional<LocalStack> running = LocalStack.attach(state.stateDir).filter(LocalStack::isRunning);
     LocalStack stack;
     boolean ownStack = running.isEmpty();
     if (ownStack) {
-      say("starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...", kafkaPort, influxPort, stateDir);
+      say("starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...", ports.kafkaPort, ports.influxPort, state.stateDir);
       try {
-        stack = LocalStack.start(stateDir, StackConfig.defaults().withKafkaPort(kafkaPort).withInfluxPort(influxPort));
+        stack = LocalStack.start(state.stateDir, StackConfig.defaults().withKafkaPort(ports.kafkaPort).withInfluxPort(ports.influxPort));
       } catch (StackException e) {
         System.err.println("courtside demo: " + e.getMessage());
         return e instanceof StackException.PortInUse ? 3 : 1;
@@ -114,23 +109,22 @@ final class DemoCommand implements Callable<Integer> {
     try {
       new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties()))
           .ensureTopic(topic, 3, (short) 1);
-      CourtsideOptions options =
-          CourtsidePipeline.parseOptions(
-              PipelineCommand.withDirectRunnerDefaults(
-                  List.of(
-                      "--bootstrapServers=" + stack.kafkaBootstrap(),
-                      "--topic=" + topic,
-                      "--dlqTopic=" + topic + "-dlq",
-                      "--influxUrl=" + stack.influxUrl(),
-                      "--consumerGroup=courtside-demo",
-                      "--windowSize=" + windowSize,
-                      "--earlyFiringPeriod=2s",
-                      "--maxOutOfOrderness=2s")));
+      PipelineLauncher.Job job =
+          PipelineLauncher.parse(
+              "--bootstrapServers=" + stack.kafkaBootstrap(),
+              "--topic=" + topic,
+              "--dlqTopic=" + topic + "-dlq",
+              "--influxUrl=" + stack.influxUrl(),
+              "--consumerGroup=courtside-demo",
+              "--windowSize=" + windowSize,
+              "--earlyFiringPeriod=2s",
+              "--maxOutOfOrderness=2s");
+      CourtsideOptions options = job.options();
       if (!noDashboard) {
         dashboard = startDashboard(stack, options.getInfluxDatabase());
       }
       say("starting the pipeline on DirectRunner (windows of %s) ...", windowSize);
-      pipeline = CourtsidePipeline.start(options);
+      pipeline = PipelineLauncher.start(job);
       producer = PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic);
       SyntheticLoad load = new SyntheticLoad(new SyntheticPosts(System.nanoTime(), Clock.systemUTC()), producer, rate);
       progress = new DemoProgress(stack, options, pipeline, producer, started);

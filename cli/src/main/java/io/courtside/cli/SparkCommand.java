@@ -4,8 +4,8 @@ import io.courtside.services.spark.SparkCluster;
 import io.courtside.services.spark.SparkClusterConfig;
 import io.courtside.services.spark.SparkClusterState;
 import io.courtside.services.spark.SparkException;
+import io.courtside.services.stack.StackFlags;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,20 +41,10 @@ final class SparkCommand implements Callable<Integer> {
     return 2;
   }
 
-  /** {@code --stateDir}, the same folder as `stack`'s. */
-  static final class StateDir {
-    @Option(
-        names = "--stateDir",
-        defaultValue = ".courtside",
-        paramLabel = "DIR",
-        description = "Folder for pid files, logs and work dirs (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
-  }
-
   @Command(name = "start", mixinStandardHelpOptions = true,
       description = "Start master and worker in the background; return once the worker has registered.")
   static final class Start implements Callable<Integer> {
-    @Mixin StateDir state;
+    @Mixin StackFlags.StateDir state;
     @Spec CommandSpec spec;
 
     @Option(names = "--masterPort", defaultValue = "7077", paramLabel = "PORT",
@@ -101,7 +91,7 @@ final class SparkCommand implements Callable<Integer> {
   @Command(name = "stop", mixinStandardHelpOptions = true,
       description = "Stop exactly the master and worker `spark start` started (by PID, verified).")
   static final class Stop implements Callable<Integer> {
-    @Mixin StateDir state;
+    @Mixin StackFlags.StateDir state;
     @Spec CommandSpec spec;
 
     @Override
@@ -127,7 +117,7 @@ final class SparkCommand implements Callable<Integer> {
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = "Show master and worker with their PIDs and addresses.")
   static final class Status implements Callable<Integer> {
-    @Mixin StateDir state;
+    @Mixin StackFlags.StateDir state;
     @Spec CommandSpec spec;
 
     @Override

@@ -5,7 +5,7 @@ import io.courtside.services.spark.SparkClusterState;
 import io.courtside.services.spark.SparkException;
 import io.courtside.services.spark.SparkHome;
 import io.courtside.services.spark.SparkSubmitCommand;
-import java.nio.file.Path;
+import io.courtside.services.stack.StackFlags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -37,9 +38,7 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting; repeatable.")
   Map<String, String> conf = new LinkedHashMap<>();
 
-  @Option(names = "--stateDir", defaultValue = ".courtside", paramLabel = "DIR",
-      description = "Where `spark start` keeps its state (default: ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StackFlags.StateDir state;
 
   @Option(names = "--dry-run", description = "Print the command instead of running it.")
   boolean dryRun;
@@ -50,7 +49,7 @@ final class SubmitCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try {
       String url = master != null ? master : localMaster().orElseThrow(() -> new SparkException(
-          "No local Spark cluster is running from " + stateDir.toAbsolutePath().normalize()
+          "No local Spark cluster is running from " + state.stateDir.toAbsolutePath().normalize()
               + ": start one with `courtside spark start`, or give --master=URL."));
       List<String> argv = command(url, conf, beamArgs);
       if (dryRun) {
@@ -66,7 +65,7 @@ final class SubmitCommand implements Callable<Integer> {
   }
 
   private Optional<String> localMaster() {
-    return SparkClusterState.read(stateDir).map(SparkClusterState::masterUrl);
+    return SparkClusterState.read(state.stateDir).map(SparkClusterState::masterUrl);
   }
 
   /** The local SparkSubmit JVM for {@code master}, loopback defaults first, then {@code conf}. */

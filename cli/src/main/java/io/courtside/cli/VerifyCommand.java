@@ -1,9 +1,9 @@
 package io.courtside.cli;
 
+import io.courtside.pipeline.config.JobConfig;
 import io.courtside.pipeline.verify.TopicRead;
 import io.courtside.pipeline.verify.Verify;
 import io.courtside.pipeline.verify.VerifyException;
-import io.courtside.pipeline.verify.VerifyOptions;
 import io.courtside.pipeline.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -11,11 +11,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
+import picocli.CommandLine;
 
 /**
  * {@code courtside verify}: recounts every window from the topic with the job's own code and
@@ -65,7 +65,7 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    VerifyOptions options;
+    JobConfig config;
     Instant fromInstant;
     Instant toInstant;
     try {
@@ -74,17 +74,18 @@ public final class VerifyCommand implements Callable<Integer> {
       if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
         throw new IllegalArgumentException("--from=" + from + " must be before --to=" + to);
       }
-      options = Verify.parseOptions(jobArgs.toArray(new String[0]));
+      config = Verify.parse(jobArgs.toArray(new String[0]));
     } catch (IllegalArgumentException e) {
       err.println("courtside verify: " + e.getMessage());
       err.println("Run `courtside verify --help`; the job's flags: `courtside pipeline --help`.");
       return 2;
     }
     err.printf("courtside verify: reading %s at %s, comparing with %s/%s%n",
-        options.getTopic(), options.getBootstrapServers(), options.getInfluxUrl(), options.getInfluxDatabase());
+        config.kafka().topic(), config.kafka().bootstrapServers(), config.sink().target().url(),
+        config.sink().target().database());
     VerifyReport report;
     try {
-      report = Verify.run(options, fromInstant, toInstant, progress(err));
+      report = Verify.run(config, fromInstant, toInstant, progress(err));
     } catch (IllegalArgumentException | VerifyException e) {
       err.println("courtside verify: " + e.getMessage());
       return 2;

@@ -57,7 +57,7 @@ public class LaunchTemplateTest {
     List<String> argv = LaunchCommand.command(t, t.resolve(Map.of("master", "yarn",
         "checkpointDir", "hdfs:///courtside/checkpoint")));
     assertEquals(List.of("spark-submit", "--master", "yarn", "--deploy-mode", "cluster", "--name",
-        "courtside", "--class", "io.courtside.pipeline.CourtsidePipeline",
+        "courtside", "--class", "io.courtside.pipeline.launch.PipelineLauncher",
         "courtside-runner-spark-0.1.0-SNAPSHOT-job.jar", "--runner=SparkRunner",
         "--checkpointDir=hdfs:///courtside/checkpoint"), argv);
   }

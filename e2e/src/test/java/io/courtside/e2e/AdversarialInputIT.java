@@ -5,12 +5,9 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,8 +20,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public class AdversarialInputIT {
   private static final Logger LOG = LoggerFactory.getLogger(AdversarialInputIT.class);
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stack = LocalStack.start(Files.createTempDirectory("courtside-adversarial"), StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-adversarial");
 
   /** Texts that would break a naive line-protocol encoder. */
   static List<String> nastyTexts() {
@@ -113,8 +98,8 @@ public class AdversarialInputIT {
 
   private static PipelineResult start(String topic, String db) throws Exception {
     Traffic.createTopic(stack.kafkaBootstrap(), topic);
-    return CourtsidePipeline.start(
-        CourtsidePipeline.parseOptions(
+    return PipelineLauncher.start(
+        PipelineLauncher.parse(
             JobArgs.inProcess(stack, topic, db,
                 "--consumerGroup=" + topic,
                 "--windowSize=1m",

@@ -7,25 +7,22 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.dashboard.DashboardServer;
 import io.courtside.dashboard.Dashboards;
+import io.courtside.dashboard.GrafanaTemplating;
 import io.courtside.dashboard.browser.BrowserPage;
 import io.courtside.dashboard.browser.DashboardPage;
 import io.courtside.dashboard.browser.HeadlessChromium;
-import io.courtside.dashboard.GrafanaTemplating;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.TopicAdmin;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxDbException;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.score.Polarity;
 import io.courtside.sentiment.Vader;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +33,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -51,31 +49,21 @@ public class DashboardQueriesIT {
   private static final String TOPIC = "dashboards";
   private static final String DB = "db_dashboards";
   private static final String REPLAY = "/replay/lakers-heat-night.jsonl";
-  private static Path stateDir;
-  private static LocalStack stack;
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-dashboards");
   private static InfluxDbClient influx;
   private static List<Post> replayed;
 
   @BeforeClass
   public static void runPipelineOnce() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-dashboards");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
     replayed = readReplay();
     Instant start = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     List<Post> recent = TestPosts.posts("live-", 1200, start, 1000, 21); // up to now
     produce(replayed, recent, TestPosts.malformed(14));
 
     String[] args = JobArgs.inProcess(stack, TOPIC, DB, "--windowSize=1m", "--backfill");
-    PipelineResult.State state = CourtsidePipeline.start(CourtsidePipeline.parseOptions(args)).waitUntilFinish();
+    PipelineResult.State state = PipelineLauncher.start(PipelineLauncher.parse(args)).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);
     influx = new InfluxDbClient(stack.influxUrl(), DB);
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @Test

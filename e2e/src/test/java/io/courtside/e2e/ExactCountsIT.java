@@ -6,12 +6,9 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +19,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -33,19 +30,7 @@ import org.junit.Test;
  * courtside verify} passing: every stored window equals a recount of the topic.
  */
 public class ExactCountsIT {
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stack = LocalStack.start(Files.createTempDirectory("courtside-exact"), StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-exact");
 
   /** One record: its partition (null: by key), Kafka timestamp, key and value. */
   private record Stamped(Integer partition, long kafkaMillis, String key, byte[] value) {
@@ -61,7 +46,6 @@ public class ExactCountsIT {
       return new Stamped(p, kafkaMillis, key, value);
     }
   }
-
 
   /** Sends {@code records} at {@code perSecond} (0: at once), each with its own Kafka timestamp. */
   private static void send(String topic, List<Stamped> records, int perSecond) throws Exception {
@@ -99,13 +83,12 @@ public class ExactCountsIT {
     return a;
   }
 
-
   private static void backfill(List<String> args) {
     List<String> all = new ArrayList<>(args);
     all.add("--backfill");
     all.addAll(JobArgs.DIRECT_IN_PROCESS);
     PipelineResult.State s =
-        CourtsidePipeline.start(CourtsidePipeline.parseOptions(all.toArray(new String[0]))).waitUntilFinish();
+        PipelineLauncher.start(PipelineLauncher.parse(all.toArray(new String[0]))).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, s);
   }
 

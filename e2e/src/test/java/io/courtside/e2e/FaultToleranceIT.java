@@ -4,14 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
+import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.services.stack.FreePorts;
 import io.courtside.services.stack.InfluxdProcess;
 import io.courtside.services.stack.KafkaBrokerProcess;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.ManagedProcess;
-import io.courtside.services.stack.StackConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import io.courtside.pipeline.parse.ParsePosts;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.junit.After;
-import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,23 +38,7 @@ import org.slf4j.LoggerFactory;
 public class FaultToleranceIT {
   private static final Logger LOG = LoggerFactory.getLogger(FaultToleranceIT.class);
 
-  private Path stateDir;
-  private LocalStack stack;
-  private final List<ManagedProcess> restarted = new ArrayList<>();
-
-  @Before
-  public void startStack() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-faults");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-  }
-
-  @After
-  public void stopStack() {
-    restarted.forEach(p -> p.stop(Duration.ofSeconds(30)));
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @Rule public final StackRule stack = new StackRule("courtside-faults");
 
   /** Posts created "now", one every {@code stepMillis}: a live feed whose windows are still open. */
   private static List<Post> livePosts(String prefix, int n, long stepMillis, long seed) {
@@ -69,7 +49,7 @@ public class FaultToleranceIT {
   private List<String> args(String topic, String db, String... extra) throws java.io.IOException {
     // One entity, not the 61 of the default watchlist: DirectRunner's timer bookkeeping grows with
     // every key and window, and the entity path is not what these tests are about.
-    Path watchlist = stateDir.resolve("watchlist.yaml");
+    Path watchlist = stack.stateDir().resolve("watchlist.yaml");
     Files.writeString(watchlist, "entities:\n  - {name: Lakers, kind: team, aliases: [Lakers]}\n");
     List<String> a = JobArgs.of(stack, topic, db,
         "--consumerGroup=" + topic,
@@ -84,7 +64,7 @@ public class FaultToleranceIT {
   private PipelineResult startInProcess(List<String> args) throws Exception {
     List<String> all = new ArrayList<>(args);
     all.addAll(JobArgs.DIRECT_IN_PROCESS);
-    return CourtsidePipeline.start(CourtsidePipeline.parseOptions(all.toArray(new String[0])));
+    return PipelineLauncher.start(PipelineLauncher.parse(all.toArray(new String[0])));
   }
 
   @Test
@@ -95,7 +75,7 @@ public class FaultToleranceIT {
     List<Post> posts = livePosts("c-", 20_000, 5, 21);
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_crash");
-    Path logs = stateDir.resolve("logs");
+    Path logs = stack.stateDir().resolve("logs");
     long killedAt;
     try (PipelineJvm first = PipelineJvm.start(logs.resolve("crash-1.log"), Map.of(), args(topic, "db_crash"))) {
       Expected.await("the first 5,000 posts", Duration.ofSeconds(180), () -> Expected.postCount(influx) >= 5_000);
@@ -137,7 +117,7 @@ public class FaultToleranceIT {
           parsedAtStop, parsed(job), Math.min(posts.size(), (System.nanoTime() - down) / 25_000_000 + stored));
       assertEquals("the job died while InfluxDB was down", PipelineResult.State.RUNNING, job.getState());
       awaitFree(port);
-      restarted.add(InfluxdProcess.start(stateDir, port, false, false, Duration.ofSeconds(30)));
+      stack.stopAfter(InfluxdProcess.start(stack.stateDir(), port, false, false, Duration.ofSeconds(30)));
       long outageMs = (System.nanoTime() - down) / 1_000_000;
       LOG.info("influxd was down {} ms; {} posts were stored before", outageMs, stored);
       assertTrue(outageMs >= 60_000);
@@ -186,7 +166,7 @@ public class FaultToleranceIT {
       stack.kafka().orElseThrow().stop(Duration.ofSeconds(30));
       Thread.sleep(5_000);
       awaitFree(port);
-      restarted.add(KafkaBrokerProcess.start(stateDir, port, 3, false, Duration.ofSeconds(60)));
+      stack.stopAfter(KafkaBrokerProcess.start(stack.stateDir(), port, 3, false, Duration.ofSeconds(60)));
       LOG.info("the broker was down {} ms", (System.nanoTime() - down) / 1_000_000);
       sending.get();
       Expected.awaitPosts(influx, posts.size(), Duration.ofSeconds(180));

@@ -8,9 +8,6 @@ import io.courtside.ingest.SyntheticPosts;
 import io.courtside.pipeline.verify.TopicRead;
 import io.courtside.services.stack.FreePorts;
 import io.courtside.services.stack.KafkaBrokerProcess;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.ManagedProcess;
-import io.courtside.services.stack.StackConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -19,15 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import org.junit.After;
-import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,27 +46,11 @@ public class IngestBrokerOutageIT {
   /** Before the restart begins; the restart itself adds a few seconds more. */
   private static final Duration OUTAGE = Duration.ofSeconds(35);
 
-  private Path stateDir;
-  private LocalStack stack;
-  private final List<ManagedProcess> restarted = new ArrayList<>();
-
-  @Before
-  public void startStack() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-ingest-outage");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-  }
-
-  @After
-  public void stopStack() {
-    restarted.forEach(p -> p.stop(Duration.ofSeconds(30)));
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @Rule public final StackRule stack = new StackRule("courtside-ingest-outage");
 
   @Test
   public void aBrokerOutageLongerThanTheDeliveryTimeoutLosesNoPost() throws Exception {
-    Path producerConfig = stateDir.resolve("producer.properties");
+    Path producerConfig = stack.stateDir().resolve("producer.properties");
     Files.writeString(producerConfig,
         "delivery.timeout.ms=20000\nrequest.timeout.ms=5000\n", StandardCharsets.UTF_8);
     IngestCommand ingest = new IngestCommand();
@@ -106,7 +84,7 @@ public class IngestBrokerOutageIT {
     while (System.nanoTime() - down < OUTAGE.toNanos()) {
       Thread.sleep(100);
     }
-    restarted.add(KafkaBrokerProcess.start(stateDir, port, 3, false, Duration.ofSeconds(60)));
+    stack.stopAfter(KafkaBrokerProcess.start(stack.stateDir(), port, 3, false, Duration.ofSeconds(60)));
     long outageMs = (System.nanoTime() - down) / 1_000_000;
     LOG.info("broker down {} ms; {} posts acknowledged before, {} produced by then", outageMs,
         ackedAtStop, ingest.produced());

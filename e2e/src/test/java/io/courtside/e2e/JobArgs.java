@@ -24,17 +24,22 @@ final class JobArgs {
     return a;
   }
 
+  /** {@link #of(LocalStack, String, String, String...)} of the rule's stack. */
+  static List<String> of(StackRule stack, String topic, String database, String... extra) {
+    return of(stack.stack(), topic, database, extra);
+  }
+
   /** Starts the job of {@code args} (plus {@link #DIRECT_IN_PROCESS}) in this JVM; does not wait. */
   static org.apache.beam.sdk.PipelineResult start(List<String> args) {
     List<String> all = new ArrayList<>(args);
     all.addAll(DIRECT_IN_PROCESS);
-    return io.courtside.pipeline.CourtsidePipeline.start(
-        io.courtside.pipeline.CourtsidePipeline.parseOptions(all.toArray(new String[0])));
+    return io.courtside.pipeline.launch.PipelineLauncher.start(
+        io.courtside.pipeline.launch.PipelineLauncher.parse(all.toArray(new String[0])));
   }
 
   /** {@link #of} plus {@link #DIRECT_IN_PROCESS}, as the array {@code parseOptions} takes. */
-  static String[] inProcess(LocalStack stack, String topic, String database, String... extra) {
-    List<String> a = of(stack, topic, database, extra);
+  static String[] inProcess(StackRule stack, String topic, String database, String... extra) {
+    List<String> a = of(stack.stack(), topic, database, extra);
     a.addAll(DIRECT_IN_PROCESS);
     return a.toArray(new String[0]);
   }

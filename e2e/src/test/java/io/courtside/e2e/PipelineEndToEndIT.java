@@ -1,7 +1,5 @@
 package io.courtside.e2e;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -11,16 +9,10 @@ import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.TopicAdmin;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
-import io.courtside.pipeline.options.CourtsideOptions;
-import io.courtside.pipeline.score.Polarity;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.sentiment.Vader;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,14 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -46,21 +37,7 @@ import org.junit.Test;
 public class PipelineEndToEndIT {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2026-05-20T01:00:00Z");
-  private static Path stateDir;
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-e2e");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-e2e");
 
   @Test
   public void backfillWritesEveryValidPostOnceWithRightScoresAndWindowCounts() throws Exception {
@@ -115,10 +92,10 @@ public class PipelineEndToEndIT {
     List<Post> second = TestPosts.posts("s2-", 500, start.plusSeconds(25), 100, 12);
     produce(topic, first, TestPosts.malformed(20));
 
-    CourtsideOptions o =
-        CourtsidePipeline.parseOptions(
+    PipelineLauncher.Job o =
+        PipelineLauncher.parse(
             args(topic, "db_stream", "--consumerGroup=e2e-stream", "--earlyFiringPeriod=1s"));
-    PipelineResult result = CourtsidePipeline.start(o);
+    PipelineResult result = PipelineLauncher.start(o);
     try {
       InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_stream");
       Expected.awaitPosts(influx, first.size(), Duration.ofSeconds(120));
@@ -143,8 +120,8 @@ public class PipelineEndToEndIT {
   }
 
   private static void runBackfill(String topic, String db) {
-    CourtsideOptions o = CourtsidePipeline.parseOptions(args(topic, db, "--backfill"));
-    PipelineResult.State state = CourtsidePipeline.start(o).waitUntilFinish();
+    PipelineLauncher.Job o = PipelineLauncher.parse(args(topic, db, "--backfill"));
+    PipelineResult.State state = PipelineLauncher.start(o).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);
   }
 

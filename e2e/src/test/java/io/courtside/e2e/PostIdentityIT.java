@@ -5,13 +5,10 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.score.Polarity;
 import io.courtside.sentiment.Vader;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,8 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -31,19 +28,7 @@ import org.junit.Test;
  */
 public class PostIdentityIT {
   private static final Vader VADER = Vader.standard();
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stack = LocalStack.start(Files.createTempDirectory("courtside-identity"), StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-identity");
 
   @Test
   public void twentyThousandPostsOfOneSecondAreTwentyThousandPoints() throws Exception {
@@ -59,7 +44,7 @@ public class PostIdentityIT {
 
     String[] args = JobArgs.inProcess(stack, "burst", "db_burst", "--windowSize=1m", "--backfill");
     assertEquals(PipelineResult.State.DONE,
-        CourtsidePipeline.start(CourtsidePipeline.parseOptions(args)).waitUntilFinish());
+        PipelineLauncher.start(PipelineLauncher.parse(args)).waitUntilFinish());
 
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_burst");
     assertEquals(20_000, InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
@@ -89,7 +74,7 @@ public class PostIdentityIT {
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_edits");
     String[] args = JobArgs.inProcess(stack, topic, "db_edits",
         "--consumerGroup=" + topic, "--windowSize=1m", "--earlyFiringPeriod=1s");
-    PipelineResult job = CourtsidePipeline.start(CourtsidePipeline.parseOptions(args));
+    PipelineResult job = PipelineLauncher.start(PipelineLauncher.parse(args));
     try {
       Expected.awaitPosts(influx, n, Duration.ofSeconds(120));
       assertEquals(originals.get(0).text(), stored(influx).get("edit-0").get("text").asText());

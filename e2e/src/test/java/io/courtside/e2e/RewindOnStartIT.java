@@ -6,10 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.courtside.pipeline.read.GroupLease;
 import io.courtside.pipeline.read.RewindOnStart;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +20,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -34,19 +31,7 @@ import org.junit.Test;
 public class RewindOnStartIT {
   private static final long T0 = 1_779_238_800_000L; // 2026-05-20T01:00:00Z
 
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stack = LocalStack.start(Files.createTempDirectory("courtside-rewind"), StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-rewind");
 
   @Test
   public void rewindsEachPartitionToItsFirstRecordStampedFromTheRecountPointAndNoFurther()

@@ -5,20 +5,16 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.PipelineResult;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -30,21 +26,7 @@ import org.junit.Test;
  */
 public class RunnerParityIT {
   private static final Instant T0 = Instant.parse("2026-05-21T02:00:00Z");
-  private static Path stateDir;
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-parity");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-parity");
 
   @Test
   public void directSparkAndFlinkWriteIdenticalPoints() throws Exception {
@@ -52,13 +34,13 @@ public class RunnerParityIT {
     List<Post> posts = TestPosts.posts("par-", 2000, T0, 300, 31); // 10 minutes of posts
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
 
-    PipelineResult.State direct = CourtsidePipeline.start(CourtsidePipeline.parseOptions(
+    PipelineResult.State direct = PipelineLauncher.start(PipelineLauncher.parse(
         JobArgs.inProcess(stack, topic, "db_direct", "--windowSize=1m", "--backfill",
             "--runner=DirectRunner"))).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, direct);
 
     List<String> sparkArgs = JobArgs.of(stack, topic, "db_spark", "--windowSize=1m", "--backfill");
-    try (SparkJob job = SparkJob.submit("local[2]", stateDir.resolve("logs/spark-backfill.log"), sparkArgs)) {
+    try (SparkJob job = SparkJob.submit("local[2]", stack.stateDir().resolve("logs/spark-backfill.log"), sparkArgs)) {
       assertEquals("Spark backfill failed:\n" + job.logTail(), 0, job.awaitExit(Duration.ofMinutes(5)));
     }
 
@@ -85,7 +67,7 @@ public class RunnerParityIT {
     List<String> all = new java.util.ArrayList<>(args);
     all.add("--runner=FlinkRunner");
     Set<String> listening = new TreeSet<>();
-    try (PipelineJvm flink = PipelineJvm.start(stateDir.resolve("logs/flink-backfill.log"), java.util.Map.of(), all)) {
+    try (PipelineJvm flink = PipelineJvm.start(stack.stateDir().resolve("logs/flink-backfill.log"), java.util.Map.of(), all)) {
       Integer exit = null;
       for (long end = System.nanoTime() + Duration.ofMinutes(3).toNanos(); exit == null && System.nanoTime() < end; ) {
         // The embedded cluster's BLOB server and REST endpoint, while the job runs.
@@ -95,7 +77,7 @@ public class RunnerParityIT {
         exit = flink.awaitExit(Duration.ofMillis(300));
       }
       assertEquals("Flink backfill failed or still runs after 3 min:\n" + flink.outputTail(), Integer.valueOf(0), exit);
-      assertTrue(flink.outputTail(), flink.output().contains("courtside pipeline finished: DONE"));
+      assertTrue(flink.outputTail(), flink.output().contains("courtside pipeline: finished, DONE"));
     }
     assertTrue("the embedded Flink cluster was never seen listening", !listening.isEmpty());
     assertEquals("sockets of the Flink JVM not on 127.0.0.1: " + listening, Set.of(),

@@ -9,11 +9,11 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.Post;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxPreflight;
 import io.courtside.pipeline.influx.InfluxTarget;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.sentiment.Vader;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
@@ -137,8 +137,8 @@ public class SinkModesIT {
       }
       Traffic.createTopic(stack.kafkaBootstrap(), topic);
       PipelineResult job =
-          CourtsidePipeline.start(
-              CourtsidePipeline.parseOptions(
+          PipelineLauncher.start(
+              PipelineLauncher.parse(
                   new String[] {
                     "--bootstrapServers=" + stack.kafkaBootstrap(),
                     "--topic=" + topic,

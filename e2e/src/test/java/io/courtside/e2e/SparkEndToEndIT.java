@@ -7,10 +7,6 @@ import io.courtside.model.Post;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.services.spark.SparkCluster;
 import io.courtside.services.spark.SparkClusterConfig;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +17,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -30,27 +28,18 @@ import org.junit.Test;
  * stopped by PID.
  */
 public class SparkEndToEndIT {
-  private static Path stateDir;
-  private static LocalStack stack;
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-spark-e2e");
   private static SparkCluster spark;
 
   @BeforeClass
   public static void start() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-spark-e2e");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-    spark = SparkCluster.start(stateDir, SparkClusterConfig.freePort().withWorker(2, "1g"));
+    spark = SparkCluster.start(stack.stateDir(), SparkClusterConfig.freePort().withWorker(2, "1g"));
   }
 
   @AfterClass
   public static void stop() {
-    try {
-      if (spark != null) {
-        spark.close();
-      }
-    } finally {
-      if (stack != null) {
-        stack.close();
-      }
+    if (spark != null) {
+      spark.close();
     }
   }
 
@@ -69,12 +58,12 @@ public class SparkEndToEndIT {
         "--windowSize=1m",
         "--maxOutOfOrderness=5s",
         "--earlyFiringPeriod=1s",
-        "--checkpointDir=" + stateDir.resolve("checkpoint"),
+        "--checkpointDir=" + stack.stateDir().resolve("checkpoint"),
         "--batchIntervalMillis=2000",
         "--metricsSink=io.courtside.runners.spark.LogMetricsSink",
         "--metricsPushPeriod=2");
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_stream");
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/driver.log"), args)) {
+    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/driver.log"), args)) {
       Expected.awaitPosts(influx, first.size(), Duration.ofSeconds(180), () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
       Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(second));
       Expected.awaitPosts(influx, first.size() + second.size(), Duration.ofSeconds(180), () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));

@@ -7,8 +7,6 @@ import io.courtside.model.Post;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.services.spark.SparkCluster;
 import io.courtside.services.spark.SparkClusterConfig;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +18,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -34,27 +34,18 @@ import org.junit.Test;
  * archive's windows must keep their totals.
  */
 public class SparkExactCountsIT {
-  private static Path stateDir;
-  private static LocalStack stack;
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-spark-exact");
   private static SparkCluster spark;
 
   @BeforeClass
   public static void start() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-spark-exact");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-    spark = SparkCluster.start(stateDir, SparkClusterConfig.freePort().withWorker(2, "1g"));
+    spark = SparkCluster.start(stack.stateDir(), SparkClusterConfig.freePort().withWorker(2, "1g"));
   }
 
   @AfterClass
   public static void stop() {
-    try {
-      if (spark != null) {
-        spark.close();
-      }
-    } finally {
-      if (stack != null) {
-        stack.close();
-      }
+    if (spark != null) {
+      spark.close();
     }
   }
 
@@ -70,7 +61,7 @@ public class SparkExactCountsIT {
         "--earlyFiringPeriod=1s",
         "--partitionIdleness=5s",
         "--restartRewindMargin=10s",
-        "--checkpointDir=" + stateDir.resolve("checkpoint"),
+        "--checkpointDir=" + stack.stateDir().resolve("checkpoint"),
         "--batchIntervalMillis=2000");
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_exact");
     Instant evening = Instant.parse("2025-06-01T01:00:00Z");
@@ -82,7 +73,7 @@ public class SparkExactCountsIT {
     int posts = 1_200;
     Map<String, Long> before;
     CompletableFuture<Integer> live1;
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/run-1.log"), args)) {
+    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-1.log"), args)) {
       Expected.await("the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
       Thread.sleep(6_000); // the readers find the topic empty: its partitions are empty, then the archive comes
       Traffic.sendPaced(stack.kafkaBootstrap(), topic, archive, 100).get();
@@ -99,7 +90,7 @@ public class SparkExactCountsIT {
       job.kill9();
     }
     posts += live1.get();
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stateDir.resolve("logs/run-2.log"), args)) {
+    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-2.log"), args)) {
       Expected.await("the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
       posts += sendLive(topic, "live2-", 400, 40);
       Expected.awaitPosts(influx, posts, Duration.ofSeconds(300),
@@ -109,7 +100,7 @@ public class SparkExactCountsIT {
       // The archive's windows, closed before the crash, hold what they held.
       before.forEach((w, total) -> assertEquals("window " + w + " changed across the restart", total, after.get(w)));
       assertEquals(posts, after.values().stream().mapToLong(Long::longValue).sum());
-      try (java.util.stream.Stream<Path> runs = Files.list(stateDir.resolve("checkpoint/spark-exact"))) {
+      try (java.util.stream.Stream<Path> runs = Files.list(stack.stateDir().resolve("checkpoint/spark-exact"))) {
         assertEquals("the first run's Spark checkpoint is not restored: it is deleted", 1, runs.count());
       }
     }

@@ -54,7 +54,7 @@ final class SparkJob implements AutoCloseable {
   int awaitExit(Duration timeout) throws Exception {
     process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     // ProcessHandle has no exit code; the driver prints its final state instead.
-    return log().contains("courtside pipeline finished: DONE") ? 0 : 1;
+    return log().contains("courtside pipeline: finished, DONE") ? 0 : 1;
   }
 
   String log() throws IOException {

@@ -51,7 +51,7 @@ final class Verified {
     List<String> flags = new ArrayList<>(args);
     // Flags of the runner, not of counting: verify runs here, without Spark on the classpath.
     flags.removeIf(a -> RUNNER_FLAGS.stream().anyMatch(f -> a.startsWith("--" + f)));
-    return Verify.run(Verify.parseOptions(flags.toArray(new String[0])), null, null, (read, total) -> {});
+    return Verify.run(Verify.parse(flags.toArray(new String[0])), null, null, (read, total) -> {});
   }
 
   static String table(VerifyReport report) {

@@ -9,13 +9,11 @@ import io.courtside.cli.VerifyCommand;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
-import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxSchema;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.window.PolarityCounts;
 import io.courtside.pipeline.window.WindowCounts;
-import io.courtside.services.stack.LocalStack;
-import io.courtside.services.stack.StackConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -24,8 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +32,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -52,21 +48,7 @@ public class VerifyIT {
       Instant.now().minus(java.time.Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
   private static final String TOPIC = "verified";
   private static final String DB = "db_verify";
-  private static Path stateDir;
-  private static LocalStack stack;
-
-  @BeforeClass
-  public static void startStack() throws Exception {
-    stateDir = Files.createTempDirectory("courtside-verify");
-    stack = LocalStack.start(stateDir, StackConfig.freePorts());
-  }
-
-  @AfterClass
-  public static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-verify");
 
   /** A record with its own Kafka timestamp. */
   private record Sent(long ts, String key, byte[] value) {}
@@ -95,7 +77,7 @@ public class VerifyIT {
     produce(sent);
 
     PipelineResult.State state =
-        CourtsidePipeline.start(CourtsidePipeline.parseOptions(
+        PipelineLauncher.start(PipelineLauncher.parse(
                 JobArgs.inProcess(stack, TOPIC, DB, "--backfill", "--windowSize=1m")))
             .waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);

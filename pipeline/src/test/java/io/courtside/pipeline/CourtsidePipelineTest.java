@@ -3,10 +3,10 @@ package io.courtside.pipeline;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
 
 import io.courtside.model.Post;
-import io.courtside.pipeline.options.CourtsideOptions;
+import io.courtside.pipeline.config.JobConfig;
+import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.sentiment.Vader;
@@ -19,9 +19,6 @@ import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.KafkaRecordCoder;
-import org.apache.beam.sdk.options.ExperimentalOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.testing.CrashingRunner;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
@@ -41,7 +38,7 @@ public class CourtsidePipelineTest {
 
   @Test
   public void everyValidPostIsScoredOnceAndWindowsAddUp() {
-    CourtsideOptions o = CourtsidePipeline.parseOptions(new String[] {"--windowSize=1m"});
+    JobConfig config = JobConfig.of(JobConfig.options("--windowSize=1m"));
     Vader vader = Vader.standard();
     TestStream.Builder<KafkaRecord<byte[], byte[]>> stream =
         TestStream.create(
@@ -65,7 +62,7 @@ public class CourtsidePipelineTest {
             TimestampedValue.of(Records.raw("{broken " + i, offset++), new org.joda.time.Instant(createdAt.toEpochMilli())));
       }
     }
-    CourtsidePipeline.Outputs out = CourtsidePipeline.process(p.apply(stream.advanceWatermarkToInfinity()), o);
+    CourtsidePipeline.Outputs out = CourtsidePipeline.process(p.apply(stream.advanceWatermarkToInfinity()), config);
 
     PAssert.that(out.scored())
         .satisfies(
@@ -115,9 +112,9 @@ public class CourtsidePipelineTest {
    */
   @Test
   public void theJobBuildsWithRefusedPointsFlattenedIntoTheDeadLetters() {
-    CourtsideOptions o = CourtsidePipeline.parseOptions(new String[] {"--windowSize=1m"});
-    org.apache.beam.sdk.Pipeline job = org.apache.beam.sdk.Pipeline.create(o);
-    CourtsidePipeline.build(job, o);
+    PipelineLauncher.Job launch = PipelineLauncher.parse("--windowSize=1m");
+    org.apache.beam.sdk.Pipeline job = org.apache.beam.sdk.Pipeline.create(launch.options());
+    CourtsidePipeline.build(job, launch.config());
     List<String> flattened = new ArrayList<>();
     job.traverseTopologically(
         new org.apache.beam.sdk.Pipeline.PipelineVisitor.Defaults() {
@@ -130,47 +127,5 @@ public class CourtsidePipelineTest {
         });
     assertEquals("parse dead letters and the refused points of the 4 writes", 5, flattened.size());
     p.enableAbandonedNodeEnforcement(false);
-  }
-
-  @Test
-  public void badFlagsNameTheFlag() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> CourtsidePipeline.parseOptions(new String[] {"--windowSize=often"}));
-    assertThat(e.getMessage(), containsString("--windowSize=often"));
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> CourtsidePipeline.parseOptions(new String[] {"--dlqTopic=twitterdata"}));
-    assertThat(e.getMessage(), containsString("--dlqTopic"));
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> CourtsidePipeline.parseOptions(new String[] {"--influxBatchSize=0"}));
-    assertThat(e.getMessage(), containsString("--influxBatchSize must be at least 1"));
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> CourtsidePipeline.parseOptions(new String[] {"--influxNewlines=crlf"}));
-    assertThat(e.getMessage(), containsString("--influxNewlines=crlf"));
-  }
-
-  @Test
-  public void theDirectRunnerReadsThroughTheWrapperUnlessTheUserChoseARead() {
-    CourtsideOptions o = CourtsidePipeline.parseOptions(new String[] {"--runner=DirectRunner"});
-    assertEquals(
-        List.of("use_unbounded_sdf_wrapper"), o.as(ExperimentalOptions.class).getExperiments());
-    o = CourtsidePipeline.parseOptions(new String[] {"--experiments=use_sdf_read,other"});
-    assertEquals(List.of("use_sdf_read", "other"), o.as(ExperimentalOptions.class).getExperiments());
-    o = CourtsidePipeline.parseOptions(new String[] {"--experiments=other"});
-    assertEquals(
-        List.of("other", "use_unbounded_sdf_wrapper"),
-        o.as(ExperimentalOptions.class).getExperiments());
-    // Any other runner keeps its default read (Spark cannot run a splittable DoFn).
-    CourtsideOptions spark = PipelineOptionsFactory.as(CourtsideOptions.class);
-    spark.setRunner(CrashingRunner.class);
-    CourtsidePipeline.useWrappedReadOnDirectRunner(spark);
-    assertEquals(null, spark.as(ExperimentalOptions.class).getExperiments());
   }
 }

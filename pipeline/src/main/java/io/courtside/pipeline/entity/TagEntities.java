@@ -1,10 +1,8 @@
 package io.courtside.pipeline.entity;
 
-import io.courtside.pipeline.options.EntityOptions;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.Countable;
 import io.courtside.model.Post;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -32,26 +30,6 @@ public final class TagEntities
 
   public static TagEntities with(Watchlist watchlist) {
     return new TagEntities(watchlist);
-  }
-
-  /** Reads and checks {@code --watchlist} now, when the job is built, not on the workers. */
-  public static TagEntities from(EntityOptions options) {
-    return with(watchlist(options));
-  }
-
-  /** The watchlist of {@code --watchlist} (default: the shipped NBA list); errors name the flag. */
-  public static Watchlist watchlist(EntityOptions options) {
-    String file = options.getWatchlist();
-    if (file == null || file.isBlank()) {
-      return Watchlist.nba();
-    }
-    try {
-      return Watchlist.read(Path.of(file));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--watchlist=" + file + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--watchlist=" + file + ": cannot read it: " + e, e);
-    }
   }
 
   @Override

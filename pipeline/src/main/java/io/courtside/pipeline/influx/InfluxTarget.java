@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Where and how points are written: which write API, which database or bucket, and where the
@@ -39,19 +38,7 @@ public record InfluxTarget(
   /** The two write APIs. */
   public enum Api {
     V1,
-    V2;
-
-    public static Api parse(String value) {
-      String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-      switch (v) {
-        case "v1":
-          return V1;
-        case "v2":
-          return V2;
-        default:
-          throw new IllegalArgumentException("--influxApi=" + value + " is not v1 or v2");
-      }
-    }
+    V2
   }
 
   public InfluxTarget {

@@ -22,10 +22,10 @@ public interface InfluxDbOptions extends PipelineOptions {
   @Description(
       "Write API: v1 (POST /write?db=, Basic auth with --influxUser; InfluxDB 1.x and later) or"
           + " v2 (POST /api/v2/write?org=&bucket=, Authorization: Token; InfluxDB 2.x/3.x, QuestDB).")
-  @Default.String("v1")
-  String getInfluxApi();
+  @Default.Enum("V1")
+  InfluxApi getInfluxApi();
 
-  void setInfluxApi(String value);
+  void setInfluxApi(InfluxApi value);
 
   @Description("v1: database, created at start if missing (needs an admin user when auth is on).")
   @Default.String("courtside")
@@ -65,10 +65,10 @@ public interface InfluxDbOptions extends PipelineOptions {
   @Description(
       "How a newline inside a string field (post text) is sent: raw (InfluxDB 1.x/2.x keep it"
           + " inside the quotes) or escaped (backslash-newline, what QuestDB expects).")
-  @Default.String("raw")
-  String getInfluxNewlines();
+  @Default.Enum("RAW")
+  InfluxNewlines getInfluxNewlines();
 
-  void setInfluxNewlines(String value);
+  void setInfluxNewlines(InfluxNewlines value);
 
   @Description("Most points per write request.")
   @Default.Integer(5000)

@@ -1,7 +1,6 @@
 package io.courtside.pipeline.read;
 
-import io.courtside.pipeline.options.CourtsideOptions;
-import io.courtside.pipeline.options.Durations;
+import io.courtside.pipeline.config.JobConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
@@ -51,14 +50,14 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
     this.partitionIdleness = partitionIdleness;
   }
 
-  public static ReadPosts from(CourtsideOptions options) {
+  public static ReadPosts from(JobConfig.Kafka kafka) {
     return new ReadPosts(
-        options.getBootstrapServers(),
-        options.getTopic(),
-        options.getConsumerGroup(),
-        options.isBackfill(),
-        Durations.parse("maxOutOfOrderness", options.getMaxOutOfOrderness()),
-        Durations.parse("partitionIdleness", options.getPartitionIdleness()));
+        kafka.bootstrapServers(),
+        kafka.topic(),
+        kafka.consumerGroup(),
+        kafka.backfill(),
+        kafka.maxOutOfOrderness(),
+        kafka.partitionIdleness());
   }
 
   @Override

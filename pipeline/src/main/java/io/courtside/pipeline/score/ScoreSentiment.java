@@ -2,8 +2,6 @@ package io.courtside.pipeline.score;
 
 import io.courtside.model.Post;
 import io.courtside.pipeline.parse.PostRecord;
-import io.courtside.pipeline.options.SentimentOptions;
-import io.courtside.sentiment.LexiconOverlay;
 import io.courtside.sentiment.SentimentScores;
 import io.courtside.sentiment.Vader;
 import io.courtside.sentiment.VaderConfig;
@@ -25,27 +23,11 @@ public final class ScoreSentiment extends PTransform<PCollection<PostRecord>, PC
   }
 
   /**
-   * The overlay file is read here, when the job is built, and shipped inside the config: workers
-   * on a cluster need no copy of it.
+   * Scores with {@code config}, which carries its overlay's entries: workers on a cluster need no
+   * copy of the overlay file.
    */
-  public static ScoreSentiment with(SentimentOptions options) {
-    return new ScoreSentiment(config(options));
-  }
-
-  /** The scorer's configuration of the flags: {@code --maxTextLength}, {@code --lexiconOverlay}. */
-  public static VaderConfig config(SentimentOptions options) {
-    VaderConfig config = VaderConfig.defaults().withMaxTextLength(options.getMaxTextLength());
-    String overlay = options.getLexiconOverlay();
-    if (overlay != null && !overlay.isBlank()) {
-      try {
-        config = config.withOverlay(LexiconOverlay.named(overlay));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(
-            "--lexiconOverlay=" + overlay + ": " + e.getMessage()
-                + " (give 'nba' or a file of word<TAB>valence lines)", e);
-      }
-    }
-    return config;
+  public static ScoreSentiment with(VaderConfig config) {
+    return new ScoreSentiment(config);
   }
 
   /** One post of {@code version} scored as this step scores it (public for {@code courtside verify}). */

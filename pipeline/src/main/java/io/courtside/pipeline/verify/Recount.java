@@ -1,12 +1,12 @@
 package io.courtside.pipeline.verify;
 
 import io.courtside.model.Post;
+import io.courtside.pipeline.config.JobConfig;
 import io.courtside.pipeline.entity.Entity;
 import io.courtside.pipeline.entity.EntityMatcher;
 import io.courtside.pipeline.entity.TagEntities;
 import io.courtside.pipeline.entity.Watchlist;
 import io.courtside.pipeline.influx.InfluxSchema;
-import io.courtside.pipeline.options.Durations;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.pipeline.read.CreatedAtTimestamps;
@@ -55,18 +55,17 @@ public final class Recount {
       java.time.Instant from,
       java.time.Instant to) {
 
-    /** The settings of the flags, parsed by the job's own code (same names, defaults, errors). */
-    public static Settings of(VerifyOptions o, java.time.Instant from, java.time.Instant to) {
-      ParsePosts.create(o.getMaxRecordBytes()); // checks --maxRecordBytes as the job does
+    /** The settings of the job's configuration (its flags, read by the job's own code). */
+    public static Settings of(JobConfig c, java.time.Instant from, java.time.Instant to) {
       return new Settings(
-          Durations.parsePositive("windowSize", o.getWindowSize()),
+          c.windows().size(),
           new LatenessRule(
-              Durations.parse("allowedLateness", o.getAllowedLateness()),
-              Durations.parse("maxOutOfOrderness", o.getMaxOutOfOrderness()),
-              Durations.parse("partitionIdleness", o.getPartitionIdleness())),
-          o.getMaxRecordBytes(),
-          ScoreSentiment.config(o),
-          TagEntities.watchlist(o),
+              c.windows().allowedLateness(),
+              c.kafka().maxOutOfOrderness(),
+              c.kafka().partitionIdleness()),
+          c.maxRecordBytes(),
+          c.scoring(),
+          c.watchlist(),
           from,
           to);
     }

@@ -1,13 +1,12 @@
 package io.courtside.pipeline.verify;
 
-import io.courtside.pipeline.CourtsidePipeline;
+import io.courtside.pipeline.config.JobConfig;
 import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxTarget;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The proof that InfluxDB holds what the topic says: read the whole topic, {@link Recount} it with
@@ -17,14 +16,11 @@ public final class Verify {
   private Verify() {}
 
   /**
-   * The job's flags (plus {@code --partitionIdleness}), parsed and checked by the job's own parser:
-   * same names, defaults and errors. Throws IllegalArgumentException naming a bad flag.
+   * The job's flags, parsed and checked by the job's own parser: same names, defaults and errors.
+   * Throws IllegalArgumentException naming a bad flag.
    */
-  public static VerifyOptions parseOptions(String... args) {
-    PipelineOptionsFactory.register(VerifyOptions.class);
-    VerifyOptions o = CourtsidePipeline.parseOptions(args).as(VerifyOptions.class);
-    Recount.Settings.of(o, null, null); // --partitionIdleness, which the job may not check
-    return o;
+  public static JobConfig parse(String... args) {
+    return JobConfig.of(JobConfig.options(args));
   }
 
   /**
@@ -33,13 +29,13 @@ public final class Verify {
    * @throws IllegalArgumentException a bad flag
    * @throws VerifyException a server that cannot be reached, a missing topic or database
    */
-  public static VerifyReport run(VerifyOptions o, Instant from, Instant to, TopicRead.Progress progress)
+  public static VerifyReport run(JobConfig c, Instant from, Instant to, TopicRead.Progress progress)
       throws VerifyException {
-    Recount recount = new Recount(Recount.Settings.of(o, from, to));
-    InfluxTarget target = CourtsidePipeline.influxDbWrite(o).target();
+    Recount recount = new Recount(Recount.Settings.of(c, from, to));
+    InfluxTarget target = c.sink().target();
     if (target.api() != InfluxTarget.Api.V1) {
       throw new IllegalArgumentException(
-          "--influxApi=" + o.getInfluxApi() + ": courtside verify reads with InfluxQL (/query), give"
+          "--influxApi=v2: courtside verify reads with InfluxQL (/query), give"
               + " --influxApi=v1 with --influxDatabase (InfluxDB 2.x/3.x: their v1 compatibility)");
     }
     StoredWindows stored;
@@ -49,9 +45,9 @@ public final class Verify {
       throw new VerifyException(e.getMessage(), e);
     }
     stored.check(); // before a long read of the topic
-    TopicRead.readAll(o.getBootstrapServers(), o.getTopic(), recount::add, progress);
+    TopicRead.readAll(c.kafka().bootstrapServers(), c.kafka().topic(), recount::add, progress);
     Recount.Result result = recount.result();
-    Map<WindowKey, StoredWindow> windows = stored.windows(o.getTopic(), from, to);
+    Map<WindowKey, StoredWindow> windows = stored.windows(c.kafka().topic(), from, to);
     Set<String> postIds = stored.storedPostIds(result.postIds(), result.postSeconds());
     return VerifyReport.compare(result, windows, postIds);
   }

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.courtside.pipeline.CourtsidePipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,14 +64,5 @@ public class WatchlistTest {
             + "{\"name\":\"B\",\"kind\":\"team\",\"tags\":[\"GO\"]}]}");
     e = assertThrows(IllegalArgumentException.class, () -> Watchlist.read(dup));
     assertThat(e.getMessage(), containsString("'A' and 'B'"));
-  }
-
-  @Test
-  public void badWatchlistFlagFailsWhenTheJobIsBuilt() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> CourtsidePipeline.parseOptions(new String[] {"--watchlist=/no/such/file.yaml"}));
-    assertThat(e.getMessage(), containsString("--watchlist=/no/such/file.yaml"));
   }
 }

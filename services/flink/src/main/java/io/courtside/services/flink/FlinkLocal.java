@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * {@code runners/flink}, so Flink never shares a classpath with the CLI or the tests.
  */
 public final class FlinkLocal {
-  public static final String MAIN_CLASS = "io.courtside.pipeline.CourtsidePipeline";
+  public static final String MAIN_CLASS = "io.courtside.pipeline.launch.PipelineLauncher";
   public static final String LOCAL_MASTER = "[local]";
   /** Checkpoints of a streaming job when {@code --checkpointingInterval} is not given (Beam's default is off). */
   public static final long DEFAULT_CHECKPOINT_MILLIS = 10_000;
@@ -52,7 +52,7 @@ public final class FlinkLocal {
   private FlinkLocal() {}
 
   /**
-   * {@code java ... CourtsidePipeline --runner=FlinkRunner --flinkMaster=[local] ARGS}, with
+   * {@code java ... PipelineLauncher --runner=FlinkRunner --flinkMaster=[local] ARGS}, with
    * runners/flink/conf as {@code --flinkConfDir} (unless ARGS give one) and checkpoints every {@link #DEFAULT_CHECKPOINT_MILLIS} on a streaming start unless ARGS set
    * {@code --checkpointingInterval}. A {@code --runner} or {@code --flinkMaster} other than
    * these is refused: only the embedded cluster runs here.

@@ -12,7 +12,7 @@ public class FlinkLocalTest {
 
   private static final String CONF = "--flinkConfDir=" + FlinkLocal.confDir();
 
-  /** The part of the command after the main class: what CourtsidePipeline gets. */
+  /** The part of the command after the main class: what PipelineLauncher gets. */
   private static List<String> jobArgs(List<String> cmd) {
     return cmd.subList(cmd.indexOf(FlinkLocal.MAIN_CLASS) + 1, cmd.size());
   }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** The spark-submit jar of module {@code runners/spark}: the pipeline without Spark inside. */
 public final class JobJar {
   public static final String PROPERTY = "courtside.jobJar";
-  public static final String MAIN_CLASS = "io.courtside.pipeline.CourtsidePipeline";
+  public static final String MAIN_CLASS = "io.courtside.pipeline.launch.PipelineLauncher";
 
   private JobJar() {}
 

@@ -180,7 +180,8 @@ public final class ManagedProcess {
     return tail(logFile, lines);
   }
 
-  static String tail(Path file, int lines) {
+  /** The last {@code lines} lines of {@code file} (its last 16 KiB at most). */
+  public static String tail(Path file, int lines) {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
       long length = raf.length();
       int size = (int) Math.min(length, 16_384);

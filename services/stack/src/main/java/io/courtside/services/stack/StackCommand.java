@@ -1,13 +1,11 @@
 package io.courtside.services.stack;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,17 +44,10 @@ public class StackCommand implements Callable<Integer> {
     return USAGE;
   }
 
-  /** {@code --stateDir}, shared by the subcommands. */
-  static final class StateDirOption {
-    @Option(names = "--stateDir", defaultValue = ".courtside", paramLabel = "DIR",
-        description = "Folder for pid files, logs and data, relative to the working directory (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
-  }
-
   @Command(name = "stop", mixinStandardHelpOptions = true,
       description = "Stop exactly the processes `stack start` started (by PID, verified).")
   public static final class Stop implements Callable<Integer> {
-    @Mixin StateDirOption state;
+    @Mixin StackFlags.StateDir state;
     @Spec CommandSpec spec;
 
     @Override
@@ -88,7 +79,7 @@ public class StackCommand implements Callable<Integer> {
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = "Show each service with its PID, address and whether it is up.")
   public static final class Status implements Callable<Integer> {
-    @Mixin StateDirOption state;
+    @Mixin StackFlags.StateDir state;
     @Spec CommandSpec spec;
 
     @Override

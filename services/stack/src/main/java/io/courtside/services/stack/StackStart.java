@@ -15,16 +15,9 @@ import picocli.CommandLine.Spec;
     description = "Start Kafka and influxd in the background; return once both are ready.")
 public final class StackStart implements Callable<Integer> {
 
-  @Mixin StackCommand.StateDirOption state;
+  @Mixin StackFlags.StateDir state;
+  @Mixin StackFlags.Ports ports;
   @Spec CommandSpec spec;
-
-  @Option(names = "--kafkaPort", defaultValue = "9092", paramLabel = "PORT",
-      description = "Kafka port on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE}).")
-  int kafkaPort;
-
-  @Option(names = "--influxPort", defaultValue = "8086", paramLabel = "PORT",
-      description = "influxd HTTP port on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE}).")
-  int influxPort;
 
   @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
       description = "Partitions of topics created without a count (default: ${DEFAULT-VALUE}).")
@@ -65,7 +58,7 @@ public final class StackStart implements Callable<Integer> {
       previous.get().close();
     }
     StackConfig config = StackConfig.defaults()
-        .withKafkaPort(kafkaPort).withInfluxPort(influxPort).withKafkaPartitions(partitions)
+        .withKafkaPort(ports.kafkaPort).withInfluxPort(ports.influxPort).withKafkaPartitions(partitions)
         .withExternalInfluxUrl(influxUrl).withInfluxAuth(influxAuth)
         .withDetach(true).withStartTimeout(Duration.ofSeconds(timeoutSeconds));
     long t0 = System.nanoTime();

@@ -113,6 +113,7 @@ final class TemplateParameters {
     kinds.put(Default.Boolean.class, a -> Boolean.toString(((Default.Boolean) a).value()));
     kinds.put(Default.Double.class, a -> Double.toString(((Default.Double) a).value()));
     kinds.put(Default.Class.class, a -> ((Default.Class) a).value().getName());
+    kinds.put(Default.Enum.class, a -> flagValue(getter.getReturnType(), ((Default.Enum) a).value()));
     for (var kind : kinds.entrySet()) {
       Annotation a = getter.getAnnotation(kind.getKey());
       if (a != null) {
@@ -136,11 +137,24 @@ final class TemplateParameters {
     if (type == Class.class) {
       return "[A-Za-z_$][A-Za-z0-9_$.]*";
     }
+    if (type.isEnum()) {
+      List<String> values = new ArrayList<>();
+      for (Object constant : type.getEnumConstants()) {
+        values.add(flagValue(type, ((Enum<?>) constant).name()));
+      }
+      return String.join("|", values);
+    }
     if (def != null && isDuration(def)) {
       return DURATION;
     }
     // An empty default means "not set": the empty value must pass its own pattern.
     return def != null && def.isEmpty() ? ".*" : ".+";
+  }
+
+  /** An enum constant as its flag spells it (its Jackson value, which is what Beam parses). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static String flagValue(Class<?> type, String constant) {
+    return new ObjectMapper().convertValue(Enum.valueOf((Class) type, constant), String.class);
   }
 
   private static boolean isDuration(String value) {

@@ -1,4 +1,4 @@
-package io.courtside.pipeline;
+package io.courtside.pipeline.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

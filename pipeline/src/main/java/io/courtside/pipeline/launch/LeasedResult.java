@@ -1,4 +1,4 @@
-package io.courtside.pipeline;
+package io.courtside.pipeline.launch;
 
 import io.courtside.pipeline.read.GroupLease;
 import java.io.IOException;

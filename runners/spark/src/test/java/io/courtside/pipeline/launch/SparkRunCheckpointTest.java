@@ -1,4 +1,4 @@
-package io.courtside.pipeline;
+package io.courtside.pipeline.launch;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

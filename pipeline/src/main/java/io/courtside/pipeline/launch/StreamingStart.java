@@ -1,0 +1,96 @@
+package io.courtside.pipeline.launch;
+
+import io.courtside.pipeline.CourtsidePipeline;
+import io.courtside.pipeline.config.JobConfig;
+import io.courtside.pipeline.influx.InfluxCredentials;
+import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.influx.InfluxDbException;
+import io.courtside.pipeline.influx.InfluxTarget;
+import io.courtside.pipeline.read.GroupLease;
+import io.courtside.pipeline.read.RecountPoint;
+import io.courtside.pipeline.read.RewindOnStart;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A streaming start: takes the consumer group's lease ({@link GroupLease}), finds where to
+ * recount from ({@link RecountPoint}, unless {@code --recountFrom} says) and rewinds the group to
+ * it ({@link RewindOnStart}), gives a Spark run its own checkpoint directory ({@link
+ * SparkRunCheckpoint}), then runs the job; the result gives the lease back when the job ends or
+ * is cancelled.
+ */
+final class StreamingStart {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingStart.class);
+
+  private StreamingStart() {}
+
+  static PipelineResult start(PipelineLauncher.Job job) {
+    JobConfig c = job.config();
+    JobConfig.Kafka kafka = c.kafka();
+    GroupLease lease = GroupLease.acquire(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup());
+    try {
+      Duration margin = Duration.ofMillis(kafka.restartRewindMargin().getMillis());
+      Optional<Instant> from;
+      if (c.recountFrom() == null) {
+        from = recountPoint(c, margin);
+        // Shown with the job's other options by the runner.
+        job.options().setRecountFrom(from.map(Instant::toString).orElse(""));
+        c = c.withRecountFrom(from.map(f -> new org.joda.time.Instant(f.toEpochMilli())).orElse(null));
+      } else {
+        from = Optional.of(Instant.ofEpochMilli(c.recountFrom().getMillis()));
+      }
+      LOG.info(
+          from.isPresent()
+              ? "Recounting windows that start at or after {}; earlier windows keep their stored points"
+              : "Recounting every window{}: no window of topic " + kafka.topic() + " is stored as closed",
+          from.map(Instant::toString).orElse(""));
+      RewindOnStart.rewind(
+          kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup(), from.map(f -> f.minus(margin)));
+      SparkRunCheckpoint.useFreshDirectory(job.options(), kafka.consumerGroup(), Instant.now());
+      Pipeline p = Pipeline.create(job.options());
+      CourtsidePipeline.build(p, c);
+      return new LeasedResult(p.run(), lease);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /** The recount point from InfluxDB, retried like a write while InfluxDB cannot be reached. */
+  private static Optional<Instant> recountPoint(JobConfig c, Duration margin) {
+    JobConfig.Sink sink = c.sink();
+    InfluxDbClient client = new InfluxDbClient(sink.target(), InfluxCredentials.header(sink.target()));
+    Duration lateness = Duration.ofMillis(c.windows().allowedLateness().getMillis());
+    List<Optional<Instant>> found = new ArrayList<>();
+    try {
+      sink.write().retryPolicy().run(
+          "reading the recount point",
+          () -> found.add(RecountPoint.of(client, c.kafka().topic(), lateness, margin)),
+          (e, d) -> LOG.warn("InfluxDB not reachable yet ({}); retrying in {}", e.getMessage(), d));
+      return found.get(0);
+    } catch (InfluxDbException e) {
+      if (e.status() == 404 && sink.target().api() == InfluxTarget.Api.V1) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      if (e.status() == 404) {
+        // A v2 server without InfluxQL (QuestDB): nothing tells which windows are final.
+        LOG.warn("{} has no InfluxQL /query: every window is recounted from the beginning of the"
+            + " topic on each start", sink.target().url());
+        return Optional.empty();
+      }
+      throw new IllegalStateException("cannot read the recount point from InfluxDB: " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read the recount point from InfluxDB: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the recount point", e);
+    }
+  }
+}

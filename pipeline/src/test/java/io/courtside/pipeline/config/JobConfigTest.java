@@ -1,0 +1,171 @@
+package io.courtside.pipeline.config;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.courtside.pipeline.entity.Watchlist;
+import io.courtside.pipeline.influx.InfluxTarget;
+import io.courtside.pipeline.window.WindowSpec;
+import io.courtside.sentiment.VaderConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The flags read once: typed values, the documented defaults, and an error naming each bad flag. */
+public class JobConfigTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private static JobConfig config(String... args) {
+    return JobConfig.of(JobConfig.options(args));
+  }
+
+  @Test
+  public void defaultsAreTheDocumentedOnes() {
+    JobConfig c = config();
+    assertEquals(
+        new JobConfig.Kafka(
+            "127.0.0.1:9092",
+            "twitterdata",
+            "courtside",
+            false,
+            Duration.standardSeconds(30),
+            Duration.standardSeconds(10),
+            Duration.standardMinutes(2)),
+        c.kafka());
+    assertEquals(
+        new WindowSpec(Duration.standardMinutes(1), Duration.standardMinutes(5), Duration.standardSeconds(5)),
+        c.windows());
+    assertNull(c.recountFrom());
+    assertEquals("twitterdata-dlq", c.dlqTopic());
+    assertEquals(1_048_576, c.maxRecordBytes());
+    assertEquals(VaderConfig.defaults(), c.scoring());
+    assertEquals(Watchlist.nba(), c.watchlist());
+    assertEquals(
+        new JobConfig.Sink(
+            InfluxTarget.v1("http://127.0.0.1:8086", "courtside"),
+            5000,
+            java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofMinutes(5)),
+        c.sink());
+  }
+
+  @Test
+  public void everyFlagIsReadIntoItsType() throws Exception {
+    Path overlay = tmp.newFile("overlay.tsv").toPath();
+    Files.writeString(overlay, "clutch\t2.5\n");
+    JobConfig c =
+        config(
+            "--bootstrapServers=k:1",
+            "--topic=t",
+            "--dlqTopic=d",
+            "--consumerGroup=g",
+            "--backfill",
+            "--windowSize=30s",
+            "--allowedLateness=PT2M",
+            "--earlyFiringPeriod=500ms",
+            "--maxOutOfOrderness=1m",
+            "--partitionIdleness=2s",
+            "--restartRewindMargin=3m",
+            "--recountFrom=2026-05-20T01:02:00Z",
+            "--maxRecordBytes=100",
+            "--maxTextLength=7",
+            "--lexiconOverlay=" + overlay,
+            "--influxApi=V2",
+            "--influxUrl=https://influx.example:8086",
+            "--influxOrg=o",
+            "--influxBucket=b",
+            "--influxTokenFile=/run/token",
+            "--influxNewlines=escaped",
+            "--influxBatchSize=10",
+            "--influxMaxBatchDelay=250ms",
+            "--influxMaxRetryTime=1h");
+    assertEquals(
+        new JobConfig.Kafka(
+            "k:1", "t", "g", true, Duration.standardMinutes(1), Duration.standardSeconds(2),
+            Duration.standardMinutes(3)),
+        c.kafka());
+    assertEquals(
+        new WindowSpec(Duration.standardSeconds(30), Duration.standardMinutes(2), Duration.millis(500)),
+        c.windows());
+    assertEquals(Instant.parse("2026-05-20T01:02:00Z"), c.recountFrom());
+    assertEquals("d", c.dlqTopic());
+    assertEquals(100, c.maxRecordBytes());
+    assertEquals(7, c.scoring().maxTextLength());
+    assertEquals(Map.of("clutch", 2.5), new LinkedHashMap<>(c.scoring().overlay()));
+    assertEquals(
+        new JobConfig.Sink(
+            new InfluxTarget(
+                InfluxTarget.Api.V2, "https://influx.example:8086", "courtside", "o", "b", null, null,
+                "/run/token", true),
+            10,
+            java.time.Duration.ofMillis(250),
+            java.time.Duration.ofHours(1)),
+        c.sink());
+    assertEquals(java.time.Duration.ofHours(1), c.sink().write().retryPolicy().maxTotal());
+  }
+
+  @Test
+  public void theEnumFlagsTakeAnyCase() {
+    assertEquals(InfluxTarget.Api.V1, config("--influxApi=V1").sink().target().api());
+    assertTrue(config("--influxNewlines=ESCAPED").sink().target().escapeNewlines());
+    assertFalse(config("--influxNewlines=Raw").sink().target().escapeNewlines());
+  }
+
+  @Test
+  public void aStartSetsTheRecountPointAndNothingElse() {
+    JobConfig c = config();
+    Instant from = Instant.parse("2026-05-20T01:00:00Z");
+    JobConfig r = c.withRecountFrom(from);
+    assertEquals(from, r.recountFrom());
+    assertEquals(c, r.withRecountFrom(null));
+  }
+
+  @Test
+  public void eachBadFlagIsNamedWithTheReason() {
+    Map<String, String> errors = new LinkedHashMap<>();
+    errors.put("--windowSize=often", "--windowSize=often is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put("--windowSize=0s", "--windowSize=0s must be greater than zero");
+    errors.put("--allowedLateness=", "--allowedLateness is empty; give a duration like 30s, 1m or PT1M");
+    errors.put("--earlyFiringPeriod=0ms", "--earlyFiringPeriod=0ms must be greater than zero");
+    errors.put("--maxOutOfOrderness=x", "--maxOutOfOrderness=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put("--restartRewindMargin=x", "--restartRewindMargin=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put("--partitionIdleness=x", "--partitionIdleness=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put("--recountFrom=yesterday", "--recountFrom=yesterday is not an ISO-8601 instant such as 2026-05-20T01:02:00Z");
+    errors.put("--influxApi=v3", "--influxApi=v3 is not v1 or v2");
+    errors.put("--influxApi=", "--influxApi= is not v1 or v2");
+    errors.put("--influxNewlines=crlf", "--influxNewlines=crlf is not raw or escaped");
+    errors.put("--influxNewlines=", "--influxNewlines= is not raw or escaped");
+    errors.put("--influxApi=v2", "--influxApi=v2 needs --influxOrg and --influxBucket");
+    errors.put("--influxUrl=ftp://x", "--influxUrl must start with http:// or https://");
+    errors.put("--influxMaxRetryTime=x", "--influxMaxRetryTime=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put("--influxMaxBatchDelay=0s", "--influxMaxBatchDelay=0s must be greater than zero");
+    errors.put("--influxBatchSize=0", "--influxBatchSize must be at least 1, got 0");
+    errors.put("--maxRecordBytes=0", "--maxRecordBytes must be at least 1, got 0");
+    errors.put("--influxMaxRetryTime=PT-1M", "max retry time must not be negative, got PT-1M");
+    errors.put("--maxTextLength=0", "--maxTextLength must be at least 1, got 0");
+    errors.put("--dlqTopic=twitterdata", "--dlqTopic must differ from --topic (twitterdata), or bad records would loop");
+    errors.forEach(
+        (flag, message) ->
+            assertEquals(flag, message, assertThrows(IllegalArgumentException.class, () -> config(flag)).getMessage()));
+  }
+
+  @Test
+  public void unreadableFilesAreNamedByTheirFlag() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> config("--watchlist=/no/such/file.yaml"));
+    assertThat(e.getMessage(), startsWith("--watchlist=/no/such/file.yaml: "));
+    e = assertThrows(IllegalArgumentException.class, () -> config("--lexiconOverlay=/no/such/overlay.tsv"));
+    assertThat(e.getMessage(), startsWith("--lexiconOverlay=/no/such/overlay.tsv: "));
+  }
+}

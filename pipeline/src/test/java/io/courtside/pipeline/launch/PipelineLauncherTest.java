@@ -1,0 +1,93 @@
+package io.courtside.pipeline.launch;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.courtside.pipeline.options.CourtsideOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.ExperimentalOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.CrashingRunner;
+import org.junit.Test;
+
+/** What the launcher sets besides the job's own flags, the same for every way in. */
+public class PipelineLauncherTest {
+  @Test
+  public void theDirectRunnerChecksAreOffAndRunDoesNotBlockUnlessTheFlagsSay() {
+    for (String[] args : new String[][] {{}, {"--runner=DirectRunner"}}) {
+      DirectOptions d = PipelineLauncher.parse(args).options().as(DirectOptions.class);
+      assertFalse(d.isEnforceImmutability());
+      assertFalse(d.isEnforceEncodability());
+      assertFalse(d.isBlockOnRun());
+    }
+    DirectOptions d =
+        PipelineLauncher.parse("--enforceImmutability=true", "--blockOnRun=true").options().as(DirectOptions.class);
+    assertTrue(d.isEnforceImmutability());
+    assertFalse(d.isEnforceEncodability());
+    assertTrue(d.isBlockOnRun());
+    // Another runner has no such flags: none are added.
+    String[] other = {"--runner=" + CrashingRunner.class.getName(), "--topic=t"};
+    assertArrayEquals(other, PipelineLauncher.withDirectRunnerDefaults(other));
+  }
+
+  @Test
+  public void aBackfillIsBatchAndAStreamIsStreaming() {
+    assertFalse(PipelineLauncher.parse("--backfill").options().isStreaming());
+    assertTrue(PipelineLauncher.parse().options().isStreaming());
+  }
+
+  @Test
+  public void theDirectRunnerReadsThroughTheWrapperUnlessTheUserChoseARead() {
+    CourtsideOptions o = PipelineLauncher.parse("--runner=DirectRunner").options();
+    assertEquals(
+        List.of("use_unbounded_sdf_wrapper"), o.as(ExperimentalOptions.class).getExperiments());
+    o = PipelineLauncher.parse("--experiments=use_sdf_read,other").options();
+    assertEquals(List.of("use_sdf_read", "other"), o.as(ExperimentalOptions.class).getExperiments());
+    o = PipelineLauncher.parse("--experiments=other").options();
+    assertEquals(
+        List.of("other", "use_unbounded_sdf_wrapper"),
+        o.as(ExperimentalOptions.class).getExperiments());
+    // Any other runner keeps its default read (Spark cannot run a splittable DoFn).
+    CourtsideOptions spark = PipelineOptionsFactory.as(CourtsideOptions.class);
+    spark.setRunner(CrashingRunner.class);
+    PipelineLauncher.useWrappedReadOnDirectRunner(spark);
+    assertEquals(null, spark.as(ExperimentalOptions.class).getExperiments());
+  }
+
+  @Test
+  public void aBadFlagExitsWithTwoAndOneLineNamingIt() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit =
+        PipelineLauncher.run(
+            List.of("--windowSize=often"),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            "Run with --help for every flag.");
+    assertEquals(2, exit);
+    assertEquals(
+        "courtside pipeline: --windowSize=often is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M\n"
+            + "Run with --help for every flag.\n",
+        bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  public void anUnreachableBrokerEndsTheLaunchWithOneLine() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    int exit =
+        PipelineLauncher.run(
+            List.of("--bootstrapServers=127.0.0.1:1", "--backfill"),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            "unused");
+    String err = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(err, 1, exit);
+    assertThat(err, containsString("courtside pipeline: cannot reach Kafka at 127.0.0.1:1"));
+  }
+}

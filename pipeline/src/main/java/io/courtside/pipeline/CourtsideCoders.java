@@ -4,7 +4,7 @@ import com.google.auto.service.AutoService;
 import io.courtside.model.Post;
 import io.courtside.pipeline.parse.PostRecord;
 import io.courtside.pipeline.parse.PostRecordCoder;
-import io.courtside.pipeline.score.PostCoder;
+import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.score.ScoredPostCoder;
 import io.courtside.pipeline.window.Countable;

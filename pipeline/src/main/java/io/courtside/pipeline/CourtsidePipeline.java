@@ -9,7 +9,7 @@ import io.courtside.pipeline.influx.InfluxSchema;
 import io.courtside.pipeline.parse.DeadLetter;
 import io.courtside.pipeline.parse.ParsePosts;
 import io.courtside.pipeline.parse.WriteDeadLetters;
-import io.courtside.pipeline.read.ReadPosts;
+import io.courtside.pipeline.read.ReadRecords;
 import io.courtside.pipeline.score.ScoreSentiment;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.CountPerWindow;
@@ -91,7 +91,7 @@ public final class CourtsidePipeline {
 
   /** Builds the whole job on {@code p}: read, process, write. */
   public static void build(Pipeline p, JobConfig c) {
-    Outputs out = process(p.apply("ReadPosts", ReadPosts.from(c.kafka())), c);
+    Outputs out = process(p.apply("ReadRecords", ReadRecords.from(c.kafka())), c);
     InfluxDbIO.Write posts = c.sink().write();
     // Window aggregates: one point per window, overwritten by each newer pane, never by an older.
     // A restarted job writes only the windows it recounts from all their posts (RecountPoint).

@@ -5,7 +5,7 @@ import static org.junit.Assert.assertEquals;
 import io.courtside.model.Post;
 import io.courtside.pipeline.parse.PostRecord;
 import io.courtside.pipeline.parse.PostRecordCoder;
-import io.courtside.pipeline.score.PostCoder;
+import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.score.ScoredPostCoder;
 import io.courtside.pipeline.window.Countable;

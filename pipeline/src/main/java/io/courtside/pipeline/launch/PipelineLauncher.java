@@ -154,10 +154,10 @@ public final class PipelineLauncher {
    * On the DirectRunner, KafkaIO's unbounded source runs inside Beam's splittable-DoFn wrapper
    * (experiment {@code use_unbounded_sdf_wrapper}) unless {@code --experiments} already names a
    * read. Why: the DirectRunner's own primitive read emits bundles of at most 10 records and every
-   * bundle pays the runner's per-step set-up, which held a backlog drain to about 800 posts/s; the
-   * wrapper emits up to 100 records a bundle and keeps its Kafka readers between bundles
-   * (measured by {@code courtside bench}: a drain at 2,500-5,800 posts/s, and p99 latency under
-   * 0.85 s at 1,000 and 2,000 posts/s). The source, its timestamp policy and its offset commits stay
+   * bundle pays the runner's per-step set-up; the wrapper emits up to 100 records a bundle and
+   * keeps its Kafka readers between bundles, which drains a backlog several times faster and keeps
+   * live latency low (figures: bench/README.md, "Design choices measured"). The source, its
+   * timestamp policy and its offset commits stay
    * those of KafkaIO's unbounded read. KafkaIO's other read ({@code use_sdf_read}) drains as fast
    * but let a live trickle lag. Other runners keep their default read: the Spark runner cannot run
    * a splittable DoFn.

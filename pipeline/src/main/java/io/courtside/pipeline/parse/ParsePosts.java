@@ -19,7 +19,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.joda.time.Duration;
 
 /**
  * Turns raw Kafka records into {@link Post}s. Anything that is not a valid post goes to {@link
@@ -42,9 +41,6 @@ public final class ParsePosts
     extends PTransform<PCollection<KafkaRecord<byte[], byte[]>>, PCollectionTuple> {
   public static final TupleTag<PostRecord> VALID = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> INVALID = new TupleTag<>() {};
-
-  /** A createdAt this far after the Kafka record's own timestamp, or the clock, is not believable. */
-  public static final Duration MAX_FUTURE_SKEW = CreatedAtRule.MAX_FUTURE_SKEW;
 
   public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
 
@@ -69,9 +65,8 @@ public final class ParsePosts
    * One parse into {@code KV<post, dead letter>} (exactly one side set), then one step per side.
    * Why not a multi-output ParDo: the Spark runner caches a multi-output step's elements as
    * Java-serialized (tag, value) pairs and deserializes all of them once for each output; one
-   * output it caches as coder bytes, which read back several times cheaper (JFR of {@code
-   * courtside bench}: deserializing those pairs was the Spark job's largest cost after the
-   * line-protocol encoding).
+   * output it caches as coder bytes, which read back several times cheaper (bench/README.md,
+   * "Design choices measured").
    */
   @Override
   public PCollectionTuple expand(PCollection<KafkaRecord<byte[], byte[]>> records) {

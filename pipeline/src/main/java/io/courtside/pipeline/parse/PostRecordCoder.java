@@ -1,6 +1,5 @@
 package io.courtside.pipeline.parse;
 
-import io.courtside.pipeline.score.PostCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package io.courtside.pipeline.score;
 
+import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.model.Post;
 
 /**

@@ -1,5 +1,6 @@
 package io.courtside.pipeline.score;
 
+import io.courtside.pipeline.parse.PostCoder;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -25,7 +25,7 @@ import org.joda.time.Duration;
  * <p>Backfill: {@link BackfillRead}, a bounded read of what the topic holds when the job starts,
  * from the earliest offsets, without a consumer group; the job ends when it has read it.
  */
-public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
+public final class ReadRecords extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
   private final String bootstrapServers;
   private final String topic;
   private final String consumerGroup;
@@ -35,7 +35,7 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
   /** Names this run of the job for {@link EventTimeWatermark}'s empty partitions. */
   private final String job = java.util.UUID.randomUUID().toString();
 
-  private ReadPosts(
+  private ReadRecords(
       String bootstrapServers,
       String topic,
       String consumerGroup,
@@ -50,8 +50,8 @@ public final class ReadPosts extends PTransform<PBegin, PCollection<KafkaRecord<
     this.partitionIdleness = partitionIdleness;
   }
 
-  public static ReadPosts from(JobConfig.Kafka kafka) {
-    return new ReadPosts(
+  public static ReadRecords from(JobConfig.Kafka kafka) {
+    return new ReadRecords(
         kafka.bootstrapServers(),
         kafka.topic(),
         kafka.consumerGroup(),

@@ -1,4 +1,4 @@
-package io.courtside.pipeline.score;
+package io.courtside.pipeline.parse;
 
 import io.courtside.model.Post;
 import java.io.EOFException;
@@ -18,14 +18,14 @@ import org.apache.beam.sdk.util.VarInt;
  * {@link Post} as its fields, exactly (createdAt to the nanosecond). Why not SerializableCoder:
  * Java serialization writes class descriptors with every element and was the top cost of the
  * Spark runner, which encodes every element of a PCollection it caches (one read by several
- * steps) or keeps in state ({@code courtside bench} profile).
+ * steps) or keeps in state.
  *
  * <p>Layout: a VarInt length, then one block: createdAt (long seconds, int nanos), the number of
  * hashtags, then id, text, lang, author, source and each hashtag as an int length (-1 for null)
  * and UTF-8 bytes. Why one block: the Spark runner decodes each cached post once per step that
  * reads the cache, and decoding field by field through a {@code DataInputStream} (two stream calls
- * per string) took 28% of the job's CPU in the post-writing stage; one bulk read and parsing from
- * the array is about three times faster (measured: 1.1 µs to 0.37 µs per windowed post).
+ * per string) costs far more than one bulk read and parsing from the array (figures:
+ * bench/README.md, "Design choices measured").
  */
 public final class PostCoder extends AtomicCoder<Post> {
   private static final PostCoder INSTANCE = new PostCoder();

@@ -23,11 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The hand-written baseline: one KafkaConsumer loop that parses each record with the post codec,
- * scores it with the same VADER, encodes it with the same {@link InfluxSchema} line (with
- * {@code latency_ms}) and writes batches through the same {@link InfluxDbClient} (gzip v1
- * {@code /write}), flushed at the pipeline's defaults: 5,000 points or 1 s. It computes no windows
- * and no entity counts: it is the floor cost of "read, score, store each post", which is what the
- * ratio compares the Beam job against. Runs until killed, like a streaming job.
+ * scores it with the same VADER, encodes it with the same {@link InfluxSchema} line (with {@code
+ * latency_ms}) and writes batches through the same {@link InfluxDbClient} (gzip v1 {@code /write}),
+ * flushed at the pipeline's defaults: 5,000 points or 1 s. It computes no windows and no entity
+ * counts: it is the floor cost of "read, score, store each post", which is what the ratio compares
+ * the Beam job against. Runs until killed, like a streaming job.
  *
  * <p>Usage: {@code BaselineMain BOOTSTRAP TOPIC INFLUX_URL DATABASE}
  */
@@ -55,19 +55,25 @@ public final class BaselineMain {
   private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
     return new KafkaConsumer<>(
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "bench-baseline-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
             // The same isolation as the pipeline's read.
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            2000),
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
   }
 
-  private static void loop(KafkaConsumer<byte[], byte[]> consumer, Vader vader, InfluxDbClient influx)
-      throws Exception {
+  private static void loop(
+      KafkaConsumer<byte[], byte[]> consumer, Vader vader, InfluxDbClient influx) throws Exception {
     List<String> buffer = new ArrayList<>(BATCH_SIZE);
     long oldest = 0;
     long invalid = 0;

@@ -48,7 +48,11 @@ public record BenchConfig(
   }
 
   public BenchConfig {
-    if (posts < 1 || runs < 1 || partitions < 1 || latencySeconds < 1 || rates.isEmpty()
+    if (posts < 1
+        || runs < 1
+        || partitions < 1
+        || latencySeconds < 1
+        || rates.isEmpty()
         || rates.stream().anyMatch(r -> r < 1)) {
       throw new IllegalArgumentException(
           "--posts, --runs, --partitions, --rate and --latency-seconds must be at least 1");
@@ -66,11 +70,26 @@ public record BenchConfig(
     }
   }
 
-  /** The CI size: a few thousand posts, one run, baseline + DirectRunner + Spark local, drain only. */
+  /**
+   * The CI size: a few thousand posts, one run, baseline + DirectRunner + Spark local, drain only.
+   */
   public static BenchConfig smoke(Path outputDir) {
-    return new BenchConfig(3000, 1, List.of(Mode.DRAIN),
-        List.of(RunnerKind.BASELINE, RunnerKind.DIRECT, RunnerKind.SPARK_LOCAL), 3, List.of(200), 10,
-        List.of(1), List.of(2), 2000, false, outputDir, 150, List.of(), List.of());
+    return new BenchConfig(
+        3000,
+        1,
+        List.of(Mode.DRAIN),
+        List.of(RunnerKind.BASELINE, RunnerKind.DIRECT, RunnerKind.SPARK_LOCAL),
+        3,
+        List.of(200),
+        10,
+        List.of(1),
+        List.of(2),
+        2000,
+        false,
+        outputDir,
+        150,
+        List.of(),
+        List.of());
   }
 
   public boolean has(Mode mode) {

@@ -18,17 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the modes of a {@link BenchConfig} against its own stack (a KRaft broker and influxd on
- * free loopback ports, and a Spark master + worker when the cluster runs), prints the Markdown
- * report and writes it under the output folder. Everything it started is stopped by PID.
+ * Runs the modes of a {@link BenchConfig} against its own stack (a KRaft broker and influxd on free
+ * loopback ports, and a Spark master + worker when the cluster runs), prints the Markdown report
+ * and writes it under the output folder. Everything it started is stopped by PID.
  */
 public final class BenchHarness {
   private static final Logger LOG = LoggerFactory.getLogger(BenchHarness.class);
   static final String SPARK_LOCAL_MASTER = "local[2]";
 
   /** The report and what it was made of, for tests. */
-  public record Outcome(String markdown, Path reportFile, List<Drain.Result> drains,
-                        List<Latency.Result> latencies) {
+  public record Outcome(
+      String markdown, Path reportFile, List<Drain.Result> drains, List<Latency.Result> latencies) {
     /** Every drain saw the whole backlog in InfluxDB, and every latency run every measured post. */
     public boolean allPostsWritten() {
       return drains.stream().allMatch(Drain.Result::complete)
@@ -74,13 +74,23 @@ public final class BenchHarness {
       for (int run = 0; run < config.runs(); run++) {
         // Runners interleaved run by run, so a noisy minute on the machine hits all of them.
         for (RunnerKind kind : config.runners()) {
-          boolean profile = config.profile() && run == 0
-              && (kind == RunnerKind.DIRECT || kind == RunnerKind.SPARK_LOCAL);
+          boolean profile =
+              config.profile()
+                  && run == 0
+                  && (kind == RunnerKind.DIRECT || kind == RunnerKind.SPARK_LOCAL);
           drains.add(drain(kind, config.partitions(), 2, run, profile));
         }
       }
-      report.drains("Drain: " + config.posts() + " posts backlog, " + config.partitions()
-          + " partitions (median of " + config.runs() + ")", drains, config.runs());
+      report.drains(
+          "Drain: "
+              + config.posts()
+              + " posts backlog, "
+              + config.partitions()
+              + " partitions (median of "
+              + config.runs()
+              + ")",
+          drains,
+          config.runs());
       profiles(report, drains);
     }
     if (config.has(BenchConfig.Mode.LATENCY)) {
@@ -100,7 +110,8 @@ public final class BenchHarness {
         for (int cores : config.scalingCores()) {
           row.add(drain(RunnerKind.SPARK_LOCAL, p, cores, 0, false));
         }
-        report.drains("Scaling: " + p + " partition(s), " + config.posts() + " posts, one run", row, 1);
+        report.drains(
+            "Scaling: " + p + " partition(s), " + config.posts() + " posts, one run", row, 1);
         scaling.addAll(row);
       }
       drains.addAll(scaling);
@@ -118,38 +129,78 @@ public final class BenchHarness {
       throws Exception {
     String topic = "backlog-p" + partitions;
     if (produced.add(topic)) {
-      LOG.info("bench: producing {} posts into {} ({} partitions)", config.posts(), topic, partitions);
+      LOG.info(
+          "bench: producing {} posts into {} ({} partitions)", config.posts(), topic, partitions);
       posts.backlog(topic, partitions, config.posts(), 42);
     }
     String name = "j" + (++jobCounter) + "-" + kind.name().toLowerCase().replace('_', '-');
     String label = label(kind, cores);
-    JobLauncher.Job job = new JobLauncher.Job(kind, topic, name.replace('-', '_'), name,
-        master(kind, cores), cores, config.batchIntervalMillis(), flags(kind));
+    JobLauncher.Job job =
+        new JobLauncher.Job(
+            kind,
+            topic,
+            name.replace('-', '_'),
+            name,
+            master(kind, cores),
+            cores,
+            config.batchIntervalMillis(),
+            flags(kind));
     Path jfr = profile ? runDir.resolve(name + ".jfr") : null;
     LOG.info("bench: drain {} run {} ({}, {} partitions)", label, run + 1, name, partitions);
-    Drain.Result r = Drain.run(launcher, job, stack.influxUrl(), config.posts(),
-        runDir.resolve("logs").resolve(name + ".log"), jfr,
-        Duration.ofSeconds(config.drainTimeoutSeconds()), label);
-    LOG.info("bench: {} -> {} posts/s wall, {} posts/s steady", label, Report.num(r.wallRate()),
+    Drain.Result r =
+        Drain.run(
+            launcher,
+            job,
+            stack.influxUrl(),
+            config.posts(),
+            runDir.resolve("logs").resolve(name + ".log"),
+            jfr,
+            Duration.ofSeconds(config.drainTimeoutSeconds()),
+            label);
+    LOG.info(
+        "bench: {} -> {} posts/s wall, {} posts/s steady",
+        label,
+        Report.num(r.wallRate()),
         Report.num(r.steadyRate()));
     return r;
   }
 
   private Latency.Result latency(RunnerKind kind, int rate) throws Exception {
     String name = "l" + (++jobCounter) + "-" + kind.name().toLowerCase().replace('_', '-');
-    JobLauncher.Job job = new JobLauncher.Job(kind, "live-" + name, name.replace('-', '_'), name,
-        master(kind, 2), 2, config.batchIntervalMillis(), flags(kind));
+    JobLauncher.Job job =
+        new JobLauncher.Job(
+            kind,
+            "live-" + name,
+            name.replace('-', '_'),
+            name,
+            master(kind, 2),
+            2,
+            config.batchIntervalMillis(),
+            flags(kind));
     String label = label(kind, 2);
     LOG.info("bench: latency {} at {} posts/s for {} s", label, rate, config.latencySeconds());
-    Latency.Result r = Latency.run(launcher, job, posts, stack.influxUrl(), rate,
-        config.latencySeconds(), runDir.resolve("logs").resolve(name + ".log"), label);
-    LOG.info("bench: {} -> latency_ms p99 {}, visible p99 {} ms, max lag {}", label,
-        Report.num(r.latencyMs()[2]), Report.num(r.visibleMs()[2]), r.maxLag());
+    Latency.Result r =
+        Latency.run(
+            launcher,
+            job,
+            posts,
+            stack.influxUrl(),
+            rate,
+            config.latencySeconds(),
+            runDir.resolve("logs").resolve(name + ".log"),
+            label);
+    LOG.info(
+        "bench: {} -> latency_ms p99 {}, visible p99 {} ms, max lag {}",
+        label,
+        Report.num(r.latencyMs()[2]),
+        Report.num(r.visibleMs()[2]),
+        r.maxLag());
     return r;
   }
 
   private List<String> flags(RunnerKind kind) {
-    return kind == RunnerKind.DIRECT ? config.directFlags()
+    return kind == RunnerKind.DIRECT
+        ? config.directFlags()
         : kind.isSpark() ? config.sparkFlags() : List.of();
   }
 
@@ -172,9 +223,11 @@ public final class BenchHarness {
 
   private SparkCluster cluster() {
     if (cluster == null) {
-      int cores = Math.max(2, config.scalingCores().stream().mapToInt(Integer::intValue).max().orElse(2));
-      cluster = SparkCluster.start(runDir.resolve("stack"),
-          SparkClusterConfig.freePort().withWorker(cores, "3g"));
+      int cores =
+          Math.max(2, config.scalingCores().stream().mapToInt(Integer::intValue).max().orElse(2));
+      cluster =
+          SparkCluster.start(
+              runDir.resolve("stack"), SparkClusterConfig.freePort().withWorker(cores, "3g"));
     }
     return cluster;
   }
@@ -185,8 +238,10 @@ public final class BenchHarness {
         continue;
       }
       try {
-        report.text(HotFrames.markdown("Profile: " + r.label() + " drain, " + r.jfr().getFileName(),
-            HotFrames.read(r.jfr(), 20)));
+        report.text(
+            HotFrames.markdown(
+                "Profile: " + r.label() + " drain, " + r.jfr().getFileName(),
+                HotFrames.read(r.jfr(), 20)));
       } catch (Exception e) {
         LOG.warn("Cannot read {}: {}", r.jfr(), e.toString());
       }
@@ -195,11 +250,19 @@ public final class BenchHarness {
 
   private String header() {
     return "## courtside bench\n\n"
-        + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-        + System.getProperty("java.version") + "; every job in its own JVM (" + JobLauncher.HEAP
+        + "Machine: "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores, Java "
+        + System.getProperty("java.version")
+        + "; every job in its own JVM ("
+        + JobLauncher.HEAP
         + "); Kafka (KRaft) and influxd 1.6.7 on loopback. Spark streaming batch interval "
-        + config.batchIntervalMillis() + " ms. Extra DirectRunner flags: " + config.directFlags()
-        + "; extra SparkRunner flags: " + config.sparkFlags() + ". Drain end = the InfluxDB post count equals the"
+        + config.batchIntervalMillis()
+        + " ms. Extra DirectRunner flags: "
+        + config.directFlags()
+        + "; extra SparkRunner flags: "
+        + config.sparkFlags()
+        + ". Drain end = the InfluxDB post count equals the"
         + " backlog. wall = launch to last post visible (start-up included); steady = the rate"
         + " from the first poll that saw 10% of the backlog to the first that saw 90% (start-up and"
         + " the first and last batches excluded). On Spark the steady rate over-states: a micro-batch"

@@ -12,18 +12,26 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two rates come out. {@code wall} = posts / (launch to last post visible): what a user waits
  * for, JVM and runner start-up included. {@code steady} = the rate between the first poll that saw
- * at least 10% of the backlog and the first that saw at least 90%: the processing rate once the
- * job runs, without start-up and without the first and last batches. Measuring from the first
- * visible point instead favoured runners that write in large batches (a Spark micro-batch read
- * before that point was counted as written after it).
+ * at least 10% of the backlog and the first that saw at least 90%: the processing rate once the job
+ * runs, without start-up and without the first and last batches. Measuring from the first visible
+ * point instead favoured runners that write in large batches (a Spark micro-batch read before that
+ * point was counted as written after it).
  */
 final class Drain {
   private static final Logger LOG = LoggerFactory.getLogger(Drain.class);
   static final Duration POLL = Duration.ofMillis(200);
 
   /** What one drain measured. */
-  record Result(RunnerKind kind, String label, long posts, double wallSeconds, double firstSeconds,
-                double steadySeconds, long steadyPosts, boolean complete, Path jfr) {
+  record Result(
+      RunnerKind kind,
+      String label,
+      long posts,
+      double wallSeconds,
+      double firstSeconds,
+      double steadySeconds,
+      long steadyPosts,
+      boolean complete,
+      Path jfr) {
     double wallRate() {
       return posts / wallSeconds;
     }
@@ -70,8 +78,16 @@ final class Drain {
 
   private Drain() {}
 
-  static Result run(JobLauncher launcher, JobLauncher.Job job, String influxUrl, long posts,
-                    Path log, Path jfr, Duration timeout, String label) throws Exception {
+  static Result run(
+      JobLauncher launcher,
+      JobLauncher.Job job,
+      String influxUrl,
+      long posts,
+      Path log,
+      Path jfr,
+      Duration timeout,
+      String label)
+      throws Exception {
     InfluxStats influx = new InfluxStats(influxUrl, job.database());
     influx.createDatabase();
     long t0 = System.nanoTime();
@@ -85,8 +101,16 @@ final class Drain {
       long deadline = t0 + timeout.toNanos();
       while (count < posts && System.nanoTime() < deadline) {
         if (!process.isAlive()) {
-          throw new IllegalStateException(label + " exited before writing every post (" + count
-              + " of " + posts + "); log " + log + ":\n" + process.logTail(30));
+          throw new IllegalStateException(
+              label
+                  + " exited before writing every post ("
+                  + count
+                  + " of "
+                  + posts
+                  + "); log "
+                  + log
+                  + ":\n"
+                  + process.logTail(30));
         }
         Thread.sleep(POLL.toMillis());
         count = influx.postCount(null);
@@ -106,8 +130,15 @@ final class Drain {
       if (!complete) {
         LOG.warn("{}: only {} of {} posts after {} s", label, count, posts, timeout.toSeconds());
       }
-      return new Result(job.kind(), label, complete ? posts : count, seconds(end - t0),
-          first == 0 ? Double.NaN : seconds(first - t0), span.seconds(), span.posts(), complete,
+      return new Result(
+          job.kind(),
+          label,
+          complete ? posts : count,
+          seconds(end - t0),
+          first == 0 ? Double.NaN : seconds(first - t0),
+          span.seconds(),
+          span.posts(),
+          complete,
           dumped);
     } finally {
       // Streaming jobs never end by themselves; Spark's graceful stop can take most of a minute

@@ -14,18 +14,26 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a recording's CPU samples ({@code jdk.ExecutionSample}) are: the top frames by self time
- * (the method on top of the stack) and by total time (anywhere in the stack, once per sample),
- * the latter limited to application and framework code, which is where a change can be made.
- * JDK 17's {@code jfr} tool has no {@code view hot-methods} (JDK 21), so the aggregation is here.
+ * (the method on top of the stack) and by total time (anywhere in the stack, once per sample), the
+ * latter limited to application and framework code, which is where a change can be made. JDK 17's
+ * {@code jfr} tool has no {@code view hot-methods} (JDK 21), so the aggregation is here.
  */
 final class HotFrames {
   /** Frames worth naming in the "total" column: the code a change could touch. */
-  private static final List<String> OWN = List.of(
-      "io.courtside.", "org.apache.beam.", "org.apache.spark.", "org.apache.kafka.",
-      "java.io.ObjectOutputStream", "java.io.ObjectInputStream", "com.influxdb.",
-      "com.fasterxml.jackson.", "java.util.zip.");
+  private static final List<String> OWN =
+      List.of(
+          "io.courtside.",
+          "org.apache.beam.",
+          "org.apache.spark.",
+          "org.apache.kafka.",
+          "java.io.ObjectOutputStream",
+          "java.io.ObjectInputStream",
+          "com.influxdb.",
+          "com.fasterxml.jackson.",
+          "java.util.zip.");
 
-  record Profile(long samples, List<Map.Entry<String, Long>> self, List<Map.Entry<String, Long>> total) {}
+  record Profile(
+      long samples, List<Map.Entry<String, Long>> self, List<Map.Entry<String, Long>> total) {}
 
   private HotFrames() {}
 
@@ -76,12 +84,14 @@ final class HotFrames {
     sb.append("#### ").append(title).append(" (").append(p.samples()).append(" CPU samples)\n\n");
     sb.append("| self % | top frame (self time) |\n|---:|---|\n");
     p.self().forEach(e -> sb.append(row(e, p.samples())));
-    sb.append("\n| total % | frame anywhere in the stack (courtside, beam, spark, kafka, serialization) |\n|---:|---|\n");
+    sb.append(
+        "\n| total % | frame anywhere in the stack (courtside, beam, spark, kafka, serialization) |\n|---:|---|\n");
     p.total().forEach(e -> sb.append(row(e, p.samples())));
     return sb.append('\n').toString();
   }
 
   private static String row(Map.Entry<String, Long> e, long samples) {
-    return String.format("| %.1f | `%s` |%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey());
+    return String.format(
+        "| %.1f | `%s` |%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey());
   }
 }

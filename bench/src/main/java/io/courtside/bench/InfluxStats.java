@@ -31,14 +31,22 @@ final class InfluxStats {
 
   /** p50, p95, p99, max and mean of {@code latency_ms} over the posts of {@code source}. */
   double[] latencyPercentiles(String source) throws IOException {
-    List<JsonNode> v = firstRow("SELECT percentile(latency_ms, 50), percentile(latency_ms, 95),"
-        + " percentile(latency_ms, 99), max(latency_ms), mean(latency_ms) FROM post_sentiment"
-        + " WHERE \"source\" = '" + source + "'");
+    List<JsonNode> v =
+        firstRow(
+            "SELECT percentile(latency_ms, 50), percentile(latency_ms, 95),"
+                + " percentile(latency_ms, 99), max(latency_ms), mean(latency_ms) FROM post_sentiment"
+                + " WHERE \"source\" = '"
+                + source
+                + "'");
     if (v.isEmpty()) {
       return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
     }
     return new double[] {
-      v.get(1).asDouble(), v.get(2).asDouble(), v.get(3).asDouble(), v.get(4).asDouble(), v.get(5).asDouble()
+      v.get(1).asDouble(),
+      v.get(2).asDouble(),
+      v.get(3).asDouble(),
+      v.get(4).asDouble(),
+      v.get(5).asDouble()
     };
   }
 

@@ -33,30 +33,43 @@ final class JobLauncher {
   }
 
   /** Where and how one job runs. */
-  record Job(RunnerKind kind, String topic, String database, String name, String sparkMaster,
-             int sparkCores, int batchIntervalMillis, List<String> extraFlags) {}
+  record Job(
+      RunnerKind kind,
+      String topic,
+      String database,
+      String name,
+      String sparkMaster,
+      int sparkCores,
+      int batchIntervalMillis,
+      List<String> extraFlags) {}
 
   ManagedProcess start(Job job, Path log) throws IOException {
-    List<String> argv = switch (job.kind()) {
-      case BASELINE -> javaCommand(BaselineMain.class.getName(),
-          List.of(bootstrap, job.topic(), influxUrl, job.database()));
-      case DIRECT -> javaCommand("io.courtside.pipeline.launch.PipelineLauncher", directArgs(job));
-      case SPARK_LOCAL, SPARK_CLUSTER -> sparkCommand(job);
-    };
+    List<String> argv =
+        switch (job.kind()) {
+          case BASELINE ->
+              javaCommand(
+                  BaselineMain.class.getName(),
+                  List.of(bootstrap, job.topic(), influxUrl, job.database()));
+          case DIRECT ->
+              javaCommand("io.courtside.pipeline.launch.PipelineLauncher", directArgs(job));
+          case SPARK_LOCAL, SPARK_CLUSTER -> sparkCommand(job);
+        };
     Files.createDirectories(log.toAbsolutePath().getParent());
-    Files.writeString(log.resolveSibling(log.getFileName() + ".cmd"), String.join(" ", argv) + "\n");
+    Files.writeString(
+        log.resolveSibling(log.getFileName() + ".cmd"), String.join(" ", argv) + "\n");
     return ManagedProcess.start(job.name(), argv, log, false);
   }
 
   private List<String> pipelineArgs(Job job) {
-    return new ArrayList<>(List.of(
-        "--bootstrapServers=" + bootstrap,
-        "--topic=" + job.topic(),
-        "--dlqTopic=" + job.topic() + "-dlq",
-        "--consumerGroup=" + job.name(),
-        "--influxUrl=" + influxUrl,
-        "--influxDatabase=" + job.database(),
-        "--windowSize=1m"));
+    return new ArrayList<>(
+        List.of(
+            "--bootstrapServers=" + bootstrap,
+            "--topic=" + job.topic(),
+            "--dlqTopic=" + job.topic() + "-dlq",
+            "--consumerGroup=" + job.name(),
+            "--influxUrl=" + influxUrl,
+            "--influxDatabase=" + job.database(),
+            "--windowSize=1m"));
   }
 
   private List<String> directArgs(Job job) {
@@ -85,8 +98,12 @@ final class JobLauncher {
         new SparkSubmitCommand(job.sparkMaster(), "client", JobJar.locate(), conf, args);
     SparkHome home = SparkHome.locate().requireBuilt();
     // Client mode: the driver (and, for local[N], the executor threads) live in this JVM.
-    return SparkJvm.command(home, List.of(HEAP), List.of(),
-        SparkSubmitCommand.SPARK_SUBMIT_CLASS, submit.submitArgs(JobJar.locate().toString()));
+    return SparkJvm.command(
+        home,
+        List.of(HEAP),
+        List.of(),
+        SparkSubmitCommand.SPARK_SUBMIT_CLASS,
+        submit.submitArgs(JobJar.locate().toString()));
   }
 
   /** {@code java -Xmx2g @argfile MAIN args}: the classpath goes in a file (it is ~15 kB). */
@@ -94,7 +111,8 @@ final class JobLauncher {
     Path argFile = workDir.resolve("classpath.args");
     if (!Files.exists(argFile)) {
       String cp = System.getProperty("java.class.path");
-      Files.writeString(argFile, "-cp \"" + cp.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          argFile, "-cp \"" + cp.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
     }
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

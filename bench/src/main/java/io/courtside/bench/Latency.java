@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * rate with createdAt = the moment each is sent, while the visible count is polled.
  *
  * <p>Two delays come out, and they measure different things:
+ *
  * <ul>
  *   <li>{@code latency_ms} (read back from InfluxDB, every post): the point's build time in the
  *       job's PostPoints step minus createdAt, i.e. Kafka produce + broker + the runner's read,
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
  *       per post, assuming posts become visible in send order (partitions are not read in strict
  *       order, so this is approximate), to within one poll interval.
  * </ul>
+ *
  * Lag = posts sent minus posts visible; bounded when the job keeps up, growing when it does not.
  */
 final class Latency {
@@ -30,13 +32,30 @@ final class Latency {
   static final String MEASURED = "bench";
 
   /** What one latency run measured; delays in ms. */
-  record Result(RunnerKind kind, String label, int rate, int sent, long visible, double[] latencyMs,
-                double[] visibleMs, long maxLag, long lagAtEnd, double catchUpSeconds) {}
+  record Result(
+      RunnerKind kind,
+      String label,
+      int rate,
+      int sent,
+      long visible,
+      double[] latencyMs,
+      double[] visibleMs,
+      long maxLag,
+      long lagAtEnd,
+      double catchUpSeconds) {}
 
   private Latency() {}
 
-  static Result run(JobLauncher launcher, JobLauncher.Job job, Posts posts, String influxUrl, int rate,
-                    int seconds, Path log, String label) throws Exception {
+  static Result run(
+      JobLauncher launcher,
+      JobLauncher.Job job,
+      Posts posts,
+      String influxUrl,
+      int rate,
+      int seconds,
+      Path log,
+      String label)
+      throws Exception {
     InfluxStats influx = new InfluxStats(influxUrl, job.database());
     influx.createDatabase();
     posts.createTopic(job.topic(), 3);
@@ -48,13 +67,15 @@ final class Latency {
       await(influx, WARMUP, (long) rate * warmSeconds, Duration.ofSeconds(240), process, label);
       Thread.sleep(2000);
 
-      CompletableFuture<long[]> sending = CompletableFuture.supplyAsync(() -> {
-        try {
-          return posts.live(job.topic(), MEASURED, rate, seconds, 11);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<long[]> sending =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return posts.live(job.topic(), MEASURED, rate, seconds, 11);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       long n = (long) rate * seconds;
       List<long[]> samples = new ArrayList<>(); // {epoch ms, visible}
       long productionEnd = 0;
@@ -72,15 +93,29 @@ final class Latency {
       if (productionEnd == 0) {
         productionEnd = System.currentTimeMillis();
       }
-      return summarize(job.kind(), label, rate, sentAt, samples, visible,
-          influx.latencyPercentiles(MEASURED), productionEnd);
+      return summarize(
+          job.kind(),
+          label,
+          rate,
+          sentAt,
+          samples,
+          visible,
+          influx.latencyPercentiles(MEASURED),
+          productionEnd);
     } finally {
       process.stop(Duration.ofSeconds(5));
     }
   }
 
-  private static Result summarize(RunnerKind kind, String label, int rate, long[] sentAt,
-                                  List<long[]> samples, long visible, double[] latency, long productionEnd) {
+  private static Result summarize(
+      RunnerKind kind,
+      String label,
+      int rate,
+      long[] sentAt,
+      List<long[]> samples,
+      long visible,
+      double[] latency,
+      long productionEnd) {
     List<Long> delays = new ArrayList<>();
     long maxLag = 0;
     long lagAtEnd = 0;
@@ -105,7 +140,8 @@ final class Latency {
     }
     double[] visibleMs = percentiles(delays);
     double catchUp = Math.max(0, (lastVisibleChange - productionEnd) / 1000.0);
-    return new Result(kind, label, rate, sentAt.length, visible, latency, visibleMs, maxLag, lagAtEnd, catchUp);
+    return new Result(
+        kind, label, rate, sentAt.length, visible, latency, visibleMs, maxLag, lagAtEnd, catchUp);
   }
 
   /** How many send times are at or before {@code t}. */
@@ -134,16 +170,22 @@ final class Latency {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  private static void await(InfluxStats influx, String source, long n, Duration timeout,
-                            ManagedProcess process, String label) throws Exception {
+  private static void await(
+      InfluxStats influx,
+      String source,
+      long n,
+      Duration timeout,
+      ManagedProcess process,
+      String label)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (influx.postCount(source) < n) {
       if (!process.isAlive()) {
         throw new IllegalStateException(label + " exited during warm-up:\n" + process.logTail(30));
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(label + " did not write the warm-up posts within "
-            + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+            label + " did not write the warm-up posts within " + timeout.toSeconds() + " s");
       }
       Thread.sleep(Drain.POLL.toMillis());
     }

@@ -12,12 +12,13 @@ import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Produces the bench's posts into the real broker with the ingest producer (acks=all,
- * idempotent): a backlog with fixed createdAt values, or a live stream at a fixed rate.
+ * Produces the bench's posts into the real broker with the ingest producer (acks=all, idempotent):
+ * a backlog with fixed createdAt values, or a live stream at a fixed rate.
  */
 final class Posts {
   /** The backlog's createdAt values start here and spread over {@link #BACKLOG_SPAN_MS}. */
   static final Instant BACKLOG_START = Instant.parse("2026-05-21T02:00:00Z");
+
   static final long BACKLOG_SPAN_MS = 10 * 60_000;
 
   private final String bootstrap;
@@ -32,8 +33,8 @@ final class Posts {
   }
 
   /**
-   * {@code n} synthetic posts (seeded, so every run drains the same texts), createdAt spread
-   * evenly over ten minutes: ten one-minute windows, as a backfill of part of a game would hold.
+   * {@code n} synthetic posts (seeded, so every run drains the same texts), createdAt spread evenly
+   * over ten minutes: ten one-minute windows, as a backfill of part of a game would hold.
    */
   void backlog(String topic, int partitions, int n, long seed) throws Exception {
     createTopic(topic, partitions);
@@ -42,7 +43,8 @@ final class Posts {
       for (int i = 0; i < n; i++) {
         Post p = synthetic.next();
         Instant at = BACKLOG_START.plusMillis(BACKLOG_SPAN_MS * i / n);
-        producer.post(new Post(p.id(), at, p.text(), p.lang(), p.author(), p.source(), p.hashtags()));
+        producer.post(
+            new Post(p.id(), at, p.text(), p.lang(), p.author(), p.source(), p.hashtags()));
       }
       producer.flush();
       failIfLost(producer);
@@ -52,8 +54,8 @@ final class Posts {
   /** A post the broker never acknowledged would make the run wait for a count it cannot reach. */
   private static void failIfLost(PostProducer producer) {
     if (producer.failed() > 0) {
-      throw new IllegalStateException(producer.failed() + " posts were not acknowledged",
-          producer.firstError());
+      throw new IllegalStateException(
+          producer.failed() + " posts were not acknowledged", producer.firstError());
     }
   }
 

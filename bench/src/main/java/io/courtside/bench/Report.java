@@ -17,38 +17,66 @@ final class Report {
   /** Drain results of several runs; the median per label, in first-seen order. */
   void drains(String title, List<Drain.Result> results, int runs) {
     Map<String, List<Drain.Result>> byLabel = group(results);
-    double baseWall = median(byLabel.getOrDefault(baselineLabel(byLabel), List.of()), Drain.Result::wallRate);
-    double baseSteady = median(byLabel.getOrDefault(baselineLabel(byLabel), List.of()), Drain.Result::steadyRate);
+    double baseWall =
+        median(byLabel.getOrDefault(baselineLabel(byLabel), List.of()), Drain.Result::wallRate);
+    double baseSteady =
+        median(byLabel.getOrDefault(baselineLabel(byLabel), List.of()), Drain.Result::steadyRate);
     md.append("### ").append(title).append("\n\n");
-    md.append("| runner | posts | runs | wall posts/s | wall vs baseline | steady posts/s | steady vs baseline"
-        + " | first points after (s) | all posts written |\n");
+    md.append(
+        "| runner | posts | runs | wall posts/s | wall vs baseline | steady posts/s | steady vs baseline"
+            + " | first points after (s) | all posts written |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
-    byLabel.forEach((label, rs) -> {
-      double wall = median(rs, Drain.Result::wallRate);
-      double steady = median(rs, Drain.Result::steadyRate);
-      md.append(String.format("| %s | %d | %d | %s | %s | %s | %s | %s | %s |%n", label, rs.get(0).posts(),
-          rs.size(), num(wall), ratio(wall, baseWall), num(steady), ratio(steady, baseSteady),
-          dec(median(rs, Drain.Result::firstSeconds)),
-          rs.stream().allMatch(Drain.Result::complete) ? "yes" : "**no**"));
-    });
+    byLabel.forEach(
+        (label, rs) -> {
+          double wall = median(rs, Drain.Result::wallRate);
+          double steady = median(rs, Drain.Result::steadyRate);
+          md.append(
+              String.format(
+                  "| %s | %d | %d | %s | %s | %s | %s | %s | %s |%n",
+                  label,
+                  rs.get(0).posts(),
+                  rs.size(),
+                  num(wall),
+                  ratio(wall, baseWall),
+                  num(steady),
+                  ratio(steady, baseSteady),
+                  dec(median(rs, Drain.Result::firstSeconds)),
+                  rs.stream().allMatch(Drain.Result::complete) ? "yes" : "**no**"));
+        });
     md.append('\n');
   }
 
   void latencies(List<Latency.Result> results) {
     md.append("### Latency (fixed input rate, createdAt = send time)\n\n");
-    md.append("| runner | rate/s | sent | visible | latency_ms p50 | p95 | p99 | max"
-        + " | visible delay p50 (ms) | p95 | p99 | max | max lag (posts) | lag at end of production | catch-up (s) |\n");
+    md.append(
+        "| runner | rate/s | sent | visible | latency_ms p50 | p95 | p99 | max"
+            + " | visible delay p50 (ms) | p95 | p99 | max | max lag (posts) | lag at end of production | catch-up (s) |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Latency.Result r : results) {
-      md.append(String.format("| %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %s |%n",
-          r.label(), r.rate(), r.sent(), r.visible(), num(r.latencyMs()[0]), num(r.latencyMs()[1]),
-          num(r.latencyMs()[2]), num(r.latencyMs()[3]), num(r.visibleMs()[0]), num(r.visibleMs()[1]),
-          num(r.visibleMs()[2]), num(r.visibleMs()[3]), r.maxLag(), r.lagAtEnd(), dec(r.catchUpSeconds())));
+      md.append(
+          String.format(
+              "| %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %s |%n",
+              r.label(),
+              r.rate(),
+              r.sent(),
+              r.visible(),
+              num(r.latencyMs()[0]),
+              num(r.latencyMs()[1]),
+              num(r.latencyMs()[2]),
+              num(r.latencyMs()[3]),
+              num(r.visibleMs()[0]),
+              num(r.visibleMs()[1]),
+              num(r.visibleMs()[2]),
+              num(r.visibleMs()[3]),
+              r.maxLag(),
+              r.lagAtEnd(),
+              dec(r.catchUpSeconds())));
     }
-    md.append("\n`latency_ms`: point built in the job (PostPoints / the baseline's loop) minus createdAt,"
-        + " read back from InfluxDB for every measured post; excludes the sink's batching wait and the"
-        + " HTTP write. Visible delay: the moment the InfluxDB post count covered a post minus its send"
-        + " time (= createdAt), assuming send order, polled every 200 ms: createdAt to queryable.\n\n");
+    md.append(
+        "\n`latency_ms`: point built in the job (PostPoints / the baseline's loop) minus createdAt,"
+            + " read back from InfluxDB for every measured post; excludes the sink's batching wait and the"
+            + " HTTP write. Visible delay: the moment the InfluxDB post count covered a post minus its send"
+            + " time (= createdAt), assuming send order, polled every 200 ms: createdAt to queryable.\n\n");
   }
 
   void text(String s) {
@@ -62,7 +90,9 @@ final class Report {
   private static String baselineLabel(Map<String, List<Drain.Result>> byLabel) {
     return byLabel.entrySet().stream()
         .filter(e -> e.getValue().get(0).kind() == RunnerKind.BASELINE)
-        .map(Map.Entry::getKey).findFirst().orElse("");
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("");
   }
 
   static Map<String, List<Drain.Result>> group(List<Drain.Result> results) {
@@ -89,7 +119,8 @@ final class Report {
   }
 
   static String ratio(double v, double base) {
-    return Double.isFinite(v) && Double.isFinite(base) && base > 0 ? String.format("%.0f%%", 100 * v / base) : "n/a";
+    return Double.isFinite(v) && Double.isFinite(base) && base > 0
+        ? String.format("%.0f%%", 100 * v / base)
+        : "n/a";
   }
-
 }

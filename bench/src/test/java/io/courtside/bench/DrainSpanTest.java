@@ -29,7 +29,8 @@ public class DrainSpanTest {
     assertEquals(0, span.posts());
     assertEquals(
         Double.NaN,
-        new Drain.Result(RunnerKind.BASELINE, "b", 1000, 2, 2, span.seconds(), span.posts(), true, null)
+        new Drain.Result(
+                RunnerKind.BASELINE, "b", 1000, 2, 2, span.seconds(), span.posts(), true, null)
             .steadyRate(),
         0);
   }

@@ -25,65 +25,118 @@ import picocli.CommandLine.Option;
       "Starts its own Kafka + influxd on free ports; the report also goes to --output."
     })
 final class BenchCommand implements Callable<Integer> {
-  enum ModeArg { drain, latency, scaling, all }
+  enum ModeArg {
+    drain,
+    latency,
+    scaling,
+    all
+  }
 
-  @Option(names = "--posts", defaultValue = "100000", description = "Backlog size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--posts",
+      defaultValue = "100000",
+      description = "Backlog size (default: ${DEFAULT-VALUE}).")
   int posts;
 
-  @Option(names = "--runs", defaultValue = "3", description = "Drains per runner; the median is reported (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "3",
+      description = "Drains per runner; the median is reported (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--mode", defaultValue = "drain",
+  @Option(
+      names = "--mode",
+      defaultValue = "drain",
       description = "drain, latency, scaling or all (default: ${DEFAULT-VALUE}).")
   ModeArg mode;
 
-  @Option(names = "--runners", split = ",", paramLabel = "LIST",
+  @Option(
+      names = "--runners",
+      split = ",",
+      paramLabel = "LIST",
       defaultValue = "baseline,direct,spark_local,spark_cluster",
       description = "Runners of the drain and latency modes (default: ${DEFAULT-VALUE}).")
   List<RunnerKind> runners;
 
-  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the drain topic (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
+      description = "Partitions of the drain topic (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--rate", split = ",", defaultValue = "1000",
-      description = "Latency mode: posts/s, one run per value, e.g. 1000,2000 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      split = ",",
+      defaultValue = "1000",
+      description =
+          "Latency mode: posts/s, one run per value, e.g. 1000,2000 (default: ${DEFAULT-VALUE}).")
   List<Integer> rates;
 
-  @Option(names = "--latency-seconds", defaultValue = "60", description = "Latency mode: seconds at --rate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--latency-seconds",
+      defaultValue = "60",
+      description = "Latency mode: seconds at --rate (default: ${DEFAULT-VALUE}).")
   int latencySeconds;
 
-  @Option(names = "--scaling-partitions", split = ",", defaultValue = "1,2,4",
+  @Option(
+      names = "--scaling-partitions",
+      split = ",",
+      defaultValue = "1,2,4",
       description = "Scaling mode: partition counts (default: ${DEFAULT-VALUE}).")
   List<Integer> scalingPartitions;
 
-  @Option(names = "--scaling-cores", split = ",", defaultValue = "1,2",
+  @Option(
+      names = "--scaling-cores",
+      split = ",",
+      defaultValue = "1,2",
       description = "Scaling mode: Spark cores, local[N] (default: ${DEFAULT-VALUE}).")
   List<Integer> scalingCores;
 
-  @Option(names = "--batch-interval-ms", defaultValue = "2000",
+  @Option(
+      names = "--batch-interval-ms",
+      defaultValue = "2000",
       description = "Spark streaming micro-batch interval (default: ${DEFAULT-VALUE}).")
   int batchIntervalMillis;
 
-  @Option(names = "--profile", negatable = true, defaultValue = "true",
-      description = "JFR on the first DirectRunner and SparkRunner local drain; top frames in the report (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--profile",
+      negatable = true,
+      defaultValue = "true",
+      description =
+          "JFR on the first DirectRunner and SparkRunner local drain; top frames in the report (default: ${DEFAULT-VALUE}).")
   boolean profile;
 
-  @Option(names = "--smoke", description = "CI size: 3,000 posts, one run, baseline + DirectRunner + Spark local, drain only.")
+  @Option(
+      names = "--smoke",
+      description =
+          "CI size: 3,000 posts, one run, baseline + DirectRunner + Spark local, drain only.")
   boolean smoke;
 
-  @Option(names = "--output", defaultValue = ".courtside/bench", paramLabel = "DIR",
+  @Option(
+      names = "--output",
+      defaultValue = ".courtside/bench",
+      paramLabel = "DIR",
       description = "Report, logs and recordings (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--timeout", defaultValue = "900", description = "Give up one drain after this many seconds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "900",
+      description = "Give up one drain after this many seconds (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Option(names = "--direct-flag", paramLabel = "FLAG",
-      description = "An extra pipeline flag for the DirectRunner jobs, e.g. --direct-flag=--experiments=use_sdf_read; repeatable.")
+  @Option(
+      names = "--direct-flag",
+      paramLabel = "FLAG",
+      description =
+          "An extra pipeline flag for the DirectRunner jobs, e.g. --direct-flag=--experiments=use_sdf_read; repeatable.")
   List<String> directFlags = new ArrayList<>();
 
-  @Option(names = "--spark-flag", paramLabel = "FLAG",
-      description = "An extra pipeline flag for the SparkRunner jobs, e.g. --spark-flag=--maxRecordsPerBatch=20000; repeatable.")
+  @Option(
+      names = "--spark-flag",
+      paramLabel = "FLAG",
+      description =
+          "An extra pipeline flag for the SparkRunner jobs, e.g. --spark-flag=--maxRecordsPerBatch=20000; repeatable.")
   List<String> sparkFlags = new ArrayList<>();
 
   @Override
@@ -107,8 +160,21 @@ final class BenchCommand implements Callable<Integer> {
     } else {
       modes.add(BenchConfig.Mode.valueOf(mode.name().toUpperCase()));
     }
-    return new BenchConfig(posts, runs, modes, runners, partitions, rates, latencySeconds,
-        scalingPartitions, scalingCores, batchIntervalMillis, profile, output, timeoutSeconds,
-        directFlags, sparkFlags);
+    return new BenchConfig(
+        posts,
+        runs,
+        modes,
+        runners,
+        partitions,
+        rates,
+        latencySeconds,
+        scalingPartitions,
+        scalingCores,
+        batchIntervalMillis,
+        profile,
+        output,
+        timeoutSeconds,
+        directFlags,
+        sparkFlags);
   }
 }

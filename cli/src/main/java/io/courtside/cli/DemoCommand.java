@@ -43,29 +43,51 @@ import picocli.CommandLine.Option;
       "Data stays under --stateDir: `courtside stack start` brings it back for exploring."
     })
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--duration", defaultValue = "60", description = "Seconds to run; 0 = until Ctrl-C (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duration",
+      defaultValue = "60",
+      description = "Seconds to run; 0 = until Ctrl-C (default ${DEFAULT-VALUE}).")
   long durationSeconds;
 
-  @Option(names = "--rate", defaultValue = "50", description = "Synthetic posts per second (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      defaultValue = "50",
+      description = "Synthetic posts per second (default ${DEFAULT-VALUE}).")
   int rate;
 
-  @Option(names = "--windowSize", defaultValue = "10s", description = "Window length, short so a short demo shows several (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--windowSize",
+      defaultValue = "10s",
+      description =
+          "Window length, short so a short demo shows several (default ${DEFAULT-VALUE}).")
   String windowSize;
 
   @Mixin StackFlags.Ports ports;
 
   @Mixin StackFlags.StateDir state;
 
-  @Option(names = "--topic", defaultValue = "twitterdata", description = "Posts topic (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--topic",
+      defaultValue = "twitterdata",
+      description = "Posts topic (default ${DEFAULT-VALUE}).")
   String topic;
 
-  @Option(names = "--dashboardPort", defaultValue = "3000", description = "Port of the dashboard pages on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dashboardPort",
+      defaultValue = "3000",
+      description = "Port of the dashboard pages on 127.0.0.1 (default ${DEFAULT-VALUE}).")
   int dashboardPort;
 
-  @Option(names = "--no-dashboard", negatable = false, description = "Do not serve the dashboard pages.")
+  @Option(
+      names = "--no-dashboard",
+      negatable = false,
+      description = "Do not serve the dashboard pages.")
   boolean noDashboard;
 
-  @Option(names = "--keep", description = "After the summary, keep the stack and the dashboard running until Ctrl-C, to look at the result.")
+  @Option(
+      names = "--keep",
+      description =
+          "After the summary, keep the stack and the dashboard running until Ctrl-C, to look at the result.")
   boolean keep;
 
   @Override
@@ -78,16 +100,25 @@ final class DemoCommand implements Callable<Integer> {
     LocalStack stack;
     boolean ownStack = running.isEmpty();
     if (ownStack) {
-      say("starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...", ports.kafkaPort, ports.influxPort, state.stateDir);
+      say(
+          "starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...",
+          ports.kafkaPort, ports.influxPort, state.stateDir);
       try {
-        stack = LocalStack.start(state.stateDir, StackConfig.defaults().withKafkaPort(ports.kafkaPort).withInfluxPort(ports.influxPort));
+        stack =
+            LocalStack.start(
+                state.stateDir,
+                StackConfig.defaults()
+                    .withKafkaPort(ports.kafkaPort)
+                    .withInfluxPort(ports.influxPort));
       } catch (StackException e) {
         System.err.println("courtside demo: " + e.getMessage());
         return e instanceof StackException.PortInUse ? 3 : 1;
       }
     } else {
       stack = running.get();
-      say("using the running stack: Kafka %s, InfluxDB %s", stack.kafkaBootstrap(), stack.influxUrl());
+      say(
+          "using the running stack: Kafka %s, InfluxDB %s",
+          stack.kafkaBootstrap(), stack.influxUrl());
     }
     Instant started = Instant.now();
     CountDownLatch stop = new CountDownLatch(1);
@@ -125,14 +156,24 @@ final class DemoCommand implements Callable<Integer> {
       }
       say("starting the pipeline on DirectRunner (windows of %s) ...", windowSize);
       pipeline = PipelineLauncher.start(job);
-      producer = PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic);
-      SyntheticLoad load = new SyntheticLoad(new SyntheticPosts(System.nanoTime(), Clock.systemUTC()), producer, rate);
+      producer =
+          PostProducer.create(
+              KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic);
+      SyntheticLoad load =
+          new SyntheticLoad(
+              new SyntheticPosts(System.nanoTime(), Clock.systemUTC()), producer, rate);
       progress = new DemoProgress(stack, options, pipeline, producer, started);
       load.start();
-      say("producing %d posts/s to %s%s; Ctrl-C stops", rate, topic,
-          durationSeconds == 0 ? "" : " for " + durationSeconds + " s");
-      long deadline = durationSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
-      while (!stop.await(Math.min(5_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)
+      say(
+          "producing %d posts/s to %s%s; Ctrl-C stops",
+          rate, topic, durationSeconds == 0 ? "" : " for " + durationSeconds + " s");
+      long deadline =
+          durationSeconds == 0
+              ? Long.MAX_VALUE
+              : System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+      while (!stop.await(
+              Math.min(5_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+              TimeUnit.MILLISECONDS)
           && System.nanoTime() < deadline) {
         progress.print();
       }
@@ -145,7 +186,10 @@ final class DemoCommand implements Callable<Integer> {
       pipeline = null;
       progress.printSummary();
       if (keep && !interrupted.get()) {
-        say("keeping Kafka (%s) and InfluxDB (%s)%s running; Ctrl-C stops them", stack.kafkaBootstrap(), stack.influxUrl(),
+        say(
+            "keeping Kafka (%s) and InfluxDB (%s)%s running; Ctrl-C stops them",
+            stack.kafkaBootstrap(),
+            stack.influxUrl(),
             dashboard == null ? "" : " and the dashboard (" + dashboard.url() + ")");
         stop.await();
       }
@@ -178,8 +222,12 @@ final class DemoCommand implements Callable<Integer> {
   /** The dashboard pages over the demo's InfluxDB; a busy port costs the page, not the demo. */
   private DashboardServer startDashboard(LocalStack stack, String database) throws Exception {
     try {
-      DashboardServer server = DashboardServer.start("127.0.0.1", dashboardPort, new Dashboards(Dashboards.defaultDir()),
-          new InfluxDbClient(stack.influxUrl(), database));
+      DashboardServer server =
+          DashboardServer.start(
+              "127.0.0.1",
+              dashboardPort,
+              new Dashboards(Dashboards.defaultDir()),
+              new InfluxDbClient(stack.influxUrl(), database));
       say("dashboard: %s (live pages of grafana/dashboards; follow the data is on)", server.url());
       return server;
     } catch (IOException e) {

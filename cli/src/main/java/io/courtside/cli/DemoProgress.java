@@ -27,7 +27,10 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** The demo's progress line and closing summary: from the producer, Beam metrics, Kafka and InfluxDB. */
+/**
+ * The demo's progress line and closing summary: from the producer, Beam metrics, Kafka and
+ * InfluxDB.
+ */
 final class DemoProgress {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -39,7 +42,12 @@ final class DemoProgress {
   private final Instant producing;
   private final InfluxDbClient influx;
 
-  DemoProgress(LocalStack stack, CourtsideOptions options, PipelineResult pipeline, PostProducer producer, Instant started) {
+  DemoProgress(
+      LocalStack stack,
+      CourtsideOptions options,
+      PipelineResult pipeline,
+      PostProducer producer,
+      Instant started) {
     this.stack = stack;
     this.options = options;
     this.pipeline = pipeline;
@@ -76,7 +84,11 @@ final class DemoProgress {
   }
 
   private long postsInWindows() {
-    JsonNode windows = first("SELECT sum(total) FROM polarity_window WHERE time >= '" + started.minusSeconds(60) + "'");
+    JsonNode windows =
+        first(
+            "SELECT sum(total) FROM polarity_window WHERE time >= '"
+                + started.minusSeconds(60)
+                + "'");
     return windows == null ? 0 : windows.path("sum").asLong();
   }
 
@@ -87,28 +99,53 @@ final class DemoProgress {
     JsonNode mean = first("SELECT mean(compound) FROM post_sentiment WHERE " + since);
     JsonNode windows = first("SELECT count(total), sum(total) FROM polarity_window WHERE " + since);
     System.out.println();
-    System.out.println("== Courtside demo summary (read back from InfluxDB " + options.getInfluxUrl() + ", database " + options.getInfluxDatabase() + ")");
+    System.out.println(
+        "== Courtside demo summary (read back from InfluxDB "
+            + options.getInfluxUrl()
+            + ", database "
+            + options.getInfluxDatabase()
+            + ")");
     System.out.printf("posts produced      %d%n", producer.acknowledged());
     System.out.printf("posts in InfluxDB   %d  (%s)%n", total, shares(byPolarity, total));
-    System.out.printf("mean compound       %s%n", mean == null ? "-" : String.format("%.4f", mean.path("mean").asDouble()));
-    System.out.printf("windows written     %s, counting %s posts%n",
-        windows == null ? "0" : windows.path("count").asText(), windows == null ? "0" : windows.path("sum").asText());
-    String cli = "influx -host 127.0.0.1 -port " + java.net.URI.create(options.getInfluxUrl()).getPort()
-        + " -database " + options.getInfluxDatabase() + " -precision rfc3339 -execute";
+    System.out.printf(
+        "mean compound       %s%n",
+        mean == null ? "-" : String.format("%.4f", mean.path("mean").asDouble()));
+    System.out.printf(
+        "windows written     %s, counting %s posts%n",
+        windows == null ? "0" : windows.path("count").asText(),
+        windows == null ? "0" : windows.path("sum").asText());
+    String cli =
+        "influx -host 127.0.0.1 -port "
+            + java.net.URI.create(options.getInfluxUrl()).getPort()
+            + " -database "
+            + options.getInfluxDatabase()
+            + " -precision rfc3339 -execute";
     System.out.println();
-    System.out.println("Explore it (after `./courtside stack start`, which reopens the same data):");
-    System.out.println("  " + cli + " \"SELECT count(compound) FROM post_sentiment WHERE time > now() - 1h AND polarity = 'negative'\"");
-    System.out.println("  " + cli + " \"SELECT positive, negative, neutral, total, compound_mean FROM polarity_window WHERE time > now() - 1h\"");
-    System.out.println("  " + cli + " \"SELECT compound, source, text FROM post_sentiment WHERE polarity = 'negative' ORDER BY time DESC LIMIT 5\"");
+    System.out.println(
+        "Explore it (after `./courtside stack start`, which reopens the same data):");
+    System.out.println(
+        "  "
+            + cli
+            + " \"SELECT count(compound) FROM post_sentiment WHERE time > now() - 1h AND polarity = 'negative'\"");
+    System.out.println(
+        "  "
+            + cli
+            + " \"SELECT positive, negative, neutral, total, compound_mean FROM polarity_window WHERE time > now() - 1h\"");
+    System.out.println(
+        "  "
+            + cli
+            + " \"SELECT compound, source, text FROM post_sentiment WHERE polarity = 'negative' ORDER BY time DESC LIMIT 5\"");
   }
 
   private long written(String step) {
     try {
       MetricQueryResults results =
-          pipeline.metrics().queryMetrics(
-              MetricsFilter.builder()
-                  .addNameFilter(MetricNameFilter.named(InfluxDbIO.class, "points_written"))
-                  .build());
+          pipeline
+              .metrics()
+              .queryMetrics(
+                  MetricsFilter.builder()
+                      .addNameFilter(MetricNameFilter.named(InfluxDbIO.class, "points_written"))
+                      .build());
       long sum = 0;
       for (MetricResult<Long> c : results.getCounters()) {
         if (c.getKey().stepName().contains(step)) {
@@ -125,8 +162,13 @@ final class DemoProgress {
   private Map<String, Long> postsByPolarity() {
     Map<String, Long> counts = new TreeMap<>();
     for (Polarity polarity : Polarity.values()) {
-      JsonNode row = first("SELECT count(compound) FROM post_sentiment WHERE time >= '" + started.minusSeconds(60)
-          + "' AND polarity = '" + polarity.tag() + "'");
+      JsonNode row =
+          first(
+              "SELECT count(compound) FROM post_sentiment WHERE time >= '"
+                  + started.minusSeconds(60)
+                  + "' AND polarity = '"
+                  + polarity.tag()
+                  + "'");
       if (row != null) { // null: none yet, or no database before the first write
         counts.put(polarity.tag(), row.path("count").asLong());
       }
@@ -136,7 +178,8 @@ final class DemoProgress {
 
   private JsonNode first(String influxql) {
     try {
-      JsonNode series = MAPPER.readTree(influx.query(influxql)).path("results").path(0).path("series").path(0);
+      JsonNode series =
+          MAPPER.readTree(influx.query(influxql)).path("results").path(0).path("series").path(0);
       if (series.isMissingNode()) {
         return null;
       }
@@ -163,12 +206,24 @@ final class DemoProgress {
     Properties props = KafkaSettings.admin(stack.kafkaBootstrap(), new Properties());
     try (Admin admin = Admin.create(props)) {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(options.getConsumerGroup()).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-      Map<TopicPartition, OffsetSpec> latest = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-      admin.describeTopics(java.util.List.of(options.getTopic())).allTopicNames().get(5, TimeUnit.SECONDS)
-          .get(options.getTopic()).partitions()
-          .forEach(p -> latest.put(new TopicPartition(options.getTopic(), p.partition()), OffsetSpec.latest()));
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(options.getConsumerGroup())
+              .partitionsToOffsetAndMetadata()
+              .get(5, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> latest =
+          new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+      admin
+          .describeTopics(java.util.List.of(options.getTopic()))
+          .allTopicNames()
+          .get(5, TimeUnit.SECONDS)
+          .get(options.getTopic())
+          .partitions()
+          .forEach(
+              p ->
+                  latest.put(
+                      new TopicPartition(options.getTopic(), p.partition()), OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+          admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
       long lag = 0;
       for (var e : ends.entrySet()) {
         OffsetAndMetadata c = committed.get(e.getKey());

@@ -24,10 +24,16 @@ import picocli.CommandLine.Parameters;
       "Parameters are checked against the template (name, pattern, required) before anything runs."
     })
 final class LaunchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "TEMPLATE", description = "A template file, e.g. templates/spark-standalone.json.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TEMPLATE",
+      description = "A template file, e.g. templates/spark-standalone.json.")
   Path template;
 
-  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A template parameter; repeatable.")
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "A template parameter; repeatable.")
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--dry-run", description = "Print the exact command instead of running it.")
@@ -62,13 +68,14 @@ final class LaunchCommand implements Callable<Integer> {
     List<String> beam = new ArrayList<>();
     beam.add("--runner=" + t.runner());
     Map<String, String> launcher = new LinkedHashMap<>();
-    values.forEach((k, v) -> {
-      if (t.isLauncherParameter(k)) {
-        launcher.put(k, v);
-      } else {
-        beam.add("--" + k + "=" + v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (t.isLauncherParameter(k)) {
+            launcher.put(k, v);
+          } else {
+            beam.add("--" + k + "=" + v);
+          }
+        });
     String courtside = KafkaBrokerProcess.courtsideHome().resolve("courtside").toString();
     List<String> argv = new ArrayList<>();
     switch (t.launcher()) {
@@ -90,9 +97,13 @@ final class LaunchCommand implements Callable<Integer> {
         if (launcher.containsKey("containerImage")) {
           conf.put("spark.kubernetes.container.image", launcher.get("containerImage"));
         }
-        SparkSubmitCommand submit = new SparkSubmitCommand(
-            launcher.getOrDefault("master", "yarn"), launcher.getOrDefault("deployMode", "cluster"),
-            Path.of(jar), conf, beam);
+        SparkSubmitCommand submit =
+            new SparkSubmitCommand(
+                launcher.getOrDefault("master", "yarn"),
+                launcher.getOrDefault("deployMode", "cluster"),
+                Path.of(jar),
+                conf,
+                beam);
         argv.addAll(submit.sparkSubmitLine(jar));
       }
     }

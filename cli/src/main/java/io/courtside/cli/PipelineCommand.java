@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * Runs the Beam job with Beam's own flags ({@code --name=value}); Beam parses them, so every
- * option interface of the job and of the runner is accepted as documented by Beam. The job is
- * launched exactly as {@code java -cp ... PipelineLauncher} launches it ({@link PipelineLauncher}).
+ * Runs the Beam job with Beam's own flags ({@code --name=value}); Beam parses them, so every option
+ * interface of the job and of the runner is accepted as documented by Beam. The job is launched
+ * exactly as {@code java -cp ... PipelineLauncher} launches it ({@link PipelineLauncher}).
  */
 @Command(
     name = "pipeline",
@@ -39,7 +39,8 @@ final class PipelineCommand implements Callable<Integer> {
       System.err.println("courtside pipeline: " + e.getMessage());
       return 2;
     }
-    System.err.println("courtside pipeline: FlinkRunner on an embedded Flink cluster (own JVM, job log follows)");
+    System.err.println(
+        "courtside pipeline: FlinkRunner on an embedded Flink cluster (own JVM, job log follows)");
     return ForegroundProcess.run(argv);
   }
 
@@ -54,16 +55,21 @@ final class PipelineCommand implements Callable<Integer> {
       return runOnEmbeddedFlink(beamArgs);
     }
     if (beamArgs.contains("--help") || beamArgs.contains("-h")) {
-      System.out.println("Usage: courtside pipeline [--runner=DirectRunner|SparkRunner|FlinkRunner] [--backfill] [BEAM_FLAGS...]");
-      System.out.println("With --runner=SparkRunner the job runs in Spark local[N] (--sparkMaster=local[N]).");
-      System.out.println("With --runner=FlinkRunner it runs on an embedded Flink cluster in its own JVM;"
-          + " a streaming start checkpoints every " + FlinkLocal.DEFAULT_CHECKPOINT_MILLIS / 1000
-          + " s unless --checkpointingInterval=MS is given.");
+      System.out.println(
+          "Usage: courtside pipeline [--runner=DirectRunner|SparkRunner|FlinkRunner] [--backfill] [BEAM_FLAGS...]");
+      System.out.println(
+          "With --runner=SparkRunner the job runs in Spark local[N] (--sparkMaster=local[N]).");
+      System.out.println(
+          "With --runner=FlinkRunner it runs on an embedded Flink cluster in its own JVM;"
+              + " a streaming start checkpoints every "
+              + FlinkLocal.DEFAULT_CHECKPOINT_MILLIS / 1000
+              + " s unless --checkpointingInterval=MS is given.");
       System.out.println();
       PipelineOptionsFactory.register(CourtsideOptions.class);
       PipelineOptionsFactory.printHelp(System.out, CourtsideOptions.class);
       return 0;
     }
-    return PipelineLauncher.run(beamArgs, System.err, "Run `courtside pipeline --help` for every flag.");
+    return PipelineLauncher.run(
+        beamArgs, System.err, "Run `courtside pipeline --help` for every flag.");
   }
 }

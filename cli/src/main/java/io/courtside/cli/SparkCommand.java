@@ -41,21 +41,33 @@ final class SparkCommand implements Callable<Integer> {
     return 2;
   }
 
-  @Command(name = "start", mixinStandardHelpOptions = true,
-      description = "Start master and worker in the background; return once the worker has registered.")
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description =
+          "Start master and worker in the background; return once the worker has registered.")
   static final class Start implements Callable<Integer> {
     @Mixin StackFlags.StateDir state;
     @Spec CommandSpec spec;
 
-    @Option(names = "--masterPort", defaultValue = "7077", paramLabel = "PORT",
+    @Option(
+        names = "--masterPort",
+        defaultValue = "7077",
+        paramLabel = "PORT",
         description = "Master port on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE}).")
     int masterPort;
 
-    @Option(names = "--cores", defaultValue = "2", paramLabel = "N",
+    @Option(
+        names = "--cores",
+        defaultValue = "2",
+        paramLabel = "N",
         description = "Cores the worker offers (default: ${DEFAULT-VALUE}).")
     int cores;
 
-    @Option(names = "--memory", defaultValue = "2g", paramLabel = "SIZE",
+    @Option(
+        names = "--memory",
+        defaultValue = "2g",
+        paramLabel = "SIZE",
         description = "Memory the worker offers, e.g. 1g (default: ${DEFAULT-VALUE}).")
     String memory;
 
@@ -68,18 +80,27 @@ final class SparkCommand implements Callable<Integer> {
         print(out, previous.get().state());
         return 0;
       }
-      previous.filter(SparkCluster::anyAlive).ifPresent(c -> {
-        out.println("Spark partially running (" + c.describe() + "); restarting it.");
-        c.close();
-      });
+      previous
+          .filter(SparkCluster::anyAlive)
+          .ifPresent(
+              c -> {
+                out.println("Spark partially running (" + c.describe() + "); restarting it.");
+                c.close();
+              });
       long t0 = System.nanoTime();
       try {
-        SparkClusterConfig config = SparkClusterConfig.defaults().withMasterPort(masterPort)
-            .withWorker(cores, memory).withDetach(true).withStartTimeout(Duration.ofSeconds(90));
+        SparkClusterConfig config =
+            SparkClusterConfig.defaults()
+                .withMasterPort(masterPort)
+                .withWorker(cores, memory)
+                .withDetach(true)
+                .withStartTimeout(Duration.ofSeconds(90));
         SparkCluster cluster = SparkCluster.start(state.stateDir, config);
         print(out, cluster.state());
-        out.printf("Started in %.1f s. Submit with `courtside submit [BEAM_FLAGS]`; stop with"
-            + " `courtside spark stop`.%n", (System.nanoTime() - t0) / 1e9);
+        out.printf(
+            "Started in %.1f s. Submit with `courtside submit [BEAM_FLAGS]`; stop with"
+                + " `courtside spark stop`.%n",
+            (System.nanoTime() - t0) / 1e9);
         return 0;
       } catch (SparkException | IllegalArgumentException e) {
         spec.commandLine().getErr().println("Could not start Spark: " + e.getMessage());
@@ -88,7 +109,9 @@ final class SparkCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "stop", mixinStandardHelpOptions = true,
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
       description = "Stop exactly the master and worker `spark start` started (by PID, verified).")
   static final class Stop implements Callable<Integer> {
     @Mixin StackFlags.StateDir state;
@@ -98,8 +121,12 @@ final class SparkCommand implements Callable<Integer> {
     public Integer call() {
       Optional<SparkCluster> cluster = SparkCluster.attach(state.stateDir);
       if (cluster.isEmpty()) {
-        spec.commandLine().getOut().println("No Spark cluster running from "
-            + state.stateDir.toAbsolutePath().normalize() + ".");
+        spec.commandLine()
+            .getOut()
+            .println(
+                "No Spark cluster running from "
+                    + state.stateDir.toAbsolutePath().normalize()
+                    + ".");
         return 0;
       }
       String what = cluster.get().describe();
@@ -114,7 +141,9 @@ final class SparkCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
       description = "Show master and worker with their PIDs and addresses.")
   static final class Status implements Callable<Integer> {
     @Mixin StackFlags.StateDir state;
@@ -125,16 +154,28 @@ final class SparkCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       Optional<SparkCluster> cluster = SparkCluster.attach(state.stateDir);
       if (cluster.isEmpty()) {
-        out.println("Spark not running (no cluster started from "
-            + state.stateDir.toAbsolutePath().normalize() + ").");
+        out.println(
+            "Spark not running (no cluster started from "
+                + state.stateDir.toAbsolutePath().normalize()
+                + ").");
         return 3;
       }
       SparkCluster c = cluster.get();
       SparkClusterState st = c.state();
-      out.printf("%-7s %-5s pid %-8d %s (UI %s)%n", "master", c.master().isPresent() ? "up" : "DOWN",
-          st.masterPid(), st.masterUrl(), st.masterUi());
-      out.printf("%-7s %-5s pid %-8d %d cores (UI http://127.0.0.1:%d)%n", "worker",
-          c.worker().isPresent() ? "up" : "DOWN", st.workerPid(), st.workerCores(), st.workerUiPort());
+      out.printf(
+          "%-7s %-5s pid %-8d %s (UI %s)%n",
+          "master",
+          c.master().isPresent() ? "up" : "DOWN",
+          st.masterPid(),
+          st.masterUrl(),
+          st.masterUi());
+      out.printf(
+          "%-7s %-5s pid %-8d %d cores (UI http://127.0.0.1:%d)%n",
+          "worker",
+          c.worker().isPresent() ? "up" : "DOWN",
+          st.workerPid(),
+          st.workerCores(),
+          st.workerUiPort());
       if (c.isRunning()) {
         return 0;
       }
@@ -144,7 +185,8 @@ final class SparkCommand implements Callable<Integer> {
 
   static void print(PrintWriter out, SparkClusterState st) {
     out.printf("  master   %-26s pid %-8d UI %s%n", st.masterUrl(), st.masterPid(), st.masterUi());
-    out.printf("  worker   %-26s pid %-8d UI http://127.0.0.1:%d%n",
+    out.printf(
+        "  worker   %-26s pid %-8d UI http://127.0.0.1:%d%n",
         st.workerCores() + " cores", st.workerPid(), st.workerUiPort());
   }
 }

@@ -21,13 +21,19 @@ final class SparkLocal {
       }
     }
     if (!master.startsWith("local")) {
-      System.err.println("courtside pipeline: --sparkMaster=" + master + " is not local[N]; use"
-          + " `courtside submit --master=" + master + "` for a cluster.");
+      System.err.println(
+          "courtside pipeline: --sparkMaster="
+              + master
+              + " is not local[N]; use"
+              + " `courtside submit --master="
+              + master
+              + "` for a cluster.");
       return 2;
     }
     try {
       List<String> argv = SubmitCommand.command(master, Map.of(), rest);
-      System.err.println("courtside pipeline: SparkRunner in " + master + " (spark-submit, driver log follows)");
+      System.err.println(
+          "courtside pipeline: SparkRunner in " + master + " (spark-submit, driver log follows)");
       return ForegroundProcess.run(argv);
     } catch (SparkException | IllegalArgumentException e) {
       System.err.println("courtside pipeline: " + e.getMessage());

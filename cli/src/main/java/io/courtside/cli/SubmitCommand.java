@@ -31,8 +31,11 @@ import picocli.CommandLine.Unmatched;
           + " --checkpointDir, --batchIntervalMillis, --backfill."
     })
 final class SubmitCommand implements Callable<Integer> {
-  @Option(names = "--master", paramLabel = "URL",
-      description = "spark://host:port, local[N], ... (default: the cluster of `courtside spark start`).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "spark://host:port, local[N], ... (default: the cluster of `courtside spark start`).")
   String master;
 
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting; repeatable.")
@@ -48,15 +51,23 @@ final class SubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      String url = master != null ? master : localMaster().orElseThrow(() -> new SparkException(
-          "No local Spark cluster is running from " + state.stateDir.toAbsolutePath().normalize()
-              + ": start one with `courtside spark start`, or give --master=URL."));
+      String url =
+          master != null
+              ? master
+              : localMaster()
+                  .orElseThrow(
+                      () ->
+                          new SparkException(
+                              "No local Spark cluster is running from "
+                                  + state.stateDir.toAbsolutePath().normalize()
+                                  + ": start one with `courtside spark start`, or give --master=URL."));
       List<String> argv = command(url, conf, beamArgs);
       if (dryRun) {
         System.out.println(SparkSubmitCommand.shell(argv));
         return 0;
       }
-      System.err.println("courtside submit: " + url + ", driver log follows (Ctrl-C stops the job)");
+      System.err.println(
+          "courtside submit: " + url + ", driver log follows (Ctrl-C stops the job)");
       return ForegroundProcess.run(argv);
     } catch (SparkException | IllegalArgumentException e) {
       System.err.println("courtside submit: " + e.getMessage());

@@ -11,11 +11,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
-import picocli.CommandLine;
 
 /**
  * {@code courtside verify}: recounts every window from the topic with the job's own code and
@@ -37,10 +37,17 @@ import picocli.CommandLine;
 public final class VerifyCommand implements Callable<Integer> {
   private static final long PROGRESS_EVERY_NANOS = 3_000_000_000L;
 
-  @Option(names = "--from", paramLabel = "INSTANT", description = "Compare only windows starting at or after this ISO instant, e.g. 2026-05-20T01:00:00Z.")
+  @Option(
+      names = "--from",
+      paramLabel = "INSTANT",
+      description =
+          "Compare only windows starting at or after this ISO instant, e.g. 2026-05-20T01:00:00Z.")
   String from;
 
-  @Option(names = "--to", paramLabel = "INSTANT", description = "Compare only windows starting before this ISO instant.")
+  @Option(
+      names = "--to",
+      paramLabel = "INSTANT",
+      description = "Compare only windows starting before this ISO instant.")
   String to;
 
   // @Unmatched, not @Parameters: the job's flags are Beam flags, parsed by the job's parser.
@@ -53,7 +60,10 @@ public final class VerifyCommand implements Callable<Integer> {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
-  /** Runs {@code courtside verify ARGS} printing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs {@code courtside verify ARGS} printing to {@code out} and {@code err}; returns the exit
+   * code.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new VerifyCommand());
     cli.setOut(out);
@@ -80,8 +90,11 @@ public final class VerifyCommand implements Callable<Integer> {
       err.println("Run `courtside verify --help`; the job's flags: `courtside pipeline --help`.");
       return 2;
     }
-    err.printf("courtside verify: reading %s at %s, comparing with %s/%s%n",
-        config.kafka().topic(), config.kafka().bootstrapServers(), config.sink().target().url(),
+    err.printf(
+        "courtside verify: reading %s at %s, comparing with %s/%s%n",
+        config.kafka().topic(),
+        config.kafka().bootstrapServers(),
+        config.sink().target().url(),
         config.sink().target().database());
     VerifyReport report;
     try {
@@ -101,7 +114,8 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       return Instant.parse(value.trim());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(flag + "=" + value + " is not an ISO instant; use e.g. 2026-05-20T01:00:00Z");
+      throw new IllegalArgumentException(
+          flag + "=" + value + " is not an ISO instant; use e.g. 2026-05-20T01:00:00Z");
     }
   }
 

@@ -15,11 +15,18 @@ public class StackFlagsTest {
       Map.of(
           "--stateDir",
           List.of(
-              List.of("demo"), List.of("stack", "start"), List.of("stack", "stop"),
-              List.of("stack", "status"), List.of("spark", "start"), List.of("spark", "stop"),
-              List.of("spark", "status"), List.of("submit")),
-          "--kafkaPort", List.of(List.of("demo"), List.of("stack", "start")),
-          "--influxPort", List.of(List.of("demo"), List.of("stack", "start")));
+              List.of("demo"),
+              List.of("stack", "start"),
+              List.of("stack", "stop"),
+              List.of("stack", "status"),
+              List.of("spark", "start"),
+              List.of("spark", "stop"),
+              List.of("spark", "status"),
+              List.of("submit")),
+          "--kafkaPort",
+          List.of(List.of("demo"), List.of("stack", "start")),
+          "--influxPort",
+          List.of(List.of("demo"), List.of("stack", "start")));
 
   @Test
   public void eachFlagHasOneHelpTextAndOneDefault() {

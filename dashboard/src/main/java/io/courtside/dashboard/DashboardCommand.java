@@ -26,37 +26,63 @@ import picocli.CommandLine.Option;
       "With --snapshot=DIR, save a PNG of every dashboard (headless chromium) and exit."
     })
 public final class DashboardCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "3000", description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).")
+  @Option(
+      names = "--port",
+      defaultValue = "3000",
+      description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
   String host;
 
-  @Option(names = "--influxUrl", defaultValue = "http://127.0.0.1:8086", description = "InfluxDB base URL (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--influxUrl",
+      defaultValue = "http://127.0.0.1:8086",
+      description = "InfluxDB base URL (default ${DEFAULT-VALUE}).")
   String influxUrl;
 
-  @Option(names = "--influxDatabase", defaultValue = "courtside", description = "Database (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--influxDatabase",
+      defaultValue = "courtside",
+      description = "Database (default ${DEFAULT-VALUE}).")
   String influxDatabase;
 
-  @Option(names = "--influxUser", description = "v1 user; the password from INFLUX_PASSWORD or --influxPasswordFile.")
+  @Option(
+      names = "--influxUser",
+      description = "v1 user; the password from INFLUX_PASSWORD or --influxPasswordFile.")
   String influxUser;
 
-  @Option(names = "--influxPasswordFile", paramLabel = "FILE", description = "File holding the v1 password (wins over INFLUX_PASSWORD).")
+  @Option(
+      names = "--influxPasswordFile",
+      paramLabel = "FILE",
+      description = "File holding the v1 password (wins over INFLUX_PASSWORD).")
   String influxPasswordFile;
 
-  @Option(names = "--dashboards", paramLabel = "DIR", description = "Dashboard files (default: grafana/dashboards of this project).")
+  @Option(
+      names = "--dashboards",
+      paramLabel = "DIR",
+      description = "Dashboard files (default: grafana/dashboards of this project).")
   Path dashboardsDir;
 
-  @Option(names = "--snapshot", paramLabel = "DIR", description = "Save DIR/<uid>.png of every dashboard, following the data, then exit.")
+  @Option(
+      names = "--snapshot",
+      paramLabel = "DIR",
+      description = "Save DIR/<uid>.png of every dashboard, following the data, then exit.")
   Path snapshotDir;
 
-  @Option(names = "--range", description = "With --snapshot: 5m, 15m, 1h or 6h (default: each dashboard's own).")
+  @Option(
+      names = "--range",
+      description = "With --snapshot: 5m, 15m, 1h or 6h (default: each dashboard's own).")
   String range;
 
   @Override
   public Integer call() throws Exception {
     InfluxDbClient influx;
-    Dashboards dashboards = new Dashboards(dashboardsDir != null ? dashboardsDir : Dashboards.defaultDir());
+    Dashboards dashboards =
+        new Dashboards(dashboardsDir != null ? dashboardsDir : Dashboards.defaultDir());
     List<Dashboards.Dashboard> all;
     try {
       if (range != null) {
@@ -64,15 +90,20 @@ public final class DashboardCommand implements Callable<Integer> {
       }
       influx = client(influxUrl, influxDatabase, influxUser, influxPasswordFile);
       all = dashboards.all();
-    } catch (IllegalArgumentException | IllegalStateException | IOException | DashboardException e) {
+    } catch (IllegalArgumentException
+        | IllegalStateException
+        | IOException
+        | DashboardException e) {
       System.err.println("courtside dashboard: " + e.getMessage());
       return 2;
     }
     try {
       influx.query("SHOW MEASUREMENTS");
     } catch (InfluxDbException e) {
-      System.err.println("courtside dashboard: " + e.getMessage()
-          + "; the pages will say so until it answers (start it with `./courtside stack start`)");
+      System.err.println(
+          "courtside dashboard: "
+              + e.getMessage()
+              + "; the pages will say so until it answers (start it with `./courtside stack start`)");
     }
     DashboardServer server;
     try {
@@ -88,13 +119,26 @@ public final class DashboardCommand implements Callable<Integer> {
         }
         return 0;
       }
-      System.out.println("courtside dashboard: " + all.size() + " dashboards from " + dashboards.dir()
-          + " at " + server.url() + " (InfluxDB " + influxUrl + ", database " + influxDatabase + "); Ctrl-C stops");
+      System.out.println(
+          "courtside dashboard: "
+              + all.size()
+              + " dashboards from "
+              + dashboards.dir()
+              + " at "
+              + server.url()
+              + " (InfluxDB "
+              + influxUrl
+              + ", database "
+              + influxDatabase
+              + "); Ctrl-C stops");
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        stopped.countDown();
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    stopped.countDown();
+                  }));
       stopped.await();
       return 0;
     } catch (IOException e) {
@@ -105,9 +149,15 @@ public final class DashboardCommand implements Callable<Integer> {
     }
   }
 
-  /** A query client with the pipeline's credentials rules; throws naming the flag or variable at fault. */
-  public static InfluxDbClient client(String url, String database, String user, String passwordFile) {
-    InfluxTarget target = new InfluxTarget(InfluxTarget.Api.V1, url, database, null, null, user, passwordFile, null, false);
+  /**
+   * A query client with the pipeline's credentials rules; throws naming the flag or variable at
+   * fault.
+   */
+  public static InfluxDbClient client(
+      String url, String database, String user, String passwordFile) {
+    InfluxTarget target =
+        new InfluxTarget(
+            InfluxTarget.Api.V1, url, database, null, null, user, passwordFile, null, false);
     return new InfluxDbClient(target, InfluxCredentials.header(target));
   }
 }

@@ -22,9 +22,12 @@ import java.util.Optional;
  */
 public final class DashboardData {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The measurements whose newest point "follow the data" moves to. */
   private static final List<String> NEWEST =
-      List.of("SELECT last(\"total\") FROM \"polarity_window\"", "SELECT last(\"compound\") FROM \"post_sentiment\"");
+      List.of(
+          "SELECT last(\"total\") FROM \"polarity_window\"",
+          "SELECT last(\"compound\") FROM \"post_sentiment\"");
 
   private final InfluxDbClient influx;
   private final Clock clock;
@@ -35,14 +38,18 @@ public final class DashboardData {
   }
 
   /**
-   * The page's data: {@code {from, to, follow, newest, interval, variables: [{name, label,
-   * options, selected}], panels: [{id, results: [{refId, series | error}]}]}}, times in epoch ms.
+   * The page's data: {@code {from, to, follow, newest, interval, variables: [{name, label, options,
+   * selected}], panels: [{id, results: [{refId, series | error}]}]}}, times in epoch ms.
    */
-  public ObjectNode load(Dashboards.Dashboard d, String rangeChoice, boolean follow, Map<String, String> selection)
+  public ObjectNode load(
+      Dashboards.Dashboard d, String rangeChoice, boolean follow, Map<String, String> selection)
       throws DashboardException, InfluxDbException {
     Duration length = TimeRange.length(rangeChoice);
     Optional<Instant> newest = follow ? newest() : Optional.empty();
-    TimeRange range = newest.map(n -> TimeRange.following(length, n)).orElse(TimeRange.last(length, clock.instant()));
+    TimeRange range =
+        newest
+            .map(n -> TimeRange.following(length, n))
+            .orElse(TimeRange.last(length, clock.instant()));
     GrafanaTemplating vars = GrafanaTemplating.forDashboard(d.json(), influx, range, selection);
 
     ObjectNode out = JSON.createObjectNode();
@@ -120,7 +127,8 @@ public final class DashboardData {
       }
       if (time >= 0) {
         for (JsonNode row : copy.path("values")) {
-          ((ArrayNode) row).set(time, JSON.getNodeFactory().numberNode(parseTime(row.get(time)).toEpochMilli()));
+          ((ArrayNode) row)
+              .set(time, JSON.getNodeFactory().numberNode(parseTime(row.get(time)).toEpochMilli()));
         }
       }
       out.add(copy);
@@ -132,7 +140,8 @@ public final class DashboardData {
     try {
       return Instant.parse(cell.asText());
     } catch (DateTimeParseException e) {
-      throw new DashboardException("InfluxDB returned a time that is not RFC 3339: " + cell.asText());
+      throw new DashboardException(
+          "InfluxDB returned a time that is not RFC 3339: " + cell.asText());
     }
   }
 }

@@ -41,13 +41,15 @@ public final class DashboardServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String WEB = "/io/courtside/dashboard/web/";
   private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+
   /** The only files served: name -> classpath resource. */
-  private static final Map<String, String> STATIC = Map.of(
-      "dashboard.js", WEB + "dashboard.js",
-      "panels.js", WEB + "panels.js",
-      "dashboard.css", WEB + "dashboard.css",
-      "uPlot.iife.min.js", UPLOT + "uPlot.iife.min.js",
-      "uPlot.min.css", UPLOT + "uPlot.min.css");
+  private static final Map<String, String> STATIC =
+      Map.of(
+          "dashboard.js", WEB + "dashboard.js",
+          "panels.js", WEB + "panels.js",
+          "dashboard.css", WEB + "dashboard.css",
+          "uPlot.iife.min.js", UPLOT + "uPlot.iife.min.js",
+          "uPlot.min.css", UPLOT + "uPlot.min.css");
 
   private final Server server;
   private final ServerConnector connector;
@@ -58,8 +60,8 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /** Starts serving {@code dashboards} on {@code host:port} (port 0: a free one). */
-  public static DashboardServer start(String host, int port, Dashboards dashboards, InfluxDbClient influx)
-      throws Exception {
+  public static DashboardServer start(
+      String host, int port, Dashboards dashboards, InfluxDbClient influx) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("dashboard-http");
     Server server = new Server(threads);
@@ -72,8 +74,15 @@ public final class DashboardServer implements AutoCloseable {
       server.start();
     } catch (IOException e) {
       server.stop();
-      throw new IOException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
-          + "); choose another --port", e);
+      throw new IOException(
+          "cannot listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); choose another --port",
+          e);
     }
     return new DashboardServer(server, connector);
   }
@@ -119,10 +128,13 @@ public final class DashboardServer implements AutoCloseable {
           send(response, callback, 200, "text/html", resource(WEB + "dashboard.html"));
         } else if (path.equals("/api/dashboards")) {
           ArrayNode list = JSON.createArrayNode();
-          dashboards.all().forEach(d -> list.addObject().put("uid", d.uid()).put("title", d.title()));
+          dashboards
+              .all()
+              .forEach(d -> list.addObject().put("uid", d.uid()).put("title", d.title()));
           send(response, callback, 200, "application/json", JSON.writeValueAsBytes(list));
         } else if (path.startsWith("/api/dashboards/") && path.endsWith("/data")) {
-          String uid = path.substring("/api/dashboards/".length(), path.length() - "/data".length());
+          String uid =
+              path.substring("/api/dashboards/".length(), path.length() - "/data".length());
           Fields params = Request.extractQueryParameters(request);
           Map<String, String> selection = new LinkedHashMap<>();
           for (Fields.Field f : params) {
@@ -132,14 +144,19 @@ public final class DashboardServer implements AutoCloseable {
           }
           String range = params.getValue("range") == null ? "1h" : params.getValue("range");
           boolean follow = !"false".equals(params.getValue("follow"));
-          byte[] body = JSON.writeValueAsBytes(data.load(dashboards.byUid(uid), range, follow, selection));
+          byte[] body =
+              JSON.writeValueAsBytes(data.load(dashboards.byUid(uid), range, follow, selection));
           send(response, callback, 200, "application/json", body);
         } else if (path.startsWith("/api/dashboards/")) {
           Dashboards.Dashboard d = dashboards.byUid(path.substring("/api/dashboards/".length()));
           send(response, callback, 200, "application/json", Files.readAllBytes(d.file()));
         } else if (path.startsWith("/static/") && STATIC.containsKey(path.substring(8))) {
           String name = path.substring(8);
-          send(response, callback, 200, name.endsWith(".js") ? "text/javascript" : "text/css",
+          send(
+              response,
+              callback,
+              200,
+              name.endsWith(".js") ? "text/javascript" : "text/css",
               resource(STATIC.get(name)));
         } else {
           send(response, callback, 404, "text/plain", "not found: " + path);
@@ -165,18 +182,23 @@ public final class DashboardServer implements AutoCloseable {
       }
     }
 
-    private static void send(Response response, Callback callback, int status, String type, String body) {
+    private static void send(
+        Response response, Callback callback, int status, String type, String body) {
       send(response, callback, status, type, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(Response response, Callback callback, int status, String type, byte[] body) {
+    private static void send(
+        Response response, Callback callback, int status, String type, byte[] body) {
       response.setStatus(status);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, type + "; charset=utf-8");
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
       response.getHeaders().put("X-Content-Type-Options", "nosniff");
       // Scripts and data from this server only: the page never talks to InfluxDB or the internet.
-      response.getHeaders().put("Content-Security-Policy",
-          "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+      response
+          .getHeaders()
+          .put(
+              "Content-Security-Policy",
+              "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
       response.write(true, ByteBuffer.wrap(body), callback);
     }
   }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The Grafana dashboards of {@code grafana/dashboards/*.json}, read from the files on every call
- * so an edited dashboard shows on the next reload: the files stay the one source of truth.
+ * The Grafana dashboards of {@code grafana/dashboards/*.json}, read from the files on every call so
+ * an edited dashboard shows on the next reload: the files stay the one source of truth.
  */
 public final class Dashboards {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,9 +28,14 @@ public final class Dashboards {
     this.dir = dir;
   }
 
-  /** {@code grafana/dashboards} under the project ({@code -Dcourtside.home}, else the working directory's parent). */
+  /**
+   * {@code grafana/dashboards} under the project ({@code -Dcourtside.home}, else the working
+   * directory's parent).
+   */
   public static Path defaultDir() {
-    return Path.of(System.getProperty("courtside.home", "..")).resolve("grafana").resolve("dashboards");
+    return Path.of(System.getProperty("courtside.home", ".."))
+        .resolve("grafana")
+        .resolve("dashboards");
   }
 
   public Path dir() {
@@ -40,13 +45,15 @@ public final class Dashboards {
   /** Every dashboard, sorted by file name. */
   public List<Dashboard> all() throws IOException {
     if (!Files.isDirectory(dir)) {
-      throw new IOException("no dashboards folder at " + dir + "; pass --dashboards=DIR (grafana/dashboards)");
+      throw new IOException(
+          "no dashboards folder at " + dir + "; pass --dashboards=DIR (grafana/dashboards)");
     }
     List<Dashboard> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         JsonNode json = JSON.readTree(f.toFile());
-        String uid = json.path("uid").asText(f.getFileName().toString().replaceFirst("\\.json$", ""));
+        String uid =
+            json.path("uid").asText(f.getFileName().toString().replaceFirst("\\.json$", ""));
         out.add(new Dashboard(uid, json.path("title").asText(uid), f, json));
       }
     }
@@ -80,9 +87,18 @@ public final class Dashboards {
     List<Target> out = new ArrayList<>();
     for (JsonNode p : panels(d.json())) {
       for (JsonNode t : p.path("targets")) {
-        out.add(new Target(p, t.path("refId").asText(), t.path("query").asText(),
-            d.file().getFileName() + " panel " + p.path("id").asInt() + " '" + p.path("title").asText()
-                + "' " + t.path("refId").asText()));
+        out.add(
+            new Target(
+                p,
+                t.path("refId").asText(),
+                t.path("query").asText(),
+                d.file().getFileName()
+                    + " panel "
+                    + p.path("id").asInt()
+                    + " '"
+                    + p.path("title").asText()
+                    + "' "
+                    + t.path("refId").asText()));
       }
     }
     return out;

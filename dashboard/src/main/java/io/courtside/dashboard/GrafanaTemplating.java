@@ -20,16 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Substitutes a dashboard's variables into InfluxQL the way Grafana's InfluxDB data source does,
- * so that the page and the tests run the text Grafana would send:
+ * Substitutes a dashboard's variables into InfluxQL the way Grafana's InfluxDB data source does, so
+ * that the page and the tests run the text Grafana would send:
  *
  * <ul>
  *   <li>{@code $timeFilter} -> {@code time >= <from>ms and time <= <to>ms};
- *   <li>{@code $__interval}/{@code $__interval_ms} -> the range over about 1,000 points, rounded
- *       up to a whole number of seconds, at least the data source's {@code timeInterval} (10s);
+ *   <li>{@code $__interval}/{@code $__interval_ms} -> the range over about 1,000 points, rounded up
+ *       to a whole number of seconds, at least the data source's {@code timeInterval} (10s);
  *   <li>query variables -> the selected value, or for "All" every value, read from InfluxDB by
- *       running the variable's own query and taking values from its result as Grafana does
- *       ({@link #variableValues}); inside a regex a value is escaped, and "All" becomes {@code
+ *       running the variable's own query and taking values from its result as Grafana does ({@link
+ *       #variableValues}); inside a regex a value is escaped, and "All" becomes {@code
  *       (v1|v2|...)}, as Grafana formats them for InfluxDB;
  *   <li>custom variables -> the selected value, else their current value;
  *   <li>with a following range ({@link TimeRange#follow}), {@code now()} -> the range's end.
@@ -58,7 +58,8 @@ public final class GrafanaTemplating {
   }
 
   /** Every variable at "All" (custom ones at their current value), for {@code [from, to]}. */
-  public static GrafanaTemplating forDashboard(JsonNode dashboard, InfluxDbClient influx, Instant from, Instant to)
+  public static GrafanaTemplating forDashboard(
+      JsonNode dashboard, InfluxDbClient influx, Instant from, Instant to)
       throws InfluxDbException, DashboardException {
     return forDashboard(dashboard, influx, new TimeRange(from, to, false), Map.of());
   }
@@ -71,9 +72,15 @@ public final class GrafanaTemplating {
       JsonNode dashboard, InfluxDbClient influx, TimeRange range, Map<String, String> selection)
       throws InfluxDbException, DashboardException {
     GrafanaTemplating t = new GrafanaTemplating(range);
-    t.values.put("timeFilter",
-        "time >= " + range.from().toEpochMilli() + "ms and time <= " + range.to().toEpochMilli() + "ms");
-    long intervalMs = Math.max(MIN_INTERVAL.toMillis(), (range.length().toMillis() / 1000 + 999) / 1000 * 1000);
+    t.values.put(
+        "timeFilter",
+        "time >= "
+            + range.from().toEpochMilli()
+            + "ms and time <= "
+            + range.to().toEpochMilli()
+            + "ms");
+    long intervalMs =
+        Math.max(MIN_INTERVAL.toMillis(), (range.length().toMillis() / 1000 + 999) / 1000 * 1000);
     t.values.put("__interval", intervalMs / 1000 + "s");
     t.values.put("__interval_ms", Long.toString(intervalMs));
     Set<String> known = new LinkedHashSet<>();
@@ -84,8 +91,13 @@ public final class GrafanaTemplating {
       switch (v.path("type").asText()) {
         case "query" -> t.queryVariable(name, v, influx, chosen == null ? ALL : chosen);
         case "custom" -> t.customVariable(name, v, chosen);
-        default -> throw new DashboardException("variable " + name + ": type "
-            + v.path("type").asText() + " is not supported yet: teach GrafanaTemplating first");
+        default ->
+            throw new DashboardException(
+                "variable "
+                    + name
+                    + ": type "
+                    + v.path("type").asText()
+                    + " is not supported yet: teach GrafanaTemplating first");
       }
     }
     for (String name : selection.keySet()) {
@@ -104,7 +116,8 @@ public final class GrafanaTemplating {
       String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
       String value = values.get(name);
       if (value == null) {
-        throw new DashboardException("$" + name + " is not a variable of this dashboard: " + influxql);
+        throw new DashboardException(
+            "$" + name + " is not a variable of this dashboard: " + influxql);
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
@@ -132,10 +145,12 @@ public final class GrafanaTemplating {
     try {
       result = JSON.readTree(influx.query(query)).path("results").path(0);
     } catch (IOException e) {
-      throw new DashboardException("variable $" + name + ": InfluxDB's answer is not JSON: " + e.getMessage());
+      throw new DashboardException(
+          "variable $" + name + ": InfluxDB's answer is not JSON: " + e.getMessage());
     }
     if (result.has("error")) {
-      throw new DashboardException("variable $" + name + ": InfluxDB says " + result.get("error") + ": " + query);
+      throw new DashboardException(
+          "variable $" + name + ": InfluxDB says " + result.get("error") + ": " + query);
     }
     List<String> found = List.copyOf(variableValues(query, result));
     options.put(name, found);
@@ -149,7 +164,8 @@ public final class GrafanaTemplating {
     } else if (found.contains(chosen)) {
       values.put(name, escapeRegex(chosen));
     } else {
-      throw new DashboardException("variable $" + name + ": '" + chosen + "' is not one of its values " + found);
+      throw new DashboardException(
+          "variable $" + name + ": '" + chosen + "' is not one of its values " + found);
     }
   }
 
@@ -163,7 +179,8 @@ public final class GrafanaTemplating {
     }
     String value = chosen == null ? v.path("current").path("value").asText() : chosen;
     if (!offered.contains(value)) {
-      throw new DashboardException("variable $" + name + ": '" + value + "' is not one of its values " + offered);
+      throw new DashboardException(
+          "variable $" + name + ": '" + value + "' is not one of its values " + offered);
     }
     options.put(name, List.copyOf(offered));
     selected.put(name, value);
@@ -178,8 +195,8 @@ public final class GrafanaTemplating {
    * The values Grafana's InfluxDB data source takes from a variable query's result: in every
    * series, each row's second column (SHOW TAG VALUES gives key, value; a SELECT gives time,
    * value), or its first when the row has one column or the query is SHOW FIELD KEYS or SHOW
-   * RETENTION POLICIES; duplicates dropped. (Its backend mode takes the first string column that
-   * is not the time: the same value for these queries.)
+   * RETENTION POLICIES; duplicates dropped. (Its backend mode takes the first string column that is
+   * not the time: the same value for these queries.)
    */
   public static Collection<String> variableValues(String query, JsonNode result) {
     String q = query.toLowerCase(Locale.ROOT);

@@ -9,19 +9,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code courtside dashboard --snapshot=DIR}: a PNG of every dashboard page, following the data. */
+/**
+ * {@code courtside dashboard --snapshot=DIR}: a PNG of every dashboard page, following the data.
+ */
 final class Snapshots {
   static final int WIDTH = 1400;
 
   private Snapshots() {}
 
-  static List<Path> take(String serverUrl, List<Dashboards.Dashboard> dashboards, Path dir, String range)
+  static List<Path> take(
+      String serverUrl, List<Dashboards.Dashboard> dashboards, Path dir, String range)
       throws IOException, InterruptedException {
     List<Path> files = new ArrayList<>();
     try (HeadlessChromium browser = HeadlessChromium.launch(WIDTH, 900)) {
       for (Dashboards.Dashboard d : dashboards) {
         BrowserPage page = browser.newPage(WIDTH, 900);
-        DashboardPage.open(page, serverUrl + "d/" + d.uid() + "?follow=true" + (range == null ? "" : "&range=" + range),
+        DashboardPage.open(
+            page,
+            serverUrl + "d/" + d.uid() + "?follow=true" + (range == null ? "" : "&range=" + range),
             Duration.ofSeconds(60));
         Path file = dir.resolve(d.uid() + ".png");
         page.screenshot(file);

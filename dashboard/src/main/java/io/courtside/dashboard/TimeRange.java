@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The range a page shows: {@code [from, to]}. With {@code follow}, {@code to} is just after the
- * newest stored point rather than the clock, so a replayed archive shows up without typing
- * dates, and InfluxQL's {@code now()} in a query means that same instant (the "now" panels then
- * look at the last minutes of the data, not of the clock).
+ * newest stored point rather than the clock, so a replayed archive shows up without typing dates,
+ * and InfluxQL's {@code now()} in a query means that same instant (the "now" panels then look at
+ * the last minutes of the data, not of the clock).
  */
 public record TimeRange(Instant from, Instant to, boolean follow) {
   /** The choices of the page's picker, the only lengths the server accepts. */
@@ -26,7 +26,9 @@ public record TimeRange(Instant from, Instant to, boolean follow) {
     return new TimeRange(now.minus(length), now, false);
   }
 
-  /** {@code length} ending a twentieth of it after {@code newest}, so the newest point is visible. */
+  /**
+   * {@code length} ending a twentieth of it after {@code newest}, so the newest point is visible.
+   */
   public static TimeRange following(Duration length, Instant newest) {
     Instant to = newest.plus(length.dividedBy(20));
     return new TimeRange(to.minus(length), to, true);

@@ -20,10 +20,12 @@ import org.junit.Test;
 public class DashboardServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String COUNTS = "{\"series\":[{\"name\":\"polarity_window\",\"columns\":[\"time\",\"positive\"],"
-      + "\"values\":[[\"2026-05-20T02:00:00Z\",3],[\"2026-05-20T02:01:00Z\",null]]}]}";
-  private static final String TOPICS = "{\"series\":[{\"name\":\"polarity_window\",\"columns\":[\"key\",\"value\"],"
-      + "\"values\":[[\"topic\",\"twitterdata\"]]}]}";
+  private static final String COUNTS =
+      "{\"series\":[{\"name\":\"polarity_window\",\"columns\":[\"time\",\"positive\"],"
+          + "\"values\":[[\"2026-05-20T02:00:00Z\",3],[\"2026-05-20T02:01:00Z\",null]]}]}";
+  private static final String TOPICS =
+      "{\"series\":[{\"name\":\"polarity_window\",\"columns\":[\"key\",\"value\"],"
+          + "\"values\":[[\"topic\",\"twitterdata\"]]}]}";
 
   private FakeInflux influx;
   private DashboardServer server;
@@ -33,10 +35,12 @@ public class DashboardServerTest {
   public void start() throws Exception {
     influx = new FakeInflux(Map.of("SHOW TAG VALUES", TOPICS, "sum(\"positive\")", COUNTS));
     dir = Files.createTempDirectory("dashboards");
-    Files.writeString(dir.resolve("one.json"), "{\"uid\":\"one\",\"title\":\"One\",\"templating\":{\"list\":["
-        + "{\"name\":\"topic\",\"type\":\"query\",\"includeAll\":true,\"query\":\"SHOW TAG VALUES FROM \\\"polarity_window\\\" WITH KEY = \\\"topic\\\"\"}]},"
-        + "\"panels\":[{\"id\":7,\"type\":\"timeseries\",\"title\":\"Positive\",\"targets\":[{\"refId\":\"A\","
-        + "\"query\":\"SELECT sum(\\\"positive\\\") FROM \\\"polarity_window\\\" WHERE \\\"topic\\\" =~ /^$topic$/ AND $timeFilter GROUP BY time($__interval)\"}]}]}");
+    Files.writeString(
+        dir.resolve("one.json"),
+        "{\"uid\":\"one\",\"title\":\"One\",\"templating\":{\"list\":["
+            + "{\"name\":\"topic\",\"type\":\"query\",\"includeAll\":true,\"query\":\"SHOW TAG VALUES FROM \\\"polarity_window\\\" WITH KEY = \\\"topic\\\"\"}]},"
+            + "\"panels\":[{\"id\":7,\"type\":\"timeseries\",\"title\":\"Positive\",\"targets\":[{\"refId\":\"A\","
+            + "\"query\":\"SELECT sum(\\\"positive\\\") FROM \\\"polarity_window\\\" WHERE \\\"topic\\\" =~ /^$topic$/ AND $timeFilter GROUP BY time($__interval)\"}]}]}");
     server = DashboardServer.start("127.0.0.1", 0, new Dashboards(dir), influx.client());
   }
 
@@ -51,13 +55,15 @@ public class DashboardServerTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   public void dataRunsTheFilesQueriesWithTheSelectionAndGivesTimesInMillis() throws Exception {
-    HttpResponse<String> r = get("/api/dashboards/one/data?range=15m&follow=false&var-topic=twitterdata");
+    HttpResponse<String> r =
+        get("/api/dashboards/one/data?range=15m&follow=false&var-topic=twitterdata");
     assertEquals(r.body(), 200, r.statusCode());
     JsonNode data = JSON.readTree(r.body());
     JsonNode series = data.path("panels").path(0).path("results").path(0).path("series").path(0);
@@ -76,9 +82,15 @@ public class DashboardServerTest {
     assertTrue(r.body(), r.body().startsWith("variable $topic: "));
     assertEquals(400, get("/api/dashboards/one/data?range=100d").statusCode());
     // Only the variable query ran for the refused selection; no panel query.
-    assertTrue(influx.queries.subList(before, influx.queries.size()).stream().noneMatch(q -> q.contains("sum(")));
-    HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "api/dashboards/one/data"))
-        .POST(HttpRequest.BodyPublishers.ofString("q=DROP")).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        influx.queries.subList(before, influx.queries.size()).stream()
+            .noneMatch(q -> q.contains("sum(")));
+    HttpResponse<String> post =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "api/dashboards/one/data"))
+                .POST(HttpRequest.BodyPublishers.ofString("q=DROP"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(405, post.statusCode());
   }
 
@@ -88,8 +100,16 @@ public class DashboardServerTest {
     assertEquals(404, get("/static/DashboardServer.class").statusCode());
     assertEquals(400, get("/d/nosuch").statusCode());
     long bytes = 0;
-    for (String p : new String[] {"/d/one", "/static/dashboard.js", "/static/panels.js", "/static/dashboard.css",
-        "/static/uPlot.iife.min.js", "/static/uPlot.min.css", "/api/dashboards/one"}) {
+    for (String p :
+        new String[] {
+          "/d/one",
+          "/static/dashboard.js",
+          "/static/panels.js",
+          "/static/dashboard.css",
+          "/static/uPlot.iife.min.js",
+          "/static/uPlot.min.css",
+          "/api/dashboards/one"
+        }) {
       HttpResponse<String> r = get(p);
       assertEquals(p, 200, r.statusCode());
       bytes += r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;

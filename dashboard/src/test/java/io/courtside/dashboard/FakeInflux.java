@@ -20,27 +20,29 @@ final class FakeInflux implements AutoCloseable {
 
   FakeInflux(Map<String, String> resultsByQueryPart) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/query", exchange -> {
-      String raw = exchange.getRequestURI().getRawQuery();
-      String q = "";
-      for (String kv : raw.split("&")) {
-        if (kv.startsWith("q=")) {
-          q = URLDecoder.decode(kv.substring(2), StandardCharsets.UTF_8);
-        }
-      }
-      queries.add(q);
-      String result = "{}";
-      for (Map.Entry<String, String> e : resultsByQueryPart.entrySet()) {
-        if (q.contains(e.getKey())) {
-          result = e.getValue();
-          break;
-        }
-      }
-      byte[] body = ("{\"results\":[" + result + "]}").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/query",
+        exchange -> {
+          String raw = exchange.getRequestURI().getRawQuery();
+          String q = "";
+          for (String kv : raw.split("&")) {
+            if (kv.startsWith("q=")) {
+              q = URLDecoder.decode(kv.substring(2), StandardCharsets.UTF_8);
+            }
+          }
+          queries.add(q);
+          String result = "{}";
+          for (Map.Entry<String, String> e : resultsByQueryPart.entrySet()) {
+            if (q.contains(e.getKey())) {
+              result = e.getValue();
+              break;
+            }
+          }
+          byte[] body = ("{\"results\":[" + result + "]}").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
   }
 

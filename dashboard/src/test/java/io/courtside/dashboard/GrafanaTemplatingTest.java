@@ -38,7 +38,8 @@ public class GrafanaTemplatingTest {
   @Test
   public void showTagValuesGivesTheValueColumn() {
     String q = "SHOW TAG VALUES FROM \"polarity_window\" WITH KEY = \"topic\"";
-    assertEquals(List.of("twitterdata", "other"),
+    assertEquals(
+        List.of("twitterdata", "other"),
         values(q, result("key,value", new String[] {"topic,twitterdata", "topic,other"})));
   }
 
@@ -46,19 +47,28 @@ public class GrafanaTemplatingTest {
   public void selectDistinctGivesTheValueAfterTheTimeOnce() {
     String q = "SELECT DISTINCT(\"source\") FROM \"post_sentiment\" WHERE $timeFilter";
     String t = "1970-01-01T00:00:00Z,";
-    assertEquals(List.of("bluesky", "synthetic"),
-        values(q, result("time,distinct", new String[] {t + "bluesky", t + "synthetic"}, new String[] {t + "bluesky"})));
+    assertEquals(
+        List.of("bluesky", "synthetic"),
+        values(
+            q,
+            result(
+                "time,distinct",
+                new String[] {t + "bluesky", t + "synthetic"},
+                new String[] {t + "bluesky"})));
   }
 
   @Test
   public void showFieldKeysGivesTheFirstColumn() {
     String q = "SHOW FIELD KEYS FROM \"post_sentiment\"";
-    assertEquals(List.of("compound", "text"),
+    assertEquals(
+        List.of("compound", "text"),
         values(q, result("fieldKey,fieldType", new String[] {"compound,float", "text,string"})));
   }
 
   @Test
   public void noSeriesNoValues() {
-    assertEquals(List.of(), values("SELECT DISTINCT(\"source\") FROM \"post_sentiment\"", JSON.createObjectNode()));
+    assertEquals(
+        List.of(),
+        values("SELECT DISTINCT(\"source\") FROM \"post_sentiment\"", JSON.createObjectNode()));
   }
 }

@@ -59,11 +59,19 @@ public class AdversarialInputIT {
     List<Traffic.Item> kinds = new ArrayList<>();
     kinds.add(new Traffic.Item("utf8", new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', '}'}));
     kinds.add(new Traffic.Item("overlong", new byte[] {'"', (byte) 0xc0, (byte) 0xaf, '"'}));
-    kinds.add(new Traffic.Item("surrogate", new byte[] {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'}));
-    kinds.add(Traffic.Item.raw("deep", "{" + ok + ",\"createdAt\":\"" + now + "\",\"x\":" + deep + "}"));
-    kinds.add(Traffic.Item.raw("idnum", "{\"id\":42,\"createdAt\":\"" + now + "\",\"text\":\"t\"}"));
-    kinds.add(Traffic.Item.raw("textarr", "{\"id\":\"a\",\"createdAt\":\"" + now + "\",\"text\":[\"t\"]}"));
-    kinds.add(Traffic.Item.raw("tags", "{" + ok + ",\"createdAt\":\"" + now + "\",\"hashtags\":{\"a\":1}}"));
+    kinds.add(
+        new Traffic.Item(
+            "surrogate", new byte[] {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'}));
+    kinds.add(
+        Traffic.Item.raw("deep", "{" + ok + ",\"createdAt\":\"" + now + "\",\"x\":" + deep + "}"));
+    kinds.add(
+        Traffic.Item.raw("idnum", "{\"id\":42,\"createdAt\":\"" + now + "\",\"text\":\"t\"}"));
+    kinds.add(
+        Traffic.Item.raw(
+            "textarr", "{\"id\":\"a\",\"createdAt\":\"" + now + "\",\"text\":[\"t\"]}"));
+    kinds.add(
+        Traffic.Item.raw(
+            "tags", "{" + ok + ",\"createdAt\":\"" + now + "\",\"hashtags\":{\"a\":1}}"));
     kinds.add(Traffic.Item.raw("epoch", "{" + ok + ",\"createdAt\":1779238923000}"));
     kinds.add(Traffic.Item.raw("nocreated", "{" + ok + "}"));
     kinds.add(Traffic.Item.raw("notext", "{\"id\":\"a\",\"createdAt\":\"" + now + "\"}"));
@@ -75,20 +83,38 @@ public class AdversarialInputIT {
     kinds.add(Traffic.Item.raw("null", "null"));
     kinds.add(Traffic.Item.raw("empty", ""));
     kinds.add(Traffic.Item.raw("tombstone", null));
-    kinds.add(Traffic.Item.raw("blankid", "{\"id\":\" \",\"createdAt\":\"" + now + "\",\"text\":\"t\"}"));
-    kinds.add(Traffic.Item.raw("trailing", "{" + ok + ",\"createdAt\":\"" + now + "\"} {\"again\":1}"));
+    kinds.add(
+        Traffic.Item.raw("blankid", "{\"id\":\" \",\"createdAt\":\"" + now + "\",\"text\":\"t\"}"));
+    kinds.add(
+        Traffic.Item.raw("trailing", "{" + ok + ",\"createdAt\":\"" + now + "\"} {\"again\":1}"));
     List<Traffic.Item> out = new ArrayList<>(n);
     String hugeId = "9".repeat(450_000);
     for (int i = 0; i < n; i++) {
       if (i == 1) {
         // Issue 13: an id of 450,000 characters as key and in the value; its dead letter must fit.
-        out.add(Traffic.Item.raw(hugeId, "{\"id\":\"" + hugeId + "\",\"createdAt\":\"2005-12-31T23:59:59Z\",\"text\":\"t\"}"));
+        out.add(
+            Traffic.Item.raw(
+                hugeId,
+                "{\"id\":\""
+                    + hugeId
+                    + "\",\"createdAt\":\"2005-12-31T23:59:59Z\",\"text\":\"t\"}"));
       } else if (i == 2) {
         // Issue 13: a lone surrogate would become "?" and merge with another post.
-        out.add(Traffic.Item.raw("x-lone", "{\"id\":\"x\\ud800\",\"createdAt\":\"" + now + "\",\"text\":\"t\"}"));
+        out.add(
+            Traffic.Item.raw(
+                "x-lone", "{\"id\":\"x\\ud800\",\"createdAt\":\"" + now + "\",\"text\":\"t\"}"));
       } else if (i % 500 == 0) {
         // Larger than --maxRecordBytes=65536 below, but within the broker's 1 MB.
-        out.add(Traffic.Item.raw("huge", "{" + ok + ",\"createdAt\":\"" + now + "\",\"pad\":\"" + "p".repeat(100_000) + "\"}"));
+        out.add(
+            Traffic.Item.raw(
+                "huge",
+                "{"
+                    + ok
+                    + ",\"createdAt\":\""
+                    + now
+                    + "\",\"pad\":\""
+                    + "p".repeat(100_000)
+                    + "\"}"));
       } else {
         out.add(kinds.get(i % kinds.size()));
       }
@@ -100,7 +126,10 @@ public class AdversarialInputIT {
     Traffic.createTopic(stack.kafkaBootstrap(), topic);
     return PipelineLauncher.start(
         PipelineLauncher.parse(
-            JobArgs.inProcess(stack, topic, db,
+            JobArgs.inProcess(
+                stack,
+                topic,
+                db,
                 "--consumerGroup=" + topic,
                 "--windowSize=1m",
                 "--maxOutOfOrderness=5s",
@@ -116,7 +145,16 @@ public class AdversarialInputIT {
     List<String> nasty = nastyTexts();
     for (int i = 0; i < nasty.size(); i++) {
       Post p = valid.get(i * 97);
-      valid.set(i * 97, new Post(p.id(), p.createdAt(), nasty.get(i), p.lang(), p.author(), "evil,source=x\\", List.of()));
+      valid.set(
+          i * 97,
+          new Post(
+              p.id(),
+              p.createdAt(),
+              nasty.get(i),
+              p.lang(),
+              p.author(),
+              "evil,source=x\\",
+              List.of()));
     }
     List<Traffic.Item> bad = badRecords(10_000, now);
     List<Traffic.Item> all = new ArrayList<>(Traffic.of(valid));
@@ -132,8 +170,14 @@ public class AdversarialInputIT {
       // the encoder threw); it must be a dead letter like the others.
       long y2300 = Instant.parse("2300-01-01T00:00:00Z").toEpochMilli();
       try (CheckedProducer producer = new CheckedProducer(stack.kafkaBootstrap())) {
-        producer.send(new ProducerRecord<>(topic, null, y2300, "y2300".getBytes(StandardCharsets.UTF_8),
-            "{\"id\":\"y2300\",\"createdAt\":\"2300-01-01T00:00:00Z\",\"text\":\"t\"}".getBytes(StandardCharsets.UTF_8)));
+        producer.send(
+            new ProducerRecord<>(
+                topic,
+                null,
+                y2300,
+                "y2300".getBytes(StandardCharsets.UTF_8),
+                "{\"id\":\"y2300\",\"createdAt\":\"2300-01-01T00:00:00Z\",\"text\":\"t\"}"
+                    .getBytes(StandardCharsets.UTF_8)));
       }
       int badCount = bad.size() + 1;
       Expected.awaitPosts(influx, valid.size(), Duration.ofSeconds(180));
@@ -142,7 +186,9 @@ public class AdversarialInputIT {
       // Every text reads back exactly as sent: nothing split, nothing injected.
       Map<String, String> stored = new HashMap<>();
       for (JsonNode row : InfluxQuery.rows(influx, "SELECT id, \"text\" FROM post_sentiment")) {
-        assertEquals("post " + row.get("id") + " stored twice", null,
+        assertEquals(
+            "post " + row.get("id") + " stored twice",
+            null,
             stored.put(row.get("id").asText(), row.get("text").asText()));
       }
       for (Post p : valid) {
@@ -150,11 +196,16 @@ public class AdversarialInputIT {
       }
       // No text became a measurement of its own.
       List<String> measurements = new ArrayList<>();
-      InfluxQuery.rows(influx, "SHOW MEASUREMENTS").forEach(r -> measurements.add(r.get("name").asText()));
-      assertTrue(measurements.toString(), List.of("dead_letters", "entity_window", "polarity_window", "post_sentiment").containsAll(measurements));
+      InfluxQuery.rows(influx, "SHOW MEASUREMENTS")
+          .forEach(r -> measurements.add(r.get("name").asText()));
+      assertTrue(
+          measurements.toString(),
+          List.of("dead_letters", "entity_window", "polarity_window", "post_sentiment")
+              .containsAll(measurements));
 
       Map<String, JsonNode> letters =
-          Traffic.deadLetters(stack.kafkaBootstrap(), topic + "-dlq", badCount, Duration.ofSeconds(120));
+          Traffic.deadLetters(
+              stack.kafkaBootstrap(), topic + "-dlq", badCount, Duration.ofSeconds(120));
       assertEquals(badCount, letters.size());
       Map<String, Integer> reasons = new TreeMap<>();
       for (JsonNode d : letters.values()) {

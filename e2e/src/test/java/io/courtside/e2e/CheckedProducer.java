@@ -9,12 +9,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The tests' raw producer: idempotent, acks=all, and it never loses a record silently. A record
- * the broker did not take fails the test at {@link #flush()} or {@link #close()}, naming the
- * error, so a test can never "pass" on a topic that holds fewer records than it sent (the recount
- * of {@code courtside verify} reads the topic and would agree with a short one). The delivery
- * timeout is ten minutes: a broker or machine that stalls for a while (a loaded CI box) delays the
- * test instead of dropping its records.
+ * The tests' raw producer: idempotent, acks=all, and it never loses a record silently. A record the
+ * broker did not take fails the test at {@link #flush()} or {@link #close()}, naming the error, so
+ * a test can never "pass" on a topic that holds fewer records than it sent (the recount of {@code
+ * courtside verify} reads the topic and would agree with a short one). The delivery timeout is ten
+ * minutes: a broker or machine that stalls for a while (a loaded CI box) delays the test instead of
+ * dropping its records.
  */
 final class CheckedProducer implements AutoCloseable {
   static final String DELIVERY_TIMEOUT_MS = "600000";
@@ -38,12 +38,14 @@ final class CheckedProducer implements AutoCloseable {
 
   void send(ProducerRecord<byte[], byte[]> record) {
     sent.incrementAndGet();
-    producer.send(record, (meta, e) -> {
-      if (e != null) {
-        failed.incrementAndGet();
-        firstError.compareAndSet(null, e);
-      }
-    });
+    producer.send(
+        record,
+        (meta, e) -> {
+          if (e != null) {
+            failed.incrementAndGet();
+            firstError.compareAndSet(null, e);
+          }
+        });
   }
 
   /** Waits for every record sent so far; fails if the broker refused or lost any. */

@@ -34,7 +34,9 @@ final class DashboardQueries {
   }
 
   static List<Query> panelQueries(Dashboards.Dashboard dashboard) {
-    return Dashboards.targets(dashboard).stream().map(t -> new Query(t.where(), t.query())).toList();
+    return Dashboards.targets(dashboard).stream()
+        .map(t -> new Query(t.where(), t.query()))
+        .toList();
   }
 
   static List<Query> alertQueries() throws IOException {
@@ -45,9 +47,14 @@ final class DashboardQueries {
           for (JsonNode rule : group.path("rules")) {
             for (JsonNode d : rule.path("data")) {
               if (DATASOURCE_UID.equals(d.path("datasourceUid").asText())) {
-                out.add(new Query(
-                    f.getFileName() + " rule '" + rule.path("title").asText() + "' " + d.path("refId").asText(),
-                    d.path("model").path("query").asText()));
+                out.add(
+                    new Query(
+                        f.getFileName()
+                            + " rule '"
+                            + rule.path("title").asText()
+                            + "' "
+                            + d.path("refId").asText(),
+                        d.path("model").path("query").asText()));
               }
             }
           }

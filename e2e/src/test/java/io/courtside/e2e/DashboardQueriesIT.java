@@ -41,9 +41,9 @@ import org.junit.Test;
 /**
  * The dashboards against real data: the job (DirectRunner, backfill) reads a replay file of posts
  * about the Lakers and the Heat, twenty minutes of recent synthetic posts and some malformed
- * records from a real broker, and writes to a real influxd. Then every panel query and every
- * alert query, with variables substituted as Grafana would, must return at least one series, and
- * every page of {@code courtside dashboard} must draw data in a real headless Chromium.
+ * records from a real broker, and writes to a real influxd. Then every panel query and every alert
+ * query, with variables substituted as Grafana would, must return at least one series, and every
+ * page of {@code courtside dashboard} must draw data in a real headless Chromium.
  */
 public class DashboardQueriesIT {
   private static final String TOPIC = "dashboards";
@@ -61,7 +61,8 @@ public class DashboardQueriesIT {
     produce(replayed, recent, TestPosts.malformed(14));
 
     String[] args = JobArgs.inProcess(stack, TOPIC, DB, "--windowSize=1m", "--backfill");
-    PipelineResult.State state = PipelineLauncher.start(PipelineLauncher.parse(args)).waitUntilFinish();
+    PipelineResult.State state =
+        PipelineLauncher.start(PipelineLauncher.parse(args)).waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);
     influx = new InfluxDbClient(stack.influxUrl(), DB);
   }
@@ -73,8 +74,12 @@ public class DashboardQueriesIT {
     int checked = 0;
     for (Dashboards.Dashboard dashboard : DashboardQueries.dashboards().all()) {
       GrafanaTemplating vars = GrafanaTemplating.forDashboard(dashboard.json(), influx, from, to);
-      vars.options().forEach((name, values) ->
-          assertTrue(dashboard.uid() + ": variable $" + name + " has no values", !values.isEmpty()));
+      vars.options()
+          .forEach(
+              (name, values) ->
+                  assertTrue(
+                      dashboard.uid() + ": variable $" + name + " has no values",
+                      !values.isEmpty()));
       for (DashboardQueries.Query q : DashboardQueries.panelQueries(dashboard)) {
         requireSeries(q.where(), vars.apply(q.text()));
         checked++;
@@ -97,28 +102,38 @@ public class DashboardQueriesIT {
         HeadlessChromium browser = HeadlessChromium.launch(1400, 900)) {
       for (Dashboards.Dashboard d : dashboards.all()) {
         BrowserPage page = browser.newPage(1400, 900);
-        DashboardPage.open(page, server.url() + "d/" + d.uid() + "?range=1h&follow=false", Duration.ofSeconds(60));
+        DashboardPage.open(
+            page, server.url() + "d/" + d.uid() + "?range=1h&follow=false", Duration.ofSeconds(60));
         JsonNode panels = DashboardPage.panels(page);
         assertEquals(d.uid(), Dashboards.panels(d.json()).size(), panels.size());
-        panels.fields().forEachRemaining(p -> {
-          String where = d.uid() + " panel " + p.getKey() + " " + p.getValue();
-          assertEquals(where, "data", p.getValue().path("state").asText());
-          assertTrue(where, p.getValue().path("points").asInt() > 0);
-        });
+        panels
+            .fields()
+            .forEachRemaining(
+                p -> {
+                  String where = d.uid() + " panel " + p.getKey() + " " + p.getValue();
+                  assertEquals(where, "data", p.getValue().path("state").asText());
+                  assertTrue(where, p.getValue().path("points").asInt() > 0);
+                });
         page.screenshot(shots.resolve(d.uid() + ".png"));
         if (d.uid().equals("courtside-entities")) {
           aVariableChangeRequeries(page);
         }
         if (d.uid().equals("courtside-overview")) {
-          refreshesDoNotGrowTheHeap(page, server.url() + "d/" + d.uid() + "?range=1h&follow=false&refresh=100");
+          refreshesDoNotGrowTheHeap(
+              page, server.url() + "d/" + d.uid() + "?range=1h&follow=false&refresh=100");
           // A value the variable does not offer (an old link): refused by the server (the one
           // failed load in the console), then dropped by the page, which draws the default.
           BrowserPage oldLink = browser.newPage(1400, 900);
-          DashboardPage.open(oldLink, server.url() + "d/" + d.uid() + "?range=1h&follow=false&var-source=nosuch",
+          DashboardPage.open(
+              oldLink,
+              server.url() + "d/" + d.uid() + "?range=1h&follow=false&var-source=nosuch",
               Duration.ofSeconds(60));
           assertTrue(!oldLink.evaluate("courtside.lastQuery").asText().contains("var-source"));
           assertEquals(oldLink.errors().toString(), 1, oldLink.errors().size());
-          assertTrue(oldLink.errors().get(0), oldLink.errors().get(0).contains("400") && oldLink.errors().get(0).contains("var-source=nosuch"));
+          assertTrue(
+              oldLink.errors().get(0),
+              oldLink.errors().get(0).contains("400")
+                  && oldLink.errors().get(0).contains("var-source=nosuch"));
         }
         assertEquals(d.uid(), List.of(), page.errors());
       }
@@ -126,26 +141,48 @@ public class DashboardQueriesIT {
   }
 
   private static void aVariableChangeRequeries(BrowserPage page) throws Exception {
-    String team = page.evaluate("Array.from(document.getElementById('var-team').options)"
-        + ".map(o => o.value).find(v => v !== '$__all')").asText();
-    String panel = "Object.values(courtside.panels).find(p => p.title.startsWith('Team sentiment'))";
+    String team =
+        page.evaluate(
+                "Array.from(document.getElementById('var-team').options)"
+                    + ".map(o => o.value).find(v => v !== '$__all')")
+            .asText();
+    String panel =
+        "Object.values(courtside.panels).find(p => p.title.startsWith('Team sentiment'))";
     assertTrue(page.evaluate(panel + ".series.length").asInt() > 1);
     int before = DashboardPage.refreshes(page);
-    page.evaluate("(() => { const s = document.getElementById('var-team'); s.value = " + quote(team)
-        + "; s.dispatchEvent(new Event('change')); })()");
-    assertTrue(page.waitFor("courtside.refreshes > " + before + " && !courtside.busy", Duration.ofSeconds(20)));
-    assertTrue(page.evaluate("courtside.lastQuery").asText(),
-        page.evaluate("courtside.lastQuery").asText().contains("var-team=" + java.net.URLEncoder.encode(team, StandardCharsets.UTF_8)));
+    page.evaluate(
+        "(() => { const s = document.getElementById('var-team'); s.value = "
+            + quote(team)
+            + "; s.dispatchEvent(new Event('change')); })()");
+    assertTrue(
+        page.waitFor(
+            "courtside.refreshes > " + before + " && !courtside.busy", Duration.ofSeconds(20)));
+    assertTrue(
+        page.evaluate("courtside.lastQuery").asText(),
+        page.evaluate("courtside.lastQuery")
+            .asText()
+            .contains("var-team=" + java.net.URLEncoder.encode(team, StandardCharsets.UTF_8)));
     assertEquals("Team sentiment (" + team + ")", page.evaluate(panel + ".title").asText());
     JsonNode series = page.evaluate(panel + ".series");
     assertEquals(series.toString(), 1, series.size());
     assertEquals(team, series.get(0).asText());
     // The oracle: the same windows counted by InfluxDB directly, over the range the page showed.
     JsonNode range = page.evaluate("courtside.range");
-    long windows = InfluxQuery.count(influx, "SELECT count(\"m\") FROM (SELECT mean(\"compound_mean\") AS \"m\""
-        + " FROM \"entity_window\" WHERE \"kind\" = 'team' AND \"entity\" = '" + team.replace("'", "\\'") + "'"
-        + " AND time >= " + range.path("from").asLong() + "ms AND time <= " + range.path("to").asLong() + "ms"
-        + " GROUP BY time(" + range.path("interval").asText() + ") fill(none))");
+    long windows =
+        InfluxQuery.count(
+            influx,
+            "SELECT count(\"m\") FROM (SELECT mean(\"compound_mean\") AS \"m\""
+                + " FROM \"entity_window\" WHERE \"kind\" = 'team' AND \"entity\" = '"
+                + team.replace("'", "\\'")
+                + "'"
+                + " AND time >= "
+                + range.path("from").asLong()
+                + "ms AND time <= "
+                + range.path("to").asLong()
+                + "ms"
+                + " GROUP BY time("
+                + range.path("interval").asText()
+                + ") fill(none))");
     assertEquals(windows, page.evaluate(panel + ".points").asLong());
   }
 
@@ -158,7 +195,8 @@ public class DashboardQueriesIT {
     assertTrue(page.waitFor("courtside.refreshes >= " + (start + 24), Duration.ofSeconds(60)));
     long grown = page.heapUsedAfterGc() - before;
     long jvmGrown = usedJvmHeapAfterGc() - jvmBefore;
-    System.out.printf("24 refreshes: browser heap %+d bytes, JVM heap %+d bytes%n", grown, jvmGrown);
+    System.out.printf(
+        "24 refreshes: browser heap %+d bytes, JVM heap %+d bytes%n", grown, jvmGrown);
     assertTrue("browser heap grew by " + grown + " bytes", grown < 1_000_000);
     assertTrue("JVM heap grew by " + jvmGrown + " bytes", jvmGrown < 32_000_000);
   }
@@ -178,7 +216,8 @@ public class DashboardQueriesIT {
     Instant to = Instant.now();
     // Alert queries see relativeTimeRange {from: 600}: the last ten minutes.
     JsonNode noVariables = DashboardQueries.dashboards().all().get(0).json().path("none");
-    GrafanaTemplating vars = GrafanaTemplating.forDashboard(noVariables, influx, to.minusSeconds(600), to);
+    GrafanaTemplating vars =
+        GrafanaTemplating.forDashboard(noVariables, influx, to.minusSeconds(600), to);
     List<DashboardQueries.Query> queries = DashboardQueries.alertQueries();
     assertTrue(queries.size() >= 2);
     for (DashboardQueries.Query q : queries) {
@@ -190,20 +229,25 @@ public class DashboardQueriesIT {
   public void aTypoInAQueryFailsTheCheck() throws Exception {
     Dashboards.Dashboard dashboard = DashboardQueries.dashboards().all().get(0);
     GrafanaTemplating vars =
-        GrafanaTemplating.forDashboard(dashboard.json(), influx, Instant.now().minusSeconds(3600), Instant.now());
+        GrafanaTemplating.forDashboard(
+            dashboard.json(), influx, Instant.now().minusSeconds(3600), Instant.now());
     DashboardQueries.Query q = DashboardQueries.panelQueries(dashboard).get(0);
     // A misspelt measurement, a misspelt field, and broken syntax: each must fail.
-    for (String typo : List.of(
-        q.text().replaceFirst("\"(\\w+)_(\\w+)\"", "\"$1_$2x\""),
-        q.text().replaceFirst("sum\\(\"(\\w+)\"\\)", "sum(\"$1x\")").replaceFirst("mean\\(\"(\\w+)\"\\)", "mean(\"$1x\")"),
-        q.text().replaceFirst("SELECT", "SELEC"))) {
+    for (String typo :
+        List.of(
+            q.text().replaceFirst("\"(\\w+)_(\\w+)\"", "\"$1_$2x\""),
+            q.text()
+                .replaceFirst("sum\\(\"(\\w+)\"\\)", "sum(\"$1x\")")
+                .replaceFirst("mean\\(\"(\\w+)\"\\)", "mean(\"$1x\")"),
+            q.text().replaceFirst("SELECT", "SELEC"))) {
       assertTrue("no typo made in " + q.text(), !typo.equals(q.text()));
       assertThrows(typo, AssertionError.class, () -> requireSeries("typo", vars.apply(typo)));
     }
   }
 
   @Test
-  public void lakersPostsOfTheReplayAreCountedUnderLakersAndTheHeatIsOnIsNotMiami() throws Exception {
+  public void lakersPostsOfTheReplayAreCountedUnderLakersAndTheHeatIsOnIsNotMiami()
+      throws Exception {
     Vader vader = Vader.standard();
     Map<String, Long> lakers = expected(replayed, "lal-", vader);
     Map<String, Long> heat = expected(replayed, "mia-", vader);
@@ -217,7 +261,8 @@ public class DashboardQueriesIT {
   }
 
   private static Map<String, Long> expected(List<Post> posts, String idPrefix, Vader vader) {
-    Map<String, Long> counts = new TreeMap<>(Map.of("positive", 0L, "negative", 0L, "neutral", 0L, "total", 0L));
+    Map<String, Long> counts =
+        new TreeMap<>(Map.of("positive", 0L, "negative", 0L, "neutral", 0L, "total", 0L));
     for (Post p : posts) {
       if (p.id().startsWith(idPrefix)) {
         counts.merge(Polarity.of(vader.polarityScores(p.text()).compound()).tag(), 1L, Long::sum);
@@ -229,9 +274,12 @@ public class DashboardQueriesIT {
 
   /** Counts of the replay's time range under entity_window for {@code entity}. */
   private static Map<String, Long> stored(String entity) throws Exception {
-    String q = "SELECT sum(\"positive\") AS \"positive\", sum(\"negative\") AS \"negative\","
-        + " sum(\"neutral\") AS \"neutral\", sum(\"total\") AS \"total\" FROM \"entity_window\""
-        + " WHERE \"entity\" = '" + entity + "' AND time >= '2026-05-20T02:00:00Z' AND time < '2026-05-20T03:00:00Z'";
+    String q =
+        "SELECT sum(\"positive\") AS \"positive\", sum(\"negative\") AS \"negative\","
+            + " sum(\"neutral\") AS \"neutral\", sum(\"total\") AS \"total\" FROM \"entity_window\""
+            + " WHERE \"entity\" = '"
+            + entity
+            + "' AND time >= '2026-05-20T02:00:00Z' AND time < '2026-05-20T03:00:00Z'";
     List<JsonNode> rows = InfluxQuery.rows(influx, q);
     Map<String, Long> counts = new TreeMap<>();
     for (String f : List.of("positive", "negative", "neutral", "total")) {
@@ -245,10 +293,12 @@ public class DashboardQueriesIT {
     try {
       result = InfluxQuery.result(influx, influxql);
     } catch (InfluxDbException e) { // a query that does not parse is answered with HTTP 400
-      throw new AssertionError(where + ": InfluxDB refused it: " + e.getMessage() + "\n  " + influxql, e);
+      throw new AssertionError(
+          where + ": InfluxDB refused it: " + e.getMessage() + "\n  " + influxql, e);
     }
     if (result.has("error")) {
-      throw new AssertionError(where + ": InfluxDB says " + result.get("error") + "\n  " + influxql);
+      throw new AssertionError(
+          where + ": InfluxDB says " + result.get("error") + "\n  " + influxql);
     }
     if (result.path("series").isEmpty()) {
       throw new AssertionError(where + ": no series\n  " + influxql);
@@ -268,10 +318,13 @@ public class DashboardQueriesIT {
     return posts;
   }
 
-  private static void produce(List<Post> replay, List<Post> recent, List<String> bad) throws Exception {
-    new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties())).ensureTopic(TOPIC, 3, (short) 1);
+  private static void produce(List<Post> replay, List<Post> recent, List<String> bad)
+      throws Exception {
+    new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties()))
+        .ensureTopic(TOPIC, 3, (short) 1);
     try (PostProducer producer =
-        PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), TOPIC)) {
+        PostProducer.create(
+            KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), TOPIC)) {
       replay.forEach(producer::post);
       recent.forEach(producer::post);
       for (int i = 0; i < bad.size(); i++) {

@@ -24,10 +24,10 @@ import org.junit.Rule;
 import org.junit.Test;
 
 /**
- * Window counts stay exact in the situations a user meets in the first week, on real parts
- * (KRaft broker, influxd, the job on DirectRunner in this JVM). Records carry createdAt values
- * and Kafka timestamps that advance and disagree, as real ones do. Each test ends with {@code
- * courtside verify} passing: every stored window equals a recount of the topic.
+ * Window counts stay exact in the situations a user meets in the first week, on real parts (KRaft
+ * broker, influxd, the job on DirectRunner in this JVM). Records carry createdAt values and Kafka
+ * timestamps that advance and disagree, as real ones do. Each test ends with {@code courtside
+ * verify} passing: every stored window equals a recount of the topic.
  */
 public class ExactCountsIT {
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-exact");
@@ -39,7 +39,8 @@ public class ExactCountsIT {
     }
 
     static Stamped junk(String text, long kafkaMillis) {
-      return new Stamped(null, kafkaMillis, "junk-" + kafkaMillis, text.getBytes(StandardCharsets.UTF_8));
+      return new Stamped(
+          null, kafkaMillis, "junk-" + kafkaMillis, text.getBytes(StandardCharsets.UTF_8));
     }
 
     Stamped in(int p) {
@@ -61,14 +62,22 @@ public class ExactCountsIT {
         Stamped r = records.get(i);
         producer.send(
             new ProducerRecord<>(
-                topic, r.partition(), r.kafkaMillis(), r.key().getBytes(StandardCharsets.UTF_8), r.value()));
+                topic,
+                r.partition(),
+                r.kafkaMillis(),
+                r.key().getBytes(StandardCharsets.UTF_8),
+                r.value()));
       }
       producer.flush();
     }
   }
 
-  /** Live-like posts: createdAt every {@code stepMillis} from {@code start}, each produced 0-3 s later. */
-  private static List<Stamped> live(String prefix, int n, Instant start, long stepMillis, long seed) {
+  /**
+   * Live-like posts: createdAt every {@code stepMillis} from {@code start}, each produced 0-3 s
+   * later.
+   */
+  private static List<Stamped> live(
+      String prefix, int n, Instant start, long stepMillis, long seed) {
     Random r = new Random(seed);
     List<Stamped> out = new ArrayList<>();
     for (Post p : TestPosts.posts(prefix, n, start, stepMillis, seed)) {
@@ -88,7 +97,8 @@ public class ExactCountsIT {
     all.add("--backfill");
     all.addAll(JobArgs.DIRECT_IN_PROCESS);
     PipelineResult.State s =
-        PipelineLauncher.start(PipelineLauncher.parse(all.toArray(new String[0]))).waitUntilFinish();
+        PipelineLauncher.start(PipelineLauncher.parse(all.toArray(new String[0])))
+            .waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, s);
   }
 
@@ -97,21 +107,30 @@ public class ExactCountsIT {
     Map<String, String> out = new TreeMap<>();
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), db);
     for (JsonNode row :
-        InfluxQuery.rows(influx, "SELECT total, positive, negative, neutral, closed FROM polarity_window")) {
-      out.put(row.get("time").asText(),
-          row.get("total").asLong() + "/" + row.get("positive").asLong() + "/"
-              + row.get("negative").asLong() + "/" + row.get("neutral").asLong());
+        InfluxQuery.rows(
+            influx, "SELECT total, positive, negative, neutral, closed FROM polarity_window")) {
+      out.put(
+          row.get("time").asText(),
+          row.get("total").asLong()
+              + "/"
+              + row.get("positive").asLong()
+              + "/"
+              + row.get("negative").asLong()
+              + "/"
+              + row.get("neutral").asLong());
     }
     return out;
   }
 
   private static long windowTotal(String db) throws Exception {
     return InfluxQuery.count(
-        new InfluxDbClient(stack.influxUrl(), db), "SELECT sum(total) AS count FROM polarity_window");
+        new InfluxDbClient(stack.influxUrl(), db),
+        "SELECT sum(total) AS count FROM polarity_window");
   }
 
   @Test
-  public void aRestartAfterTheStreamOutgrewTheRewindHorizonKeepsEveryWindowItClosed() throws Exception {
+  public void aRestartAfterTheStreamOutgrewTheRewindHorizonKeepsEveryWindowItClosed()
+      throws Exception {
     // Default window flags: the old rewind reached back 8.5 min of record time; 12 min of posts.
     String topic = "restart";
     Traffic.createTopic(stack.kafkaBootstrap(), topic, 3);
@@ -138,11 +157,13 @@ public class ExactCountsIT {
       Map<String, String> after = windows("db_restart");
       // Windows that end before the new posts begin hold exactly what they held before.
       Instant newPosts = start.plus(Duration.ofMinutes(12));
-      before.forEach((window, counts) -> {
-        if (!Instant.parse(window).plus(Duration.ofMinutes(1)).isAfter(newPosts)) {
-          assertEquals("window " + window + " changed across the restart", counts, after.get(window));
-        }
-      });
+      before.forEach(
+          (window, counts) -> {
+            if (!Instant.parse(window).plus(Duration.ofMinutes(1)).isAfter(newPosts)) {
+              assertEquals(
+                  "window " + window + " changed across the restart", counts, after.get(window));
+            }
+          });
       assertEquals(2_800, windowTotal("db_restart"));
     } finally {
       second.cancel();
@@ -150,7 +171,8 @@ public class ExactCountsIT {
   }
 
   @Test
-  public void anArchiveReplayedAtSpeedIntoARunningJobIsCountedInFullJunkLinesIncluded() throws Exception {
+  public void anArchiveReplayedAtSpeedIntoARunningJobIsCountedInFullJunkLinesIncluded()
+      throws Exception {
     // A past evening, 3,000 posts over 50 minutes, sent at 200 posts/s (100x) to a job already
     // running on an empty topic; every 100th record is a junk line stamped now.
     String topic = "replay";
@@ -198,14 +220,19 @@ public class ExactCountsIT {
     try {
       Verified.await(args, Duration.ofMinutes(3));
       InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_empty");
-      Expected.await("every window closed", Duration.ofMinutes(2), () -> {
-        try {
-          return InfluxQuery.count(influx, "SELECT count(total) FROM polarity_window WHERE closed = false") == 0
-              && InfluxQuery.count(influx, "SELECT count(total) FROM polarity_window") > 0;
-        } catch (Exception e) {
-          return false;
-        }
-      });
+      Expected.await(
+          "every window closed",
+          Duration.ofMinutes(2),
+          () -> {
+            try {
+              return InfluxQuery.count(
+                          influx, "SELECT count(total) FROM polarity_window WHERE closed = false")
+                      == 0
+                  && InfluxQuery.count(influx, "SELECT count(total) FROM polarity_window") > 0;
+            } catch (Exception e) {
+              return false;
+            }
+          });
       assertEquals(600, windowTotal("db_empty"));
     } finally {
       job.cancel();

@@ -44,7 +44,8 @@ final class Expected {
   static Map<Long, Map<String, Long>> storedWindows(InfluxDbClient influx) throws Exception {
     Map<Long, Map<String, Long>> windows = new TreeMap<>();
     for (JsonNode row :
-        InfluxQuery.rows(influx, "SELECT positive, negative, neutral, total FROM polarity_window")) {
+        InfluxQuery.rows(
+            influx, "SELECT positive, negative, neutral, total FROM polarity_window")) {
       Map<String, Long> w = new TreeMap<>();
       for (String f : List.of("positive", "negative", "neutral", "total")) {
         w.put(f, row.get(f).asLong());
@@ -84,7 +85,8 @@ final class Expected {
     throw new AssertionError("expected " + want + " posts in InfluxDB, found " + have);
   }
 
-  static void awaitWindows(InfluxDbClient influx, List<Post> posts, Duration timeout) throws Exception {
+  static void awaitWindows(InfluxDbClient influx, List<Post> posts, Duration timeout)
+      throws Exception {
     Map<Long, Map<String, Long>> want = recount(posts);
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<Long, Map<String, Long>> have = Map.of();
@@ -98,7 +100,8 @@ final class Expected {
     assertEquals(want, have);
   }
 
-  static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+  static void await(String what, Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

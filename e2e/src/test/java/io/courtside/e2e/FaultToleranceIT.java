@@ -40,7 +40,9 @@ public class FaultToleranceIT {
 
   @Rule public final StackRule stack = new StackRule("courtside-faults");
 
-  /** Posts created "now", one every {@code stepMillis}: a live feed whose windows are still open. */
+  /**
+   * Posts created "now", one every {@code stepMillis}: a live feed whose windows are still open.
+   */
   private static List<Post> livePosts(String prefix, int n, long stepMillis, long seed) {
     Instant start = Instant.now().minusSeconds(100).truncatedTo(ChronoUnit.SECONDS);
     return TestPosts.posts(prefix, n, start, stepMillis, seed);
@@ -51,12 +53,16 @@ public class FaultToleranceIT {
     // every key and window, and the entity path is not what these tests are about.
     Path watchlist = stack.stateDir().resolve("watchlist.yaml");
     Files.writeString(watchlist, "entities:\n  - {name: Lakers, kind: team, aliases: [Lakers]}\n");
-    List<String> a = JobArgs.of(stack, topic, db,
-        "--consumerGroup=" + topic,
-        "--windowSize=1m",
-        "--maxOutOfOrderness=5s",
-        "--earlyFiringPeriod=5s",
-        "--watchlist=" + watchlist);
+    List<String> a =
+        JobArgs.of(
+            stack,
+            topic,
+            db,
+            "--consumerGroup=" + topic,
+            "--windowSize=1m",
+            "--maxOutOfOrderness=5s",
+            "--earlyFiringPeriod=5s",
+            "--watchlist=" + watchlist);
     a.addAll(List.of(extra));
     return a;
   }
@@ -77,21 +83,29 @@ public class FaultToleranceIT {
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_crash");
     Path logs = stack.stateDir().resolve("logs");
     long killedAt;
-    try (PipelineJvm first = PipelineJvm.start(logs.resolve("crash-1.log"), Map.of(), args(topic, "db_crash"))) {
-      Expected.await("the first 5,000 posts", Duration.ofSeconds(180), () -> Expected.postCount(influx) >= 5_000);
+    try (PipelineJvm first =
+        PipelineJvm.start(logs.resolve("crash-1.log"), Map.of(), args(topic, "db_crash"))) {
+      Expected.await(
+          "the first 5,000 posts",
+          Duration.ofSeconds(180),
+          () -> Expected.postCount(influx) >= 5_000);
       first.kill9();
       killedAt = Expected.postCount(influx);
     }
     LOG.info("killed the pipeline (kill -9) with {} of {} posts stored", killedAt, posts.size());
     assertTrue("killed in the middle: " + killedAt, killedAt < posts.size());
     long restart = System.nanoTime();
-    try (PipelineJvm second = PipelineJvm.start(logs.resolve("crash-2.log"), Map.of(), args(topic, "db_crash"))) {
+    try (PipelineJvm second =
+        PipelineJvm.start(logs.resolve("crash-2.log"), Map.of(), args(topic, "db_crash"))) {
       Expected.awaitPosts(influx, posts.size(), Duration.ofSeconds(420));
       Expected.awaitWindows(influx, posts, Duration.ofSeconds(120));
       Verified.await(args(topic, "db_crash"), Duration.ofSeconds(120));
       assertTrue(second.outputTail(), second.isAlive());
-      LOG.info("all {} posts and windows right {} s after the restart; restart output:\n{}",
-          posts.size(), (System.nanoTime() - restart) / 1_000_000_000, second.outputTail());
+      LOG.info(
+          "all {} posts and windows right {} s after the restart; restart output:\n{}",
+          posts.size(),
+          (System.nanoTime() - restart) / 1_000_000_000,
+          second.outputTail());
     }
   }
 
@@ -106,18 +120,24 @@ public class FaultToleranceIT {
     try {
       CompletableFuture<Void> sending =
           Traffic.sendPaced(stack.kafkaBootstrap(), topic, Traffic.of(posts), 40);
-      Expected.await("the first 500 posts", Duration.ofSeconds(120), () -> Expected.postCount(influx) >= 500);
+      Expected.await(
+          "the first 500 posts", Duration.ofSeconds(120), () -> Expected.postCount(influx) >= 500);
       long stored = Expected.postCount(influx);
       long down = System.nanoTime();
       stack.influxd().orElseThrow().stop(Duration.ofSeconds(15));
       long parsedAtStop = parsed(job);
       Thread.sleep(60_000);
       // What the job read meanwhile shows the back-pressure: blocked sink bundles stop the reader.
-      LOG.info("posts parsed when influxd stopped: {}, 60 s later: {}, sent by then: ~{}",
-          parsedAtStop, parsed(job), Math.min(posts.size(), (System.nanoTime() - down) / 25_000_000 + stored));
-      assertEquals("the job died while InfluxDB was down", PipelineResult.State.RUNNING, job.getState());
+      LOG.info(
+          "posts parsed when influxd stopped: {}, 60 s later: {}, sent by then: ~{}",
+          parsedAtStop,
+          parsed(job),
+          Math.min(posts.size(), (System.nanoTime() - down) / 25_000_000 + stored));
+      assertEquals(
+          "the job died while InfluxDB was down", PipelineResult.State.RUNNING, job.getState());
       awaitFree(port);
-      stack.stopAfter(InfluxdProcess.start(stack.stateDir(), port, false, false, Duration.ofSeconds(30)));
+      stack.stopAfter(
+          InfluxdProcess.start(stack.stateDir(), port, false, false, Duration.ofSeconds(30)));
       long outageMs = (System.nanoTime() - down) / 1_000_000;
       LOG.info("influxd was down {} ms; {} posts were stored before", outageMs, stored);
       assertTrue(outageMs >= 60_000);
@@ -133,7 +153,8 @@ public class FaultToleranceIT {
 
   /** Until the stopped server has released its port (the restart would be refused before). */
   private static void awaitFree(int port) throws InterruptedException {
-    Expected.await("port " + port + " to be free", Duration.ofSeconds(90), () -> FreePorts.isFree(port));
+    Expected.await(
+        "port " + port + " to be free", Duration.ofSeconds(90), () -> FreePorts.isFree(port));
   }
 
   /** The job's posts_valid counter (attempted: DirectRunner has no committed metrics mid-run). */
@@ -161,12 +182,14 @@ public class FaultToleranceIT {
     try {
       CompletableFuture<Void> sending =
           Traffic.sendPaced(stack.kafkaBootstrap(), topic, Traffic.of(posts), 50);
-      Expected.await("the first 300 posts", Duration.ofSeconds(120), () -> Expected.postCount(influx) >= 300);
+      Expected.await(
+          "the first 300 posts", Duration.ofSeconds(120), () -> Expected.postCount(influx) >= 300);
       long down = System.nanoTime();
       stack.kafka().orElseThrow().stop(Duration.ofSeconds(30));
       Thread.sleep(5_000);
       awaitFree(port);
-      stack.stopAfter(KafkaBrokerProcess.start(stack.stateDir(), port, 3, false, Duration.ofSeconds(60)));
+      stack.stopAfter(
+          KafkaBrokerProcess.start(stack.stateDir(), port, 3, false, Duration.ofSeconds(60)));
       LOG.info("the broker was down {} ms", (System.nanoTime() - down) / 1_000_000);
       sending.get();
       Expected.awaitPosts(influx, posts.size(), Duration.ofSeconds(180));

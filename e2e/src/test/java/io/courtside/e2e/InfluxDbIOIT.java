@@ -101,7 +101,8 @@ public class InfluxDbIOIT {
     influx.createDatabase();
     Instant t0 = Instant.parse("2026-05-20T01:00:00Z");
     org.joda.time.Duration minute = org.joda.time.Duration.standardMinutes(1);
-    TestStream.Builder<String> events = TestStream.create(StringUtf8Coder.of()).advanceWatermarkTo(t0);
+    TestStream.Builder<String> events =
+        TestStream.create(StringUtf8Coder.of()).advanceWatermarkTo(t0);
     for (int i = 0; i < 30; i++) {
       events = events.addElements(TimestampedValue.of("e" + i, t0.plus(1000L * i)));
     }

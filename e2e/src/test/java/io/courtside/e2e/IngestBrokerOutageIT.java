@@ -34,8 +34,8 @@ import picocli.CommandLine;
  * fails what it buffered, ingest holds and re-sends it, says so in its progress line, and exits 0
  * with every post in the topic. Delivery is at least once: a post the broker stored just as it
  * stopped, whose acknowledgement was lost, is stored again by the re-send (the job counts each id
- * once), so a second copy is allowed only for posts unacknowledged at the stop. The defaults (120 s timeout, 15 min outage limit)
- * ride out the same at a larger scale; only the timings differ.
+ * once), so a second copy is allowed only for posts unacknowledged at the stop. The defaults (120 s
+ * timeout, 15 min outage limit) ride out the same at a larger scale; only the timings differ.
  */
 public class IngestBrokerOutageIT {
   private static final Logger LOG = LoggerFactory.getLogger(IngestBrokerOutageIT.class);
@@ -43,6 +43,7 @@ public class IngestBrokerOutageIT {
   private static final int COUNT = 2_000;
   private static final int RATE = 50;
   private static final long SEED = 13;
+
   /** Before the restart begins; the restart itself adds a few seconds more. */
   private static final Duration OUTAGE = Duration.ofSeconds(35);
 
@@ -51,19 +52,32 @@ public class IngestBrokerOutageIT {
   @Test
   public void aBrokerOutageLongerThanTheDeliveryTimeoutLosesNoPost() throws Exception {
     Path producerConfig = stack.stateDir().resolve("producer.properties");
-    Files.writeString(producerConfig,
-        "delivery.timeout.ms=20000\nrequest.timeout.ms=5000\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        producerConfig,
+        "delivery.timeout.ms=20000\nrequest.timeout.ms=5000\n",
+        StandardCharsets.UTF_8);
     IngestCommand ingest = new IngestCommand();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(ingest)
-        .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute(
-        "--source=synthetic", "--rate=" + RATE, "--count=" + COUNT, "--seed=" + SEED,
-        "--bootstrapServers=" + stack.kafkaBootstrap(), "--topic=" + TOPIC,
-        "--producerConfig=" + producerConfig));
+    CommandLine cli =
+        new CommandLine(ingest)
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true));
+    CompletableFuture<Integer> run =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.execute(
+                    "--source=synthetic",
+                    "--rate=" + RATE,
+                    "--count=" + COUNT,
+                    "--seed=" + SEED,
+                    "--bootstrapServers=" + stack.kafkaBootstrap(),
+                    "--topic=" + TOPIC,
+                    "--producerConfig=" + producerConfig));
 
-    Expected.await("the first 200 posts acknowledged", Duration.ofSeconds(60),
+    Expected.await(
+        "the first 200 posts acknowledged",
+        Duration.ofSeconds(60),
         () -> ingest.acknowledged() >= 200);
     int port = URI.create("kafka://" + stack.kafkaBootstrap()).getPort();
     long ackedBeforeStop = ingest.acknowledged();
@@ -78,21 +92,28 @@ public class IngestBrokerOutageIT {
       Thread.sleep(100);
     }
     assertTrue("ingest exited during the outage:\n" + err, !run.isDone());
-    assertTrue("the progress line says what ingest is doing:\n" + err,
+    assertTrue(
+        "the progress line says what ingest is doing:\n" + err,
         err.toString().contains("Kafka unreachable for"));
-    Expected.await("port " + port + " to be free", Duration.ofSeconds(60), () -> FreePorts.isFree(port));
+    Expected.await(
+        "port " + port + " to be free", Duration.ofSeconds(60), () -> FreePorts.isFree(port));
     while (System.nanoTime() - down < OUTAGE.toNanos()) {
       Thread.sleep(100);
     }
-    stack.stopAfter(KafkaBrokerProcess.start(stack.stateDir(), port, 3, false, Duration.ofSeconds(60)));
+    stack.stopAfter(
+        KafkaBrokerProcess.start(stack.stateDir(), port, 3, false, Duration.ofSeconds(60)));
     long outageMs = (System.nanoTime() - down) / 1_000_000;
-    LOG.info("broker down {} ms; {} posts acknowledged before, {} produced by then", outageMs,
-        ackedAtStop, ingest.produced());
+    LOG.info(
+        "broker down {} ms; {} posts acknowledged before, {} produced by then",
+        outageMs,
+        ackedAtStop,
+        ingest.produced());
 
     int exit = run.get(); // ends when every post is acknowledged, or fails the test via exit 1
     LOG.info("ingest output:\n{}\n{}", out, err);
     assertEquals("ingest exit code; stderr:\n" + err, 0, exit);
-    assertTrue("the outage outlasted the 20 s delivery timeout: " + outageMs + " ms",
+    assertTrue(
+        "the outage outlasted the 20 s delivery timeout: " + outageMs + " ms",
         outageMs >= OUTAGE.toMillis());
 
     Map<String, Integer> copies = readKeys(stack.kafkaBootstrap(), TOPIC);
@@ -103,17 +124,22 @@ public class IngestBrokerOutageIT {
     }
     assertEquals("the post ids in the topic", expected, new TreeSet<>(copies.keySet()));
     long extra = copies.values().stream().mapToLong(n -> n - 1).sum();
-    LOG.info("{} extra copies; {} posts were unacknowledged when the broker stopped", extra,
+    LOG.info(
+        "{} extra copies; {} posts were unacknowledged when the broker stopped",
+        extra,
         unacknowledgedAtStop);
     copies.forEach((id, n) -> assertTrue("copies of " + id + ": " + n, n <= 2));
-    assertTrue("extra copies " + extra + " > posts unacknowledged at the stop " + unacknowledgedAtStop,
+    assertTrue(
+        "extra copies " + extra + " > posts unacknowledged at the stop " + unacknowledgedAtStop,
         extra <= unacknowledgedAtStop);
   }
 
   /** Every key in the topic with how many records carry it (the job's own whole-topic read). */
   private static Map<String, Integer> readKeys(String bootstrap, String topic) throws Exception {
     Map<String, Integer> copies = new HashMap<>();
-    TopicRead.readAll(bootstrap, topic,
+    TopicRead.readAll(
+        bootstrap,
+        topic,
         r -> copies.merge(new String(r.getKV().getKey(), StandardCharsets.UTF_8), 1, Integer::sum),
         (read, total) -> {});
     return copies;

@@ -30,10 +30,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * The line-protocol encoder against the real influxd: any post text, id and source encode to
  * exactly one point each, which influxd parses back to the same values (the source as the README
- * says: lowercased, {@code [a-z0-9._-]}, at most 32 characters, else {@code other}; {@code
- * unknown} when absent). Each try writes a batch of posts into a database of its own and reads
- * everything back. 30 tries of up to {@code -Dcourtside.roundTripBatch} (default 25) posts in the
- * test command, a few seconds; raise that property for a longer run (CONTRIBUTING.md).
+ * says: lowercased, {@code [a-z0-9._-]}, at most 32 characters, else {@code other}; {@code unknown}
+ * when absent). Each try writes a batch of posts into a database of its own and reads everything
+ * back. 30 tries of up to {@code -Dcourtside.roundTripBatch} (default 25) posts in the test
+ * command, a few seconds; raise that property for a longer run (CONTRIBUTING.md).
  */
 class LineProtocolRoundTripIT {
   private static final int BATCH = Integer.getInteger("courtside.roundTripBatch", 25);
@@ -43,7 +43,8 @@ class LineProtocolRoundTripIT {
 
   @BeforeContainer
   static void startStack() throws Exception {
-    stack = LocalStack.start(Files.createTempDirectory("courtside-roundtrip"), StackConfig.freePorts());
+    stack =
+        LocalStack.start(Files.createTempDirectory("courtside-roundtrip"), StackConfig.freePorts());
   }
 
   @AfterContainer
@@ -54,7 +55,8 @@ class LineProtocolRoundTripIT {
   }
 
   @Property(tries = 30)
-  void everyPostIsOnePointThatReadsBackTheSame(@ForAll("batches") List<ScoredPost> batch) throws Exception {
+  void everyPostIsOnePointThatReadsBackTheSame(@ForAll("batches") List<ScoredPost> batch)
+      throws Exception {
     String db = "rt_" + TRY.incrementAndGet();
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), db);
     influx.createDatabase();
@@ -96,18 +98,28 @@ class LineProtocolRoundTripIT {
     Arbitrary<String> text =
         Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(12),
-                Arbitraries.of("\"", "\\", "\n", "\r", "\t", " ", ",", "=", "\\n", "\u0000", "🏀", "é", "\u2028", "'", "#"))
-            .list().ofMaxSize(8).map(parts -> String.join("", parts))
+                Arbitraries.of(
+                    "\"", "\\", "\n", "\r", "\t", " ", ",", "=", "\\n", "\u0000", "🏀", "é",
+                    "\u2028", "'", "#"))
+            .list()
+            .ofMaxSize(8)
+            .map(parts -> String.join("", parts))
             .filter(LineProtocolRoundTripIT::wellFormed);
     Arbitrary<String> source =
-        Arbitraries.oneOf(text, Arbitraries.strings().withChars("abcXYZ09._- ").ofMaxLength(40)).injectNull(0.2);
+        Arbitraries.oneOf(text, Arbitraries.strings().withChars("abcXYZ09._- ").ofMaxLength(40))
+            .injectNull(0.2);
     Arbitrary<Double> score = Arbitraries.doubles().between(-1, 1);
     Arbitrary<ScoredPost> post =
-        Combinators.combine(text, text, source, Arbitraries.integers().between(0, 3599), score, score)
-            .as((id, t, src, s, compound, pos) ->
-                new ScoredPost(
-                    new Post("i" + id, BASE.plusSeconds(s), t, null, null, src, List.of()),
-                    compound, 0.0, 1.0 - Math.abs(pos), Math.abs(pos)));
+        Combinators.combine(
+                text, text, source, Arbitraries.integers().between(0, 3599), score, score)
+            .as(
+                (id, t, src, s, compound, pos) ->
+                    new ScoredPost(
+                        new Post("i" + id, BASE.plusSeconds(s), t, null, null, src, List.of()),
+                        compound,
+                        0.0,
+                        1.0 - Math.abs(pos),
+                        Math.abs(pos)));
     return post.list().ofMinSize(1).ofMaxSize(BATCH).uniqueElements(p -> p.post().id());
   }
 

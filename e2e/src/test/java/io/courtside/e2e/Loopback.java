@@ -22,16 +22,17 @@ final class Loopback {
     for (long pid : pids) {
       Path fds = Path.of("/proc", Long.toString(pid), "fd");
       try (Stream<Path> links = Files.list(fds)) {
-        links.forEach(l -> {
-          try {
-            String target = Files.readSymbolicLink(l).toString();
-            if (target.startsWith("socket:[")) {
-              inodes.add(target.substring(8, target.length() - 1));
-            }
-          } catch (IOException e) {
-            // The fd closed meanwhile.
-          }
-        });
+        links.forEach(
+            l -> {
+              try {
+                String target = Files.readSymbolicLink(l).toString();
+                if (target.startsWith("socket:[")) {
+                  inodes.add(target.substring(8, target.length() - 1));
+                }
+              } catch (IOException e) {
+                // The fd closed meanwhile.
+              }
+            });
       } catch (IOException e) {
         // The process ended meanwhile.
       }

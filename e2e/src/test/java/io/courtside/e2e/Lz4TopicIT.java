@@ -40,18 +40,30 @@ public class Lz4TopicIT {
       String topic = "lz4";
       String bootstrap = stack.kafkaBootstrap();
       try (Admin admin = Admin.create(KafkaSettings.admin(bootstrap, new Properties()))) {
-        admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Map.of("compression.type", "lz4"))))
-            .all().get();
+        admin
+            .createTopics(
+                List.of(
+                    new NewTopic(topic, 3, (short) 1).configs(Map.of("compression.type", "lz4"))))
+            .all()
+            .get();
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        assertEquals("lz4",
-            admin.describeConfigs(List.of(resource)).all().get().get(resource).get("compression.type").value());
+        assertEquals(
+            "lz4",
+            admin
+                .describeConfigs(List.of(resource))
+                .all()
+                .get()
+                .get(resource)
+                .get("compression.type")
+                .value());
       }
       List<Post> posts = TestPosts.posts("lz-", 2000, T0, 150, 17);
       // Half from ingest's producer (compression.type=lz4), half uncompressed.
       Traffic.send(bootstrap, topic, Traffic.of(posts.subList(0, 1000)));
       Properties plain = new Properties();
       plain.setProperty("compression.type", "none");
-      try (PostProducer producer = PostProducer.create(KafkaSettings.producer(bootstrap, plain), topic)) {
+      try (PostProducer producer =
+          PostProducer.create(KafkaSettings.producer(bootstrap, plain), topic)) {
         posts.subList(1000, posts.size()).forEach(producer::post);
         producer.flush();
         assertEquals(0, producer.failed());
@@ -63,13 +75,18 @@ public class Lz4TopicIT {
       backfill.add("--backfill");
       assertEquals(PipelineResult.State.DONE, JobArgs.start(backfill).waitUntilFinish());
       InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_lz4");
-      assertEquals(posts.size(), InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
+      assertEquals(
+          posts.size(), InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
       Verified.await(args, Duration.ofMinutes(2));
 
       // This JVM's consumer decompressed with the fork, not org.lz4's 1.8.0 (a runtime dependency
       // of kafka-clients, so not on the compile classpath).
-      String lz4Jar = Class.forName("net.jpountz.lz4.LZ4Factory")
-          .getProtectionDomain().getCodeSource().getLocation().toString();
+      String lz4Jar =
+          Class.forName("net.jpountz.lz4.LZ4Factory")
+              .getProtectionDomain()
+              .getCodeSource()
+              .getLocation()
+              .toString();
       assertTrue(lz4Jar, lz4Jar.contains("/at/yawk/lz4/"));
     }
   }
@@ -81,9 +98,12 @@ public class Lz4TopicIT {
   private static long recordsInLz4Batches(Path state, String topic) throws Exception {
     long records = 0;
     try (Stream<Path> files = Files.walk(state)) {
-      for (Path log : (Iterable<Path>) files
-          .filter(f -> f.getParent().getFileName().toString().matches(topic + "-\\d+"))
-          .filter(f -> f.toString().endsWith(".log"))::iterator) {
+      for (Path log :
+          (Iterable<Path>)
+              files
+                      .filter(f -> f.getParent().getFileName().toString().matches(topic + "-\\d+"))
+                      .filter(f -> f.toString().endsWith(".log"))
+                  ::iterator) {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(log));
         while (b.remaining() >= 61) {
           int start = b.position();

@@ -28,11 +28,11 @@ import org.junit.Test;
 
 /**
  * Posts sent the moment their topic is created all land, with the producer settings ingest uses.
- * KAFKA-15591: an idempotent producer with several requests in flight can lose its first records
- * to a partition the broker has just created (a retriable error on the first request, the second
+ * KAFKA-15591: an idempotent producer with several requests in flight can lose its first records to
+ * a partition the broker has just created (a retriable error on the first request, the second
  * appended, the first then refused as out of order until it expires). Small batches and no linger
- * put many requests in flight at once, as a busy live source does; each round is a new topic and
- * a new producer, so the broker holds no state for either. Before ingest kept one request in flight
+ * put many requests in flight at once, as a busy live source does; each round is a new topic and a
+ * new producer, so the broker holds no state for either. Before ingest kept one request in flight
  * this lost records in about one round in eight on a loaded 2-core machine.
  */
 public class NewTopicIT {
@@ -73,22 +73,30 @@ public class NewTopicIT {
           .ensureTopic(topic, PARTITIONS, (short) 1);
       AtomicInteger failed = new AtomicInteger();
       AtomicReference<Exception> first = new AtomicReference<>();
-      try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-          KafkaSettings.producer(bootstrap, busy), new ByteArraySerializer(), new ByteArraySerializer())) {
+      try (KafkaProducer<byte[], byte[]> producer =
+          new KafkaProducer<>(
+              KafkaSettings.producer(bootstrap, busy),
+              new ByteArraySerializer(),
+              new ByteArraySerializer())) {
         for (int i = 0; i < PARTITIONS * PER_PARTITION; i++) {
-          byte[] value = ("{\"id\":\"" + round + "-" + i + "\",\"pad\":\"" + "x".repeat(180) + "\"}").getBytes();
-          producer.send(new ProducerRecord<>(topic, i % PARTITIONS, null, value), (m, e) -> {
-            if (e != null) {
-              failed.incrementAndGet();
-              first.compareAndSet(null, e);
-            }
-          });
+          byte[] value =
+              ("{\"id\":\"" + round + "-" + i + "\",\"pad\":\"" + "x".repeat(180) + "\"}")
+                  .getBytes();
+          producer.send(
+              new ProducerRecord<>(topic, i % PARTITIONS, null, value),
+              (m, e) -> {
+                if (e != null) {
+                  failed.incrementAndGet();
+                  first.compareAndSet(null, e);
+                }
+              });
         }
         producer.flush();
       }
       long stored = stored(topic);
       if (failed.get() > 0 || stored != PARTITIONS * PER_PARTITION) {
-        lost.add(topic + ": " + stored + " stored, " + failed.get() + " failed (" + first.get() + ")");
+        lost.add(
+            topic + ": " + stored + " stored, " + failed.get() + " failed (" + first.get() + ")");
       }
     }
     assertEquals("rounds that lost records", List.of(), lost);

@@ -48,7 +48,8 @@ public class PipelineEndToEndIT {
 
     runBackfill(topic, "db_backfill");
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_backfill");
-    assertEquals(posts.size(), InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
+    assertEquals(
+        posts.size(), InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
 
     // Every post, once, with the scorer's exact compound.
     Vader vader = Vader.standard();
@@ -78,7 +79,8 @@ public class PipelineEndToEndIT {
     // Replaying the same records again changes nothing.
     produce(topic, posts, List.of());
     runBackfill(topic, "db_backfill");
-    assertEquals(posts.size(), InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
+    assertEquals(
+        posts.size(), InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
     assertEquals(Expected.recount(posts), Expected.storedWindows(influx));
   }
 
@@ -87,7 +89,8 @@ public class PipelineEndToEndIT {
     String topic = "stream";
     // Recent createdAt values, as in a live game: the second batch arrives behind the watermark
     // but within the allowed lateness, so late panes must complete the window counts.
-    Instant start = Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant start =
+        Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     List<Post> first = TestPosts.posts("s1-", 500, start, 100, 11);
     List<Post> second = TestPosts.posts("s2-", 500, start.plusSeconds(25), 100, 12);
     produce(topic, first, TestPosts.malformed(20));
@@ -129,7 +132,8 @@ public class PipelineEndToEndIT {
     new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties()))
         .ensureTopic(topic, 3, (short) 1);
     try (PostProducer producer =
-        PostProducer.create(KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic)) {
+        PostProducer.create(
+            KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), topic)) {
       int b = 0;
       for (int i = 0; i < posts.size(); i++) {
         producer.post(posts.get(i));

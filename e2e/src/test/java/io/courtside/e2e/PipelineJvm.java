@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline as users run it, {@code courtside pipeline ...}, in its own JVM (the CLI jar and
- * its classpath.txt from {@code mvn package}), known by PID: a test can kill -9 it, and see its
- * command line and output as {@code ps} and a terminal would.
+ * The pipeline as users run it, {@code courtside pipeline ...}, in its own JVM (the CLI jar and its
+ * classpath.txt from {@code mvn package}), known by PID: a test can kill -9 it, and see its command
+ * line and output as {@code ps} and a terminal would.
  */
 final class PipelineJvm implements AutoCloseable {
   private final Process process;
@@ -34,9 +34,11 @@ final class PipelineJvm implements AutoCloseable {
           files
               .filter(f -> f.getFileName().toString().matches("courtside-cli-.*\\.jar"))
               .findFirst()
-              .orElseThrow(() -> new IllegalStateException("no CLI jar in " + cli + ": mvn package first"));
+              .orElseThrow(
+                  () -> new IllegalStateException("no CLI jar in " + cli + ": mvn package first"));
     }
-    String classpath = Files.readString(cli.resolve("classpath.txt"), StandardCharsets.UTF_8).strip();
+    String classpath =
+        Files.readString(cli.resolve("classpath.txt"), StandardCharsets.UTF_8).strip();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
@@ -82,7 +84,8 @@ final class PipelineJvm implements AutoCloseable {
   /** The last lines of its output, for assertion messages. */
   String outputTail() throws IOException {
     String[] lines = output().split("\n");
-    return String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 40), lines.length));
+    return String.join(
+        "\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 40), lines.length));
   }
 
   /** SIGTERM (the CLI cancels the job), SIGKILL after 20 s. */

@@ -43,12 +43,14 @@ public class PostIdentityIT {
     Traffic.send(stack.kafkaBootstrap(), "burst", Traffic.of(posts));
 
     String[] args = JobArgs.inProcess(stack, "burst", "db_burst", "--windowSize=1m", "--backfill");
-    assertEquals(PipelineResult.State.DONE,
+    assertEquals(
+        PipelineResult.State.DONE,
         PipelineLauncher.start(PipelineLauncher.parse(args)).waitUntilFinish());
 
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_burst");
     assertEquals(20_000, InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment"));
-    assertEquals(20_000, InfluxQuery.count(influx, "SELECT count(distinct(id)) FROM post_sentiment"));
+    assertEquals(
+        20_000, InfluxQuery.count(influx, "SELECT count(distinct(id)) FROM post_sentiment"));
     assertEquals(Expected.recount(posts), Expected.storedWindows(influx));
     Verified.await(java.util.Arrays.asList(args), Duration.ofSeconds(30));
   }
@@ -66,14 +68,24 @@ public class PostIdentityIT {
     List<Post> edits = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String id = "edit-" + i;
-      originals.add(new Post(id, second.plusMillis(100), before + " #" + i, "en", "fan", "synthetic", List.of()));
-      edits.add(new Post(id, second.plusMillis(900), after + " #" + i, "en", "fan", "bluesky", List.of()));
+      originals.add(
+          new Post(
+              id, second.plusMillis(100), before + " #" + i, "en", "fan", "synthetic", List.of()));
+      edits.add(
+          new Post(
+              id, second.plusMillis(900), after + " #" + i, "en", "fan", "bluesky", List.of()));
     }
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(originals));
 
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_edits");
-    String[] args = JobArgs.inProcess(stack, topic, "db_edits",
-        "--consumerGroup=" + topic, "--windowSize=1m", "--earlyFiringPeriod=1s");
+    String[] args =
+        JobArgs.inProcess(
+            stack,
+            topic,
+            "db_edits",
+            "--consumerGroup=" + topic,
+            "--windowSize=1m",
+            "--earlyFiringPeriod=1s");
     PipelineResult job = PipelineLauncher.start(PipelineLauncher.parse(args));
     try {
       Expected.awaitPosts(influx, n, Duration.ofSeconds(120));
@@ -86,9 +98,17 @@ public class PostIdentityIT {
       Verified.await(java.util.Arrays.asList(args), Duration.ofSeconds(60));
       assertEquals(
           "0/" + n + "/0",
-          InfluxQuery.rows(influx, "SELECT positive, negative, neutral FROM polarity_window").stream()
-              .map(r -> r.get("positive").asLong() + "/" + r.get("negative").asLong() + "/" + r.get("neutral").asLong())
-              .reduce((a, b) -> a + " " + b).orElse("none"));
+          InfluxQuery.rows(influx, "SELECT positive, negative, neutral FROM polarity_window")
+              .stream()
+              .map(
+                  r ->
+                      r.get("positive").asLong()
+                          + "/"
+                          + r.get("negative").asLong()
+                          + "/"
+                          + r.get("neutral").asLong())
+              .reduce((a, b) -> a + " " + b)
+              .orElse("none"));
       assertEquals(PipelineResult.State.RUNNING, job.getState());
     } finally {
       job.cancel();
@@ -101,14 +121,17 @@ public class PostIdentityIT {
       assertEquals(edit.text(), row.get("text").asText());
       assertEquals("negative", row.get("polarity").asText());
       assertEquals("bluesky", row.get("source").asText());
-      assertEquals(VADER.polarityScores(edit.text()).compound(), row.get("compound").asDouble(), 0.0);
+      assertEquals(
+          VADER.polarityScores(edit.text()).compound(), row.get("compound").asDouble(), 0.0);
     }
   }
 
   /** Every stored row by id; an id stored twice fails. */
   private static Map<String, JsonNode> stored(InfluxDbClient influx) throws Exception {
     Map<String, JsonNode> byId = new HashMap<>();
-    for (JsonNode row : InfluxQuery.rows(influx, "SELECT id, \"text\", polarity, \"source\", compound FROM post_sentiment")) {
+    for (JsonNode row :
+        InfluxQuery.rows(
+            influx, "SELECT id, \"text\", polarity, \"source\", compound FROM post_sentiment")) {
       assertTrue("stored twice: " + row, byId.put(row.get("id").asText(), row) == null);
     }
     return byId;
@@ -117,7 +140,11 @@ public class PostIdentityIT {
   private static boolean allEdited(InfluxDbClient influx, List<Post> edits) {
     try {
       Map<String, JsonNode> stored = stored(influx);
-      return edits.stream().allMatch(e -> stored.containsKey(e.id()) && e.text().equals(stored.get(e.id()).get("text").asText()));
+      return edits.stream()
+          .allMatch(
+              e ->
+                  stored.containsKey(e.id())
+                      && e.text().equals(stored.get(e.id()).get("text").asText()));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

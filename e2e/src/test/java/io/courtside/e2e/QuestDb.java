@@ -118,7 +118,8 @@ final class QuestDb implements AutoCloseable {
         Thread.sleep(200);
       }
     }
-    throw new IllegalStateException("QuestDB not ready in " + timeout + ":\n" + process.logTail(30));
+    throw new IllegalStateException(
+        "QuestDB not ready in " + timeout + ":\n" + process.logTail(30));
   }
 
   @Override

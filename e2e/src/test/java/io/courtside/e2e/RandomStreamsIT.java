@@ -25,9 +25,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * edits, late posts (within and beyond the allowed lateness), junk lines, idle pauses, a partition
  * that stays empty, and the job restarted at a random point. Whatever the stream, once the job has
  * caught up {@code courtside verify} passes: every stored window equals the recount of the topic
- * under the lateness rule. Small windows (2 s) and lateness (3 s) keep each try under a minute and make the restart's
- * rewind partial; the default
- * is 2 tries in the test command, more with {@code -Djqwik.tries.default=N} (see CONTRIBUTING).
+ * under the lateness rule. Small windows (2 s) and lateness (3 s) keep each try under a minute and
+ * make the restart's rewind partial; the default is 2 tries in the test command, more with {@code
+ * -Djqwik.tries.default=N} (see CONTRIBUTING).
  */
 public class RandomStreamsIT {
   private static LocalStack stack;
@@ -35,7 +35,8 @@ public class RandomStreamsIT {
 
   @BeforeContainer
   static void startStack() throws Exception {
-    stack = LocalStack.start(Files.createTempDirectory("courtside-random"), StackConfig.freePorts());
+    stack =
+        LocalStack.start(Files.createTempDirectory("courtside-random"), StackConfig.freePorts());
   }
 
   @AfterContainer
@@ -47,30 +48,42 @@ public class RandomStreamsIT {
 
   /**
    * One record to send: what it is, and whether to pause (idle) or restart the job before it.
-   * createdAt is chosen when it is sent, relative to the send time (its Kafka timestamp), as in
-   * a live feed.
+   * createdAt is chosen when it is sent, relative to the send time (its Kafka timestamp), as in a
+   * live feed.
    */
-  private record Step(Kind kind, int other, long offsetMillis, long pauseMillis, boolean restartBefore) {}
+  private record Step(
+      Kind kind, int other, long offsetMillis, long pauseMillis, boolean restartBefore) {}
 
-  private enum Kind { POST, RESEND, EDIT, JUNK }
+  private enum Kind {
+    POST,
+    RESEND,
+    EDIT,
+    JUNK
+  }
 
   @Property(shrinking = ShrinkingMode.OFF)
-  void anyStreamWithRestartsEndsWithEveryWindowEqualToItsRecount(@ForAll long seed) throws Exception {
+  void anyStreamWithRestartsEndsWithEveryWindowEqualToItsRecount(@ForAll long seed)
+      throws Exception {
     Random r = new Random(seed);
     String topic = "random-" + RUN.incrementAndGet();
     String db = "db_" + topic.replace('-', '_');
     int partitions = 3;
-    Traffic.createTopic(stack.kafkaBootstrap(), topic, partitions + 1); // the last partition stays empty
+    Traffic.createTopic(
+        stack.kafkaBootstrap(), topic, partitions + 1); // the last partition stays empty
     List<Step> steps = stream(r);
     List<Post> texts = TestPosts.posts("t", steps.size(), Instant.now(), 1, r.nextLong());
-    List<String> args = JobArgs.of(stack, topic, db,
-        "--consumerGroup=" + topic,
-        "--windowSize=2s",
-        "--allowedLateness=3s",
-        "--maxOutOfOrderness=1s",
-        "--earlyFiringPeriod=500ms",
-        "--partitionIdleness=1s",
-        "--restartRewindMargin=2s");
+    List<String> args =
+        JobArgs.of(
+            stack,
+            topic,
+            db,
+            "--consumerGroup=" + topic,
+            "--windowSize=2s",
+            "--allowedLateness=3s",
+            "--maxOutOfOrderness=1s",
+            "--earlyFiringPeriod=500ms",
+            "--partitionIdleness=1s",
+            "--restartRewindMargin=2s");
     PipelineResult job = JobArgs.start(args);
     List<Post> sent = new ArrayList<>();
     try (CheckedProducer producer = new CheckedProducer(stack.kafkaBootstrap())) {
@@ -90,27 +103,53 @@ public class RandomStreamsIT {
         Post p;
         switch (s.kind()) {
           case JUNK -> {
-            producer.send(new ProducerRecord<>(topic, null, now, ("junk-" + i).getBytes(StandardCharsets.UTF_8),
-                ("junk " + i).getBytes(StandardCharsets.UTF_8)));
+            producer.send(
+                new ProducerRecord<>(
+                    topic,
+                    null,
+                    now,
+                    ("junk-" + i).getBytes(StandardCharsets.UTF_8),
+                    ("junk " + i).getBytes(StandardCharsets.UTF_8)));
             continue;
           }
           case RESEND -> p = sent.isEmpty() ? null : sent.get(s.other() % sent.size());
           case EDIT -> {
             Post old = sent.isEmpty() ? null : sent.get(s.other() % sent.size());
-            p = old == null ? null
-                : new Post(old.id(), old.createdAt(), texts.get(i).text(), old.lang(), old.author(), "edited", old.hashtags());
+            p =
+                old == null
+                    ? null
+                    : new Post(
+                        old.id(),
+                        old.createdAt(),
+                        texts.get(i).text(),
+                        old.lang(),
+                        old.author(),
+                        "edited",
+                        old.hashtags());
           }
           default -> p = null;
         }
         if (p == null) {
           Post t = texts.get(i);
-          p = new Post("p-" + i, Instant.ofEpochMilli(now + s.offsetMillis()), t.text(), t.lang(), t.author(),
-              t.source(), t.hashtags());
+          p =
+              new Post(
+                  "p-" + i,
+                  Instant.ofEpochMilli(now + s.offsetMillis()),
+                  t.text(),
+                  t.lang(),
+                  t.author(),
+                  t.source(),
+                  t.hashtags());
         }
         sent.add(p);
         int partition = Math.floorMod(p.id().hashCode(), partitions); // never the last one
-        producer.send(new ProducerRecord<>(topic, partition, now, p.id().getBytes(StandardCharsets.UTF_8),
-            PostJson.toBytes(p)));
+        producer.send(
+            new ProducerRecord<>(
+                topic,
+                partition,
+                now,
+                p.id().getBytes(StandardCharsets.UTF_8),
+                PostJson.toBytes(p)));
         Thread.sleep(r.nextInt(12)); // about 150 records/s
       }
       producer.flush();
@@ -132,8 +171,10 @@ public class RandomStreamsIT {
     for (int i = 0; i < n; i++) {
       long pause = r.nextInt(300) == 0 ? 1_500 + r.nextInt(2_500) : 0;
       double dice = r.nextDouble();
-      Kind kind = dice < 0.05 ? Kind.RESEND : dice < 0.08 ? Kind.EDIT : dice < 0.09 ? Kind.JUNK : Kind.POST;
-      long offset = dice < 0.13 && kind == Kind.POST ? -2_000 - r.nextInt(8_000) : r.nextInt(1_500) - 1_000;
+      Kind kind =
+          dice < 0.05 ? Kind.RESEND : dice < 0.08 ? Kind.EDIT : dice < 0.09 ? Kind.JUNK : Kind.POST;
+      long offset =
+          dice < 0.13 && kind == Kind.POST ? -2_000 - r.nextInt(8_000) : r.nextInt(1_500) - 1_000;
       steps.add(new Step(kind, r.nextInt(1 << 20), offset, pause, i == restartAt));
     }
     return steps;

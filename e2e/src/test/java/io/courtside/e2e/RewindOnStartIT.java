@@ -69,26 +69,35 @@ public class RewindOnStartIT {
       assertEquals(Map.of(), RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "g", from));
       assertEquals(69L, committed(admin, "g", p0));
       // A point after the committed offsets never moves the group forward.
-      assertEquals(Map.of(), RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "g",
-          Optional.of(Instant.ofEpochMilli(T0 + 950_000))));
+      assertEquals(
+          Map.of(),
+          RewindOnStart.rewind(
+              stack.kafkaBootstrap(), "rw", "g", Optional.of(Instant.ofEpochMilli(T0 + 950_000))));
       // No recount point (nothing is final): every partition from its beginning.
-      assertEquals(Map.of(p0, 0L, p1, 0L),
+      assertEquals(
+          Map.of(p0, 0L, p1, 0L),
           RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "g", Optional.empty()));
       // A group that never committed is left alone (it starts from the earliest offsets).
-      assertEquals(Map.of(), RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "new", Optional.empty()));
+      assertEquals(
+          Map.of(), RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "new", Optional.empty()));
     }
   }
 
   @Test
-  public void aSecondJobWithTheSameGroupIsRefusedAndTheLeaseIsFreeOnceTheFirstStops() throws Exception {
+  public void aSecondJobWithTheSameGroupIsRefusedAndTheLeaseIsFreeOnceTheFirstStops()
+      throws Exception {
     Traffic.createTopic(stack.kafkaBootstrap(), "leased");
     GroupLease first = GroupLease.acquire(stack.kafkaBootstrap(), "leased", "g1");
     try {
       IllegalStateException refused =
-          assertThrows(IllegalStateException.class,
+          assertThrows(
+              IllegalStateException.class,
               () -> GroupLease.acquire(stack.kafkaBootstrap(), "leased", "g1"));
-      assertTrue(refused.getMessage(),
-          refused.getMessage().contains("another streaming job reads topic leased with --consumerGroup=g1"));
+      assertTrue(
+          refused.getMessage(),
+          refused
+              .getMessage()
+              .contains("another streaming job reads topic leased with --consumerGroup=g1"));
       // Another group is not affected.
       GroupLease.acquire(stack.kafkaBootstrap(), "leased", "g2").close();
     } finally {
@@ -100,7 +109,12 @@ public class RewindOnStartIT {
   }
 
   private static long committed(Admin admin, String group, TopicPartition tp) throws Exception {
-    return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(tp).offset();
+    return admin
+        .listConsumerGroupOffsets(group)
+        .partitionsToOffsetAndMetadata()
+        .get()
+        .get(tp)
+        .offset();
   }
 
   private static byte[] bytes(int i) {

@@ -20,9 +20,9 @@ import org.junit.Test;
 /**
  * The promise of the design: the same code on DirectRunner, SparkRunner and FlinkRunner gives the
  * same results. The same posts (fixed createdAt values) are backfilled once on each runner into
- * three databases, which must then hold identical post_sentiment points and polarity_window
- * counts. Spark runs in local[2] under spark-submit, Flink on an embedded cluster started by
- * {@code courtside pipeline --runner=FlinkRunner}, each in its own JVM.
+ * three databases, which must then hold identical post_sentiment points and polarity_window counts.
+ * Spark runs in local[2] under spark-submit, Flink on an embedded cluster started by {@code
+ * courtside pipeline --runner=FlinkRunner}, each in its own JVM.
  */
 public class RunnerParityIT {
   private static final Instant T0 = Instant.parse("2026-05-21T02:00:00Z");
@@ -34,14 +34,25 @@ public class RunnerParityIT {
     List<Post> posts = TestPosts.posts("par-", 2000, T0, 300, 31); // 10 minutes of posts
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(posts));
 
-    PipelineResult.State direct = PipelineLauncher.start(PipelineLauncher.parse(
-        JobArgs.inProcess(stack, topic, "db_direct", "--windowSize=1m", "--backfill",
-            "--runner=DirectRunner"))).waitUntilFinish();
+    PipelineResult.State direct =
+        PipelineLauncher.start(
+                PipelineLauncher.parse(
+                    JobArgs.inProcess(
+                        stack,
+                        topic,
+                        "db_direct",
+                        "--windowSize=1m",
+                        "--backfill",
+                        "--runner=DirectRunner")))
+            .waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, direct);
 
     List<String> sparkArgs = JobArgs.of(stack, topic, "db_spark", "--windowSize=1m", "--backfill");
-    try (SparkJob job = SparkJob.submit("local[2]", stack.stateDir().resolve("logs/spark-backfill.log"), sparkArgs)) {
-      assertEquals("Spark backfill failed:\n" + job.logTail(), 0, job.awaitExit(Duration.ofMinutes(5)));
+    try (SparkJob job =
+        SparkJob.submit(
+            "local[2]", stack.stateDir().resolve("logs/spark-backfill.log"), sparkArgs)) {
+      assertEquals(
+          "Spark backfill failed:\n" + job.logTail(), 0, job.awaitExit(Duration.ofMinutes(5)));
     }
 
     runOnFlink(JobArgs.of(stack, topic, "db_flink", "--windowSize=1m", "--backfill"));
@@ -67,22 +78,34 @@ public class RunnerParityIT {
     List<String> all = new java.util.ArrayList<>(args);
     all.add("--runner=FlinkRunner");
     Set<String> listening = new TreeSet<>();
-    try (PipelineJvm flink = PipelineJvm.start(stack.stateDir().resolve("logs/flink-backfill.log"), java.util.Map.of(), all)) {
+    try (PipelineJvm flink =
+        PipelineJvm.start(
+            stack.stateDir().resolve("logs/flink-backfill.log"), java.util.Map.of(), all)) {
       Integer exit = null;
-      for (long end = System.nanoTime() + Duration.ofMinutes(3).toNanos(); exit == null && System.nanoTime() < end; ) {
+      for (long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+          exit == null && System.nanoTime() < end; ) {
         // The embedded cluster's BLOB server and REST endpoint, while the job runs.
         Set<Long> pids = new java.util.HashSet<>(Set.of(flink.pid()));
-        ProcessHandle.of(flink.pid()).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        ProcessHandle.of(flink.pid())
+            .ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
         listening.addAll(Loopback.listening(pids));
         exit = flink.awaitExit(Duration.ofMillis(300));
       }
-      assertEquals("Flink backfill failed or still runs after 3 min:\n" + flink.outputTail(), Integer.valueOf(0), exit);
+      assertEquals(
+          "Flink backfill failed or still runs after 3 min:\n" + flink.outputTail(),
+          Integer.valueOf(0),
+          exit);
       assertTrue(flink.outputTail(), flink.output().contains("courtside pipeline: finished, DONE"));
     }
     assertTrue("the embedded Flink cluster was never seen listening", !listening.isEmpty());
-    assertEquals("sockets of the Flink JVM not on 127.0.0.1: " + listening, Set.of(),
-        listening.stream().filter(a -> !Loopback.isLoopback(a)).collect(java.util.stream.Collectors.toSet()));
-    System.out.printf("FlinkRunner backfill (embedded cluster, own JVM): %.1f s, listening on %s%n",
+    assertEquals(
+        "sockets of the Flink JVM not on 127.0.0.1: " + listening,
+        Set.of(),
+        listening.stream()
+            .filter(a -> !Loopback.isLoopback(a))
+            .collect(java.util.stream.Collectors.toSet()));
+    System.out.printf(
+        "FlinkRunner backfill (embedded cluster, own JVM): %.1f s, listening on %s%n",
         (System.nanoTime() - started) / 1e9, listening);
   }
 
@@ -106,9 +129,16 @@ public class RunnerParityIT {
     Set<String> onlyOther = new TreeSet<>(other);
     onlyOther.removeAll(direct);
     if (!onlyDirect.isEmpty() || !onlyOther.isEmpty()) {
-      throw new AssertionError(onlyDirect.size() + " points only on DirectRunner, e.g. "
-          + onlyDirect.stream().limit(2).toList() + "; " + onlyOther.size()
-          + " only on " + runner + ", e.g. " + onlyOther.stream().limit(2).toList());
+      throw new AssertionError(
+          onlyDirect.size()
+              + " points only on DirectRunner, e.g. "
+              + onlyDirect.stream().limit(2).toList()
+              + "; "
+              + onlyOther.size()
+              + " only on "
+              + runner
+              + ", e.g. "
+              + onlyOther.stream().limit(2).toList());
     }
   }
 }

@@ -24,8 +24,8 @@ import org.junit.Test;
 /**
  * The production shape on real parts: a Spark standalone master and worker on loopback, the
  * pipeline jar spark-submitted in streaming mode against a real KRaft broker and influxd. Every
- * post must be stored once and the window counts must equal a recount; then everything is
- * stopped by PID.
+ * post must be stored once and the window counts must equal a recount; then everything is stopped
+ * by PID.
  */
 public class SparkEndToEndIT {
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-spark-e2e");
@@ -53,33 +53,51 @@ public class SparkEndToEndIT {
     // The legacy Kafka source lists partitions when the job starts: the topic must exist by then.
     Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(first));
 
-    List<String> args = JobArgs.of(stack, topic, "spark_stream",
-        "--consumerGroup=spark-e2e",
-        "--windowSize=1m",
-        "--maxOutOfOrderness=5s",
-        "--earlyFiringPeriod=1s",
-        "--checkpointDir=" + stack.stateDir().resolve("checkpoint"),
-        "--batchIntervalMillis=2000",
-        "--metricsSink=io.courtside.runners.spark.LogMetricsSink",
-        "--metricsPushPeriod=2");
+    List<String> args =
+        JobArgs.of(
+            stack,
+            topic,
+            "spark_stream",
+            "--consumerGroup=spark-e2e",
+            "--windowSize=1m",
+            "--maxOutOfOrderness=5s",
+            "--earlyFiringPeriod=1s",
+            "--checkpointDir=" + stack.stateDir().resolve("checkpoint"),
+            "--batchIntervalMillis=2000",
+            "--metricsSink=io.courtside.runners.spark.LogMetricsSink",
+            "--metricsPushPeriod=2");
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_stream");
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/driver.log"), args)) {
-      Expected.awaitPosts(influx, first.size(), Duration.ofSeconds(180), () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
+    try (SparkJob job =
+        SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/driver.log"), args)) {
+      Expected.awaitPosts(
+          influx,
+          first.size(),
+          Duration.ofSeconds(180),
+          () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
       Traffic.send(stack.kafkaBootstrap(), topic, Traffic.of(second));
-      Expected.awaitPosts(influx, first.size() + second.size(), Duration.ofSeconds(180), () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
+      Expected.awaitPosts(
+          influx,
+          first.size() + second.size(),
+          Duration.ofSeconds(180),
+          () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
 
       List<Post> all = new ArrayList<>(first);
       all.addAll(second);
       Expected.awaitWindows(influx, all, Duration.ofSeconds(180));
       Verified.await(args, Duration.ofSeconds(60));
 
-      // Nothing of the cluster or the job listens beyond loopback (executors are the worker's children).
+      // Nothing of the cluster or the job listens beyond loopback (executors are the worker's
+      // children).
       Set<Long> pids = new HashSet<>(List.of(job.pid()));
       spark.master().ifPresent(p -> pids.add(p.pid()));
-      spark.worker().ifPresent(p -> {
-        pids.add(p.pid());
-        ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
-      });
+      spark
+          .worker()
+          .ifPresent(
+              p -> {
+                pids.add(p.pid());
+                ProcessHandle.of(p.pid())
+                    .ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+              });
       List<String> listening = Loopback.listening(pids);
       assertTrue("no listening sockets found for " + pids, !listening.isEmpty());
       for (String address : listening) {

@@ -23,15 +23,15 @@ import org.junit.Rule;
 import org.junit.Test;
 
 /**
- * Exact counts on the Spark runner, on a real standalone cluster: the DirectRunner's
- * {@link ExactCountsIT} scenarios that apply to Spark, in one stream with one restart (each Spark
- * submit costs about a minute). A job waits on an empty topic; an archive of a past evening, with
- * junk lines, is replayed into it at 100 posts/s (40 minutes of event time in 12 s, read in a few
+ * Exact counts on the Spark runner, on a real standalone cluster: the DirectRunner's {@link
+ * ExactCountsIT} scenarios that apply to Spark, in one stream with one restart (each Spark submit
+ * costs about a minute). A job waits on an empty topic; an archive of a past evening, with junk
+ * lines, is replayed into it at 100 posts/s (40 minutes of event time in 12 s, read in a few
  * micro-batches), and {@code courtside verify} must pass; a live feed starts and the driver is
  * killed (kill -9) in the middle of it; the job is submitted again with the same {@code
  * --checkpointDir} (each run gets its own Spark checkpoint; the restart rewinds and recounts) and
- * the feed goes on. Then verify must pass again, every post must be counted once, and the
- * archive's windows must keep their totals.
+ * the feed goes on. Then verify must pass again, every post must be counted once, and the archive's
+ * windows must keep their totals.
  */
 public class SparkExactCountsIT {
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-spark-exact");
@@ -53,19 +53,24 @@ public class SparkExactCountsIT {
   public void aReplayAtSpeedAndARestartLeaveEveryWindowEqualToTheRecount() throws Exception {
     String topic = "spark-exact";
     Traffic.createTopic(stack.kafkaBootstrap(), topic);
-    List<String> args = JobArgs.of(stack, topic, "spark_exact",
-        "--consumerGroup=spark-exact",
-        "--windowSize=10s",
-        "--allowedLateness=30s",
-        "--maxOutOfOrderness=2s",
-        "--earlyFiringPeriod=1s",
-        "--partitionIdleness=5s",
-        "--restartRewindMargin=10s",
-        "--checkpointDir=" + stack.stateDir().resolve("checkpoint"),
-        "--batchIntervalMillis=2000");
+    List<String> args =
+        JobArgs.of(
+            stack,
+            topic,
+            "spark_exact",
+            "--consumerGroup=spark-exact",
+            "--windowSize=10s",
+            "--allowedLateness=30s",
+            "--maxOutOfOrderness=2s",
+            "--earlyFiringPeriod=1s",
+            "--partitionIdleness=5s",
+            "--restartRewindMargin=10s",
+            "--checkpointDir=" + stack.stateDir().resolve("checkpoint"),
+            "--batchIntervalMillis=2000");
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_exact");
     Instant evening = Instant.parse("2025-06-01T01:00:00Z");
-    List<Traffic.Item> archive = new ArrayList<>(Traffic.of(TestPosts.posts("ar-", 1_200, evening, 2_000, 61)));
+    List<Traffic.Item> archive =
+        new ArrayList<>(Traffic.of(TestPosts.posts("ar-", 1_200, evening, 2_000, 61)));
     List<String> junk = TestPosts.malformed(30);
     for (int i = 0; i < junk.size(); i++) {
       archive.add(40 * i + 7, Traffic.Item.raw("junk-" + i, junk.get(i)));
@@ -73,11 +78,18 @@ public class SparkExactCountsIT {
     int posts = 1_200;
     Map<String, Long> before;
     CompletableFuture<Integer> live1;
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-1.log"), args)) {
-      Expected.await("the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
-      Thread.sleep(6_000); // the readers find the topic empty: its partitions are empty, then the archive comes
+    try (SparkJob job =
+        SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-1.log"), args)) {
+      Expected.await(
+          "the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
+      Thread.sleep(
+          6_000); // the readers find the topic empty: its partitions are empty, then the archive
+      // comes
       Traffic.sendPaced(stack.kafkaBootstrap(), topic, archive, 100).get();
-      Expected.awaitPosts(influx, posts, Duration.ofSeconds(300),
+      Expected.awaitPosts(
+          influx,
+          posts,
+          Duration.ofSeconds(300),
           () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
       Verified.await(args, Duration.ofSeconds(180));
       before = totals(influx);
@@ -85,23 +97,34 @@ public class SparkExactCountsIT {
       // A live feed starts; the driver is killed (kill -9) in the middle of it.
       long stored = Expected.postCount(influx);
       live1 = CompletableFuture.supplyAsync(() -> sendLive(topic, "live1-", 600, 40));
-      Expected.await("some live posts stored", Duration.ofSeconds(120),
+      Expected.await(
+          "some live posts stored",
+          Duration.ofSeconds(120),
           () -> Expected.postCount(influx) >= stored + 100);
       job.kill9();
     }
     posts += live1.get();
-    try (SparkJob job = SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-2.log"), args)) {
-      Expected.await("the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
+    try (SparkJob job =
+        SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-2.log"), args)) {
+      Expected.await(
+          "the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
       posts += sendLive(topic, "live2-", 400, 40);
-      Expected.awaitPosts(influx, posts, Duration.ofSeconds(300),
+      Expected.awaitPosts(
+          influx,
+          posts,
+          Duration.ofSeconds(300),
           () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
       Verified.await(args, Duration.ofSeconds(180));
       Map<String, Long> after = totals(influx);
       // The archive's windows, closed before the crash, hold what they held.
-      before.forEach((w, total) -> assertEquals("window " + w + " changed across the restart", total, after.get(w)));
+      before.forEach(
+          (w, total) ->
+              assertEquals("window " + w + " changed across the restart", total, after.get(w)));
       assertEquals(posts, after.values().stream().mapToLong(Long::longValue).sum());
-      try (java.util.stream.Stream<Path> runs = Files.list(stack.stateDir().resolve("checkpoint/spark-exact"))) {
-        assertEquals("the first run's Spark checkpoint is not restored: it is deleted", 1, runs.count());
+      try (java.util.stream.Stream<Path> runs =
+          Files.list(stack.stateDir().resolve("checkpoint/spark-exact"))) {
+        assertEquals(
+            "the first run's Spark checkpoint is not restored: it is deleted", 1, runs.count());
       }
     }
   }
@@ -109,7 +132,8 @@ public class SparkExactCountsIT {
   /** window start -> total of every polarity_window point. */
   private static Map<String, Long> totals(InfluxDbClient influx) throws Exception {
     Map<String, Long> out = new TreeMap<>();
-    for (com.fasterxml.jackson.databind.JsonNode row : InfluxQuery.rows(influx, "SELECT total FROM polarity_window")) {
+    for (com.fasterxml.jackson.databind.JsonNode row :
+        InfluxQuery.rows(influx, "SELECT total FROM polarity_window")) {
       out.put(row.get("time").asText(), row.get("total").asLong());
     }
     return out;
@@ -130,8 +154,15 @@ public class SparkExactCountsIT {
     long start = System.currentTimeMillis();
     for (int i = 0; i < n; i++) {
       Post p = shape.get(i);
-      Post live = new Post(p.id(), Instant.ofEpochMilli(start + i * 1000L / perSecond), p.text(), p.lang(),
-          p.author(), p.source(), p.hashtags());
+      Post live =
+          new Post(
+              p.id(),
+              Instant.ofEpochMilli(start + i * 1000L / perSecond),
+              p.text(),
+              p.lang(),
+              p.author(),
+              p.source(),
+              p.hashtags());
       items.add(Traffic.Item.of(live));
     }
     try {

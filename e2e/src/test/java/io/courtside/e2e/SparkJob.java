@@ -15,12 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pipeline jar submitted with spark-submit (client mode) in its own JVM, exactly as
- * {@code courtside submit} does, known by PID so that the test always stops it.
+ * The pipeline jar submitted with spark-submit (client mode) in its own JVM, exactly as {@code
+ * courtside submit} does, known by PID so that the test always stops it.
  */
 final class SparkJob implements AutoCloseable {
-  private static final Pattern BATCH_SIZE = Pattern.compile(
-      "courtside-metric step=WritePostPoints\\S* name=batch_size count=(\\d+) sum=(\\d+) mean=([0-9.]+)");
+  private static final Pattern BATCH_SIZE =
+      Pattern.compile(
+          "courtside-metric step=WritePostPoints\\S* name=batch_size count=(\\d+) sum=(\\d+) mean=([0-9.]+)");
 
   private final ManagedProcess process;
 
@@ -28,15 +29,20 @@ final class SparkJob implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts spark-submit for {@code master}; returns at once (streaming) — see {@link #awaitExit}. */
+  /**
+   * Starts spark-submit for {@code master}; returns at once (streaming) — see {@link #awaitExit}.
+   */
   static SparkJob submit(String master, Path log, List<String> beamArgs) throws IOException {
-    SparkSubmitCommand submit = new SparkSubmitCommand(
-        master, "client", JobJar.locate(), SparkSubmitCommand.localConf(), beamArgs);
+    SparkSubmitCommand submit =
+        new SparkSubmitCommand(
+            master, "client", JobJar.locate(), SparkSubmitCommand.localConf(), beamArgs);
     List<String> argv = submit.localCommand(SparkHome.locate().requireBuilt());
     return new SparkJob(ManagedProcess.start("spark-submit", argv, log, false));
   }
 
-  /** kill -9 of the driver (spark-submit's JVM in client mode), as a crash; waits until it is gone. */
+  /**
+   * kill -9 of the driver (spark-submit's JVM in client mode), as a crash; waits until it is gone.
+   */
   void kill9() throws Exception {
     ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
     process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -16,14 +16,14 @@ import org.junit.runner.Description;
 import org.junit.runners.model.Statement;
 
 /**
- * A local stack for end-to-end tests: a KRaft broker and influxd on free 127.0.0.1 ports, in a
- * new temporary state folder, started before and stopped by PID after, with every service a test
+ * A local stack for end-to-end tests: a KRaft broker and influxd on free 127.0.0.1 ports, in a new
+ * temporary state folder, started before and stopped by PID after, with every service a test
  * restarted ({@link #stopAfter}). When a test fails, the last lines of the broker's and influxd's
  * logs are printed (failsafe keeps them in {@code *-output.txt}).
  *
- * <p>One stack per class: {@code @ClassRule @Rule public static final StackRule stack = ...} (as
- * a {@code @Rule} too, so a failing test prints the logs). One stack per test, for tests that stop
- * or kill a service: {@code @Rule public final StackRule stack = ...}.
+ * <p>One stack per class: {@code @ClassRule @Rule public static final StackRule stack = ...} (as a
+ * {@code @Rule} too, so a failing test prints the logs). One stack per test, for tests that stop or
+ * kill a service: {@code @Rule public final StackRule stack = ...}.
  */
 final class StackRule implements TestRule {
   private static final int LOG_LINES = 60;
@@ -33,7 +33,9 @@ final class StackRule implements TestRule {
   private Path stateDir;
   private LocalStack stack;
 
-  /** @param prefix of the temporary state folder's name, e.g. {@code courtside-faults} */
+  /**
+   * @param prefix of the temporary state folder's name, e.g. {@code courtside-faults}
+   */
   StackRule(String prefix) {
     this.prefix = prefix;
   }
@@ -81,8 +83,10 @@ final class StackRule implements TestRule {
     if (stateDir == null) {
       return;
     }
-    for (Path log : List.of(KafkaBrokerProcess.logFile(stateDir), InfluxdProcess.logFile(stateDir))) {
-      System.out.println("== " + failed.getDisplayName() + " failed; the last lines of " + log + ":");
+    for (Path log :
+        List.of(KafkaBrokerProcess.logFile(stateDir), InfluxdProcess.logFile(stateDir))) {
+      System.out.println(
+          "== " + failed.getDisplayName() + " failed; the last lines of " + log + ":");
       System.out.println(ManagedProcess.tail(log, LOG_LINES));
     }
   }

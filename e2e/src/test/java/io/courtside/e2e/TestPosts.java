@@ -12,7 +12,10 @@ import java.util.List;
 final class TestPosts {
   private TestPosts() {}
 
-  /** {@code n} posts, one every {@code stepMillis} from {@code start}, ids prefixed by {@code prefix}. */
+  /**
+   * {@code n} posts, one every {@code stepMillis} from {@code start}, ids prefixed by {@code
+   * prefix}.
+   */
   static List<Post> posts(String prefix, int n, Instant start, long stepMillis, long seed) {
     SyntheticPosts synthetic = new SyntheticPosts(seed, Clock.fixed(start, ZoneOffset.UTC));
     List<Post> posts = new ArrayList<>(n);

@@ -50,7 +50,8 @@ final class Traffic {
   }
 
   static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
-    new TopicAdmin(KafkaSettings.admin(bootstrap, new Properties())).ensureTopic(topic, partitions, (short) 1);
+    new TopicAdmin(KafkaSettings.admin(bootstrap, new Properties()))
+        .ensureTopic(topic, partitions, (short) 1);
   }
 
   /** Sends everything now and waits for every acknowledgement. */
@@ -63,14 +64,15 @@ final class Traffic {
    * producer is idempotent with acks=all and retries through a broker restart; it gives a record
    * ten minutes ({@link CheckedProducer#DELIVERY_TIMEOUT_MS}) and fails the test on any it lost.
    */
-  static CompletableFuture<Void> sendPaced(String bootstrap, String topic, List<Item> items, int perSecond)
-      throws Exception {
+  static CompletableFuture<Void> sendPaced(
+      String bootstrap, String topic, List<Item> items, int perSecond) throws Exception {
     createTopic(bootstrap, topic);
     Properties extra = new Properties();
     extra.put("delivery.timeout.ms", CheckedProducer.DELIVERY_TIMEOUT_MS);
     return CompletableFuture.runAsync(
         () -> {
-          try (PostProducer producer = PostProducer.create(KafkaSettings.producer(bootstrap, extra), topic)) {
+          try (PostProducer producer =
+              PostProducer.create(KafkaSettings.producer(bootstrap, extra), topic)) {
             long start = System.nanoTime();
             for (int i = 0; i < items.size(); i++) {
               if (perSecond > 0) {
@@ -95,8 +97,8 @@ final class Traffic {
    * Dead letters of {@code topic}'s DLQ, keyed by "partition@offset" of the bad record (a rewind
    * may publish one again: the same key), read until {@code want} distinct ones or a timeout.
    */
-  static Map<String, JsonNode> deadLetters(String bootstrap, String dlqTopic, int want, Duration timeout)
-      throws Exception {
+  static Map<String, JsonNode> deadLetters(
+      String bootstrap, String dlqTopic, int want, Duration timeout) throws Exception {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -109,8 +111,14 @@ final class Traffic {
       while (out.size() < want && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
           JsonNode d = MAPPER.readTree(r.value());
-          out.put(d.path("topic").asText() + "/" + d.path("partition").asInt() + "@" + d.path("offset").asLong()
-              + (d.path("offset").asLong() < 0 ? "#" + out.size() : ""), d);
+          out.put(
+              d.path("topic").asText()
+                  + "/"
+                  + d.path("partition").asInt()
+                  + "@"
+                  + d.path("offset").asLong()
+                  + (d.path("offset").asLong() < 0 ? "#" + out.size() : ""),
+              d);
         }
       }
     }

@@ -14,16 +14,24 @@ import java.util.List;
  * rules, compared with InfluxDB) run in this JVM until it passes or time runs out.
  */
 final class Verified {
-  private static final List<String> RUNNER_FLAGS = List.of(
-      "enforce", "blockOnRun", "runner", "sparkMaster", "checkpointDir", "batchIntervalMillis",
-      "metricsSink", "metricsPushPeriod", "readTimePercentage");
+  private static final List<String> RUNNER_FLAGS =
+      List.of(
+          "enforce",
+          "blockOnRun",
+          "runner",
+          "sparkMaster",
+          "checkpointDir",
+          "batchIntervalMillis",
+          "metricsSink",
+          "metricsPushPeriod",
+          "readTimePercentage");
 
   private Verified() {}
 
   /**
    * Runs verify with the job's {@code args} until it exits 0; fails with its last table. Until the
-   * deadline, an error of verify itself (exit 2: e.g. the job has not created its database yet on
-   * a slow machine) is one more reason to try again; after it, that error is the failure.
+   * deadline, an error of verify itself (exit 2: e.g. the job has not created its database yet on a
+   * slow machine) is one more reason to try again; after it, that error is the failure.
    */
   static VerifyReport await(List<String> args, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -44,7 +52,8 @@ final class Verified {
     if (error != null) {
       throw error;
     }
-    throw new AssertionError("courtside verify still finds differences after " + timeout + ":\n" + table(report));
+    throw new AssertionError(
+        "courtside verify still finds differences after " + timeout + ":\n" + table(report));
   }
 
   static VerifyReport once(List<String> args) throws Exception {

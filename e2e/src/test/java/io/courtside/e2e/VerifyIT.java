@@ -38,14 +38,16 @@ import org.junit.Test;
 
 /**
  * {@code courtside verify} on real parts: a backfill of posts with duplicates, an edit and junk
- * lines (advancing createdAt and Kafka timestamps) verifies equal; a tampered window and a
- * deleted post point are then named, with exit code 1.
+ * lines (advancing createdAt and Kafka timestamps) verifies equal; a tampered window and a deleted
+ * post point are then named, with exit code 1.
  */
 public class VerifyIT {
   // Recent: records with explicit Kafka timestamps older than the topic's retention (7 days) are
   // deleted by the broker while the test runs.
   private static final Instant T0 =
-      Instant.now().minus(java.time.Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      Instant.now()
+          .minus(java.time.Duration.ofHours(2))
+          .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
   private static final String TOPIC = "verified";
   private static final String DB = "db_verify";
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-verify");
@@ -63,7 +65,11 @@ public class VerifyIT {
     }
     List<String> junk = TestPosts.malformed(15);
     for (int j = 0; j < junk.size(); j++) {
-      sent.add(new Sent(T0.toEpochMilli() + j * 20_000L + 500, "junk-" + j, junk.get(j).getBytes(StandardCharsets.UTF_8)));
+      sent.add(
+          new Sent(
+              T0.toEpochMilli() + j * 20_000L + 500,
+              "junk-" + j,
+              junk.get(j).getBytes(StandardCharsets.UTF_8)));
     }
     Post original = Post.of("v-edit", T0.plusSeconds(90), "Lakers are amazing, I love this team!");
     Post edit = Post.of("v-edit", T0.plusSeconds(90), "Lakers are terrible, I hate this.");
@@ -77,8 +83,9 @@ public class VerifyIT {
     produce(sent);
 
     PipelineResult.State state =
-        PipelineLauncher.start(PipelineLauncher.parse(
-                JobArgs.inProcess(stack, TOPIC, DB, "--backfill", "--windowSize=1m")))
+        PipelineLauncher.start(
+                PipelineLauncher.parse(
+                    JobArgs.inProcess(stack, TOPIC, DB, "--backfill", "--windowSize=1m")))
             .waitUntilFinish();
     assertEquals(PipelineResult.State.DONE, state);
 
@@ -90,14 +97,25 @@ public class VerifyIT {
 
     // One window with a wrong total, one post point gone.
     Instant window = T0.plusSeconds(120);
-    new InfluxDbClient(stack.influxUrl(), DB).write(List.of(InfluxSchema.windowLine(new WindowCounts(TOPIC,
-        new org.joda.time.Instant(window.toEpochMilli()), new org.joda.time.Instant(window.toEpochMilli() + 60_000),
-        new PolarityCounts(99, 0, 0, 49.5)))));
+    new InfluxDbClient(stack.influxUrl(), DB)
+        .write(
+            List.of(
+                InfluxSchema.windowLine(
+                    new WindowCounts(
+                        TOPIC,
+                        new org.joda.time.Instant(window.toEpochMilli()),
+                        new org.joda.time.Instant(window.toEpochMilli() + 60_000),
+                        new PolarityCounts(99, 0, 0, 49.5)))));
     // The point's own time (its id hash spreads it over createdAt's second): delete just that one.
     String dropped =
-        InfluxQuery.rows(new InfluxDbClient(stack.influxUrl(), DB),
-                "SELECT id FROM post_sentiment WHERE id = 'v-150'").get(0).get("time").asText();
-    postQuery("DELETE FROM post_sentiment WHERE time >= '" + dropped + "' AND time <= '" + dropped + "'");
+        InfluxQuery.rows(
+                new InfluxDbClient(stack.influxUrl(), DB),
+                "SELECT id FROM post_sentiment WHERE id = 'v-150'")
+            .get(0)
+            .get("time")
+            .asText();
+    postQuery(
+        "DELETE FROM post_sentiment WHERE time >= '" + dropped + "' AND time <= '" + dropped + "'");
 
     Run bad = verify();
     assertEquals(bad.out + bad.err, 1, bad.code);
@@ -115,24 +133,32 @@ public class VerifyIT {
   private record Run(int code, String out, String err) {}
 
   private static Run verify(String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "--bootstrapServers=" + stack.kafkaBootstrap(),
-        "--topic=" + TOPIC,
-        "--influxUrl=" + stack.influxUrl(),
-        "--influxDatabase=" + DB,
-        "--windowSize=1m"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--bootstrapServers=" + stack.kafkaBootstrap(),
+                "--topic=" + TOPIC,
+                "--influxUrl=" + stack.influxUrl(),
+                "--influxDatabase=" + DB,
+                "--windowSize=1m"));
     args.addAll(List.of(extra));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = VerifyCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(new String[0]));
-    System.out.println("courtside verify " + String.join(" ", extra) + " -> exit " + code + "\n" + err + out);
+    int code =
+        VerifyCommand.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(new String[0]));
+    System.out.println(
+        "courtside verify " + String.join(" ", extra) + " -> exit " + code + "\n" + err + out);
     return new Run(code, out.toString(), err.toString());
   }
 
   private static void produce(List<Sent> records) throws Exception {
     Traffic.createTopic(stack.kafkaBootstrap(), TOPIC);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()), new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            KafkaSettings.producer(stack.kafkaBootstrap(), new Properties()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       for (Sent s : records) {
         producer.send(new ProducerRecord<>(TOPIC, null, s.ts(), s.key(), s.value())).get();
       }
@@ -141,11 +167,19 @@ public class VerifyIT {
 
   /** InfluxQL that changes data (DELETE) must be POSTed. */
   private static void postQuery(String influxql) throws Exception {
-    HttpResponse<String> resp = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(stack.influxUrl() + "/query?db=" + DB + "&q="
-                + URLEncoder.encode(influxql, StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> resp =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            stack.influxUrl()
+                                + "/query?db="
+                                + DB
+                                + "&q="
+                                + URLEncoder.encode(influxql, StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(resp.body(), 200, resp.statusCode());
     assertThat(resp.body(), not(containsString("error")));
   }

@@ -14,20 +14,24 @@ import picocli.CommandLine.Spec;
  * {@code courtside ingest}: puts posts on the posts topic from a live network (X, Bluesky,
  * Mastodon), a recorded file ({@code replay}) or a generator ({@code synthetic}). Flags are
  * camelCase like the pipeline's Beam options so that one vocabulary serves both. Exit codes: 0 all
- * records acknowledged, 1 a runtime failure (broker unreachable, a send failed, unreadable file,
- * a token refused), 2 bad flags.
+ * records acknowledged, 1 a runtime failure (broker unreachable, a send failed, unreadable file, a
+ * token refused), 2 bad flags.
  *
- * <p>One run per instance. Embedding code (the demo) may run it on a thread and end it with
- * {@link #requestStop()}; Ctrl-C does the same through a shutdown hook, and both flush what is
- * buffered before returning.
+ * <p>One run per instance. Embedding code (the demo) may run it on a thread and end it with {@link
+ * #requestStop()}; Ctrl-C does the same through a shutdown hook, and both flush what is buffered
+ * before returning.
  */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
-    description = "Produce posts into Kafka: live from X, Bluesky or Mastodon, replayed from a"
-        + " file, or synthetic NBA chatter.",
-    footer = {"", "Environment: X_BEARER_TOKEN (x), MASTODON_ACCESS_TOKEN (mastodon). Tokens are"
-        + " never taken from flags, so they cannot show in ps or shell history."})
+    description =
+        "Produce posts into Kafka: live from X, Bluesky or Mastodon, replayed from a"
+            + " file, or synthetic NBA chatter.",
+    footer = {
+      "",
+      "Environment: X_BEARER_TOKEN (x), MASTODON_ACCESS_TOKEN (mastodon). Tokens are"
+          + " never taken from flags, so they cannot show in ps or shell history."
+    })
 public final class IngestCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin SourceOptions source = new SourceOptions();

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class IngestRun {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRun.class);
   private static final long PROGRESS_SECONDS = 5;
+
   /** On Ctrl-C, how long buffered records may take to reach the broker before we give up. */
   private static final Duration CLOSE_ON_STOP = Duration.ofSeconds(30);
 
@@ -34,8 +35,12 @@ final class IngestRun {
   private final AtomicReference<PostProducer> producer = new AtomicReference<>();
   private volatile boolean userStopped;
 
-  IngestRun(KafkaOptions kafka, SourceOptions options, KafkaAccess kafkaAccess,
-      Map<String, String> env, StopSignal stop) {
+  IngestRun(
+      KafkaOptions kafka,
+      SourceOptions options,
+      KafkaAccess kafkaAccess,
+      Map<String, String> env,
+      StopSignal stop) {
     this.kafka = kafka;
     this.options = options;
     this.kafkaAccess = kafkaAccess;
@@ -77,18 +82,25 @@ final class IngestRun {
         SourceFactory.create(options, env, stop, KafkaSettings.maxRecordBytes(producerProps));
     PostProducer sink = kafkaAccess.open(kafka, extra, producerProps);
     producer.set(sink);
-    LimitedSink limited = new LimitedSink(sink, options.count == null ? 0 : options.count, stop,
-        () -> sink.firstError() != null);
+    LimitedSink limited =
+        new LimitedSink(
+            sink, options.count == null ? 0 : options.count, stop, () -> sink.firstError() != null);
     Progress progress = new Progress(sink, source.stats(), System::nanoTime);
-    ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "courtside-ingest-progress");
-      t.setDaemon(true);
-      return t;
-    });
-    reporter.scheduleAtFixedRate(() -> {
-      err.println(progress.line());
-      err.flush();
-    }, PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+    ScheduledExecutorService reporter =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "courtside-ingest-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    reporter.scheduleAtFixedRate(
+        () -> {
+          err.println(progress.line());
+          err.flush();
+        },
+        PROGRESS_SECONDS,
+        PROGRESS_SECONDS,
+        TimeUnit.SECONDS);
     Thread hook = new Thread(this::onShutdown, "courtside-ingest-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
@@ -116,8 +128,11 @@ final class IngestRun {
       throw failure;
     }
     if (sink.failed() > 0) {
-      throw new IngestException(sink.failed() + " record(s) were not acknowledged by Kafka; first"
-          + " error: " + sink.firstError());
+      throw new IngestException(
+          sink.failed()
+              + " record(s) were not acknowledged by Kafka; first"
+              + " error: "
+              + sink.firstError());
     }
     return 0;
   }

@@ -4,8 +4,8 @@ import java.util.Properties;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * Makes sure the topic exists and opens the producer. An interface so that command-level tests
- * can run every source end to end against kafka-clients' {@code MockProducer}.
+ * Makes sure the topic exists and opens the producer. An interface so that command-level tests can
+ * run every source end to end against kafka-clients' {@code MockProducer}.
  */
 interface KafkaAccess {
   PostProducer open(KafkaOptions kafka, Properties extra, Properties producerProps)
@@ -17,8 +17,8 @@ interface KafkaAccess {
       try {
         new TopicAdmin(KafkaSettings.admin(kafka.bootstrapServers, extra))
             .ensureTopic(kafka.topic, kafka.partitions, kafka.replicationFactor);
-        return PostProducer.create(producerProps, kafka.topic,
-            java.time.Duration.ofSeconds(kafka.maxKafkaOutage));
+        return PostProducer.create(
+            producerProps, kafka.topic, java.time.Duration.ofSeconds(kafka.maxKafkaOutage));
       } catch (KafkaException e) {
         // Raised by client construction: unresolvable address, a bad setting in --producerConfig.
         throw new IngestException("cannot configure the Kafka client: " + e.getMessage(), e);

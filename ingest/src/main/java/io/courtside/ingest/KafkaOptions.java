@@ -5,29 +5,47 @@ import picocli.CommandLine.Option;
 
 /** Where records go: the Kafka flags, shared by every source. */
 public final class KafkaOptions {
-  @Option(names = "--bootstrapServers", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
+  @Option(
+      names = "--bootstrapServers",
+      defaultValue = "127.0.0.1:9092",
+      paramLabel = "HOST:PORT",
       description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
-  @Option(names = "--topic", defaultValue = "twitterdata", paramLabel = "NAME",
+  @Option(
+      names = "--topic",
+      defaultValue = "twitterdata",
+      paramLabel = "NAME",
       description = "Topic to produce to (default: ${DEFAULT-VALUE}).")
   String topic;
 
-  @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
+      paramLabel = "N",
       description = "Partitions when the topic is created (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--replicationFactor", defaultValue = "1", paramLabel = "N",
+  @Option(
+      names = "--replicationFactor",
+      defaultValue = "1",
+      paramLabel = "N",
       description = "Replication factor when the topic is created (default: ${DEFAULT-VALUE}).")
   short replicationFactor;
 
-  @Option(names = "--maxKafkaOutage", paramLabel = "SECONDS", defaultValue = "900",
-      description = "How long Kafka may acknowledge nothing before ingest gives up; until then"
-          + " records are held (up to 64 MiB, then the source waits) and sent again"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--maxKafkaOutage",
+      paramLabel = "SECONDS",
+      defaultValue = "900",
+      description =
+          "How long Kafka may acknowledge nothing before ingest gives up; until then"
+              + " records are held (up to 64 MiB, then the source waits) and sent again"
+              + " (default: ${DEFAULT-VALUE}).")
   long maxKafkaOutage;
 
-  @Option(names = "--producerConfig", paramLabel = "FILE",
+  @Option(
+      names = "--producerConfig",
+      paramLabel = "FILE",
       description = "Properties file of extra Kafka client settings (SASL/SSL, tuning).")
   Path producerConfig;
 }

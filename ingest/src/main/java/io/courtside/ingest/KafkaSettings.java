@@ -22,6 +22,7 @@ public final class KafkaSettings {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSettings.class);
 
   static final String CLIENT_ID = "courtside-ingest";
+
   /** How long the admin client may try to reach the broker before we call it unreachable. */
   static final int ADMIN_TIMEOUT_MS = 15_000;
 
@@ -34,7 +35,9 @@ public final class KafkaSettings {
       props.load(reader);
     }
     // Keys only: the values are often secrets.
-    LOG.info("extra Kafka client settings from {}: {}", file,
+    LOG.info(
+        "extra Kafka client settings from {}: {}",
+        file,
         new TreeSet<>(props.stringPropertyNames()));
     return props;
   }
@@ -76,7 +79,8 @@ public final class KafkaSettings {
     // The flag is the one source of the address, and we pass serializer instances ourselves.
     ignoreFromFile(props, extra, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "use --bootstrapServers");
     ignoreFromFile(props, extra, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "ingest sends bytes");
-    ignoreFromFile(props, extra, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "ingest sends bytes");
+    ignoreFromFile(
+        props, extra, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "ingest sends bytes");
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return props;
   }
@@ -95,7 +99,8 @@ public final class KafkaSettings {
     }
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID + "-admin");
-    props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(ADMIN_TIMEOUT_MS));
+    props.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(ADMIN_TIMEOUT_MS));
     props.putIfAbsent(
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(ADMIN_TIMEOUT_MS));
     return props;
@@ -119,7 +124,8 @@ public final class KafkaSettings {
   private static void warnOnWeakerDelivery(Properties props) {
     if (!"all".equals(props.getProperty(ProducerConfig.ACKS_CONFIG))
         && !"-1".equals(props.getProperty(ProducerConfig.ACKS_CONFIG))) {
-      LOG.warn("--producerConfig sets acks={}: records may be lost if a broker fails",
+      LOG.warn(
+          "--producerConfig sets acks={}: records may be lost if a broker fails",
           props.getProperty(ProducerConfig.ACKS_CONFIG));
     }
     if (!"true".equalsIgnoreCase(props.getProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))) {
@@ -127,9 +133,11 @@ public final class KafkaSettings {
     }
     String inFlight = props.getProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
     if (!MAX_IN_FLIGHT.equals(inFlight)) {
-      LOG.warn("--producerConfig sets {}={}: records sent right after a topic is created may be"
+      LOG.warn(
+          "--producerConfig sets {}={}: records sent right after a topic is created may be"
               + " lost (KAFKA-15591)",
-          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, inFlight);
+          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+          inFlight);
     }
   }
 

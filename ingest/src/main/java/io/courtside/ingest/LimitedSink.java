@@ -6,8 +6,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Applies {@code --count} to any source: forwards at most {@code limit} records, then requests a
  * stop. It also stops the source at Kafka's first failed send, since nothing after it could be
- * delivered either. Synchronized because the Mastodon source runs one stream per hashtag on its
- * own thread.
+ * delivered either. Synchronized because the Mastodon source runs one stream per hashtag on its own
+ * thread.
  */
 final class LimitedSink implements RecordSink {
   private final RecordSink delegate;
@@ -26,7 +26,6 @@ final class LimitedSink implements RecordSink {
     this.stop = stop;
     this.failed = failed;
   }
-
 
   @Override
   public synchronized void post(Post post) {

@@ -53,12 +53,17 @@ final class OptionChecks {
       return "--mastodonTokenFile applies to --source=mastodon only";
     }
     return switch (src) {
-      case synthetic -> s.rate != null && !(s.rate > 0 && Double.isFinite(s.rate))
-          ? "--rate must be a positive number of posts per second, got " + s.rate : null;
+      case synthetic ->
+          s.rate != null && !(s.rate > 0 && Double.isFinite(s.rate))
+              ? "--rate must be a positive number of posts per second, got " + s.rate
+              : null;
       case replay -> replay(s);
-      case x -> s.track.isEmpty()
-          ? "--source=x needs at least one --track rule, e.g. --track='#NBA lang:en -is:retweet'"
-          : firstOf(url("--xApiBase", s.xApiBase, "http", "https"), file("--bearerTokenFile", s.bearerTokenFile));
+      case x ->
+          s.track.isEmpty()
+              ? "--source=x needs at least one --track rule, e.g. --track='#NBA lang:en -is:retweet'"
+              : firstOf(
+                  url("--xApiBase", s.xApiBase, "http", "https"),
+                  file("--bearerTokenFile", s.bearerTokenFile));
       case bluesky -> url("--jetstreamUrl", s.jetstreamUrl, "ws", "wss");
       case mastodon -> mastodon(s);
     };
@@ -68,9 +73,13 @@ final class OptionChecks {
     if (k.bootstrapServers == null || k.bootstrapServers.isBlank()) {
       return "--bootstrapServers must not be empty";
     }
-    if (k.topic == null || !TOPIC_NAME.matcher(k.topic).matches() || k.topic.equals(".")
+    if (k.topic == null
+        || !TOPIC_NAME.matcher(k.topic).matches()
+        || k.topic.equals(".")
         || k.topic.equals("..")) {
-      return "--topic='" + k.topic + "' is not a valid Kafka topic name"
+      return "--topic='"
+          + k.topic
+          + "' is not a valid Kafka topic name"
           + " (letters, digits, '.', '_', '-'; at most 249 characters)";
     }
     if (k.partitions < 1) {
@@ -114,12 +123,14 @@ final class OptionChecks {
         return "--track='" + t + "': Mastodon streams hashtags; give one tag per --track";
       }
     }
-    return firstOf(url("--mastodonInstance", s.mastodonInstance, "http", "https"),
+    return firstOf(
+        url("--mastodonInstance", s.mastodonInstance, "http", "https"),
         file("--mastodonTokenFile", s.mastodonTokenFile));
   }
 
   private static String url(String flag, URI uri, String plain, String secure) {
-    if (uri == null || uri.getHost() == null
+    if (uri == null
+        || uri.getHost() == null
         || !(plain.equals(uri.getScheme()) || secure.equals(uri.getScheme()))) {
       return flag + "=" + uri + ": expected a " + secure + ":// (or " + plain + "://) URL";
     }

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends posts to the posts topic: key = post id (UTF-8; see {@link PostJson#keyBytes}), value = the
- * post's JSON. Counts what was
- * handed over, acknowledged and failed (callbacks run on the producer's I/O thread, hence the
- * atomics) and keeps the first error so the command can report it and exit non-zero.
+ * post's JSON. Counts what was handed over, acknowledged and failed (callbacks run on the
+ * producer's I/O thread, hence the atomics) and keeps the first error so the command can report it
+ * and exit non-zero.
  *
  * <p>Nothing is dropped on purpose. Every record is held by a {@link Redelivery} until Kafka
  * acknowledges it: a broker outage longer than the producer's {@code delivery.timeout.ms} makes the
@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostProducer implements RecordSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostProducer.class);
+
   /** How long a broker may stay unreachable before held records fail (and ingest exits). */
   public static final Duration DEFAULT_MAX_OUTAGE = Duration.ofMinutes(15);
+
   /** Bytes of keys and values held for re-sending: ~100,000 typical posts. */
   public static final long DEFAULT_MAX_HELD_BYTES = 64L * 1024 * 1024;
 
@@ -54,12 +56,17 @@ public final class PostProducer implements RecordSink, AutoCloseable {
    * @param maxHeldBytes bytes of records held until acknowledged; a send beyond it blocks
    * @param nanoTime monotonic clock; tests pass a fake one
    */
-  public PostProducer(Producer<byte[], byte[]> producer, String topic, Duration maxOutage,
-      long maxHeldBytes, LongSupplier nanoTime) {
+  public PostProducer(
+      Producer<byte[], byte[]> producer,
+      String topic,
+      Duration maxOutage,
+      long maxHeldBytes,
+      LongSupplier nanoTime) {
     this.producer = producer;
     this.topic = topic;
-    this.redelivery = new Redelivery(producer, maxOutage, maxHeldBytes, nanoTime,
-        this::acknowledge, this::recordFailure);
+    this.redelivery =
+        new Redelivery(
+            producer, maxOutage, maxHeldBytes, nanoTime, this::acknowledge, this::recordFailure);
   }
 
   /** A real producer from complete client properties (see {@link KafkaSettings#producer}). */
@@ -70,7 +77,10 @@ public final class PostProducer implements RecordSink, AutoCloseable {
   public static PostProducer create(Properties properties, String topic, Duration maxOutage) {
     return new PostProducer(
         new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer()),
-        topic, maxOutage, DEFAULT_MAX_HELD_BYTES, System::nanoTime);
+        topic,
+        maxOutage,
+        DEFAULT_MAX_HELD_BYTES,
+        System::nanoTime);
   }
 
   @Override
@@ -91,7 +101,8 @@ public final class PostProducer implements RecordSink, AutoCloseable {
       redelivery.send(new ProducerRecord<>(topic, key, value));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      recordFailure(new IllegalStateException("interrupted while waiting for room to hold a record"));
+      recordFailure(
+          new IllegalStateException("interrupted while waiting for room to hold a record"));
     }
   }
 
@@ -166,10 +177,15 @@ public final class PostProducer implements RecordSink, AutoCloseable {
     if (seconds < 0) {
       return "";
     }
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "; Kafka unreachable for %d s: %d records held (%d%% of the room%s), %d re-sent, giving up"
-            + " after %d s", seconds, redelivery.held(), redelivery.percentFull(),
-        redelivery.full() ? ": the source waits" : "", redelivery.resent(),
+            + " after %d s",
+        seconds,
+        redelivery.held(),
+        redelivery.percentFull(),
+        redelivery.full() ? ": the source waits" : "",
+        redelivery.resent(),
         redelivery.maxOutageSeconds());
   }
 }

@@ -33,8 +33,14 @@ final class Progress {
     double rate = (sent - lastSent) / seconds;
     lastNanos = now;
     lastSent = sent;
-    return String.format(Locale.ROOT, "ingest: %s; Kafka %d produced, %d acked, %d failed, %.1f/s%s",
-        source.describe(), sent, producer.acknowledged(), producer.failed(), rate,
+    return String.format(
+        Locale.ROOT,
+        "ingest: %s; Kafka %d produced, %d acked, %d failed, %.1f/s%s",
+        source.describe(),
+        sent,
+        producer.acknowledged(),
+        producer.failed(),
+        rate,
         producer.outage());
   }
 
@@ -43,9 +49,16 @@ final class Progress {
     double seconds = (nanoTime.getAsLong() - startNanos) / 1e9;
     long sent = producer.sent();
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT,
-        "ingest %s: %s; Kafka %d produced, %d acknowledged, %d failed in %.1f s", outcome,
-        source.describe(), sent, producer.acknowledged(), producer.failed(), seconds));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "ingest %s: %s; Kafka %d produced, %d acknowledged, %d failed in %.1f s",
+            outcome,
+            source.describe(),
+            sent,
+            producer.acknowledged(),
+            producer.failed(),
+            seconds));
     if (seconds > 0 && sent > 0) {
       s.append(String.format(Locale.ROOT, " (%.0f/s)", sent / seconds));
     }

@@ -21,12 +21,13 @@ import org.slf4j.LoggerFactory;
  * maxOutage} do held records fail for good; a non-retriable error (a record too large, a refused
  * authorisation) fails its record at once.
  *
- * <p>Memory is bounded: each held record takes its key and value bytes from a budget, returned
- * when it is acknowledged or fails, and {@link #send} waits while the budget is spent. That wait
- * blocks the source, which stops reading its stream: back-pressure instead of an unbounded heap.
+ * <p>Memory is bounded: each held record takes its key and value bytes from a budget, returned when
+ * it is acknowledged or fails, and {@link #send} waits while the budget is spent. That wait blocks
+ * the source, which stops reading its stream: back-pressure instead of an unbounded heap.
  */
 final class Redelivery implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Redelivery.class);
+
   /** Pause after a send that failed at once (e.g. no metadata in max.block.ms): no hot loop. */
   private static final long PAUSE_AFTER_SYNC_FAILURE_MS = 1_000;
 
@@ -36,7 +37,8 @@ final class Redelivery implements AutoCloseable {
   private final LongSupplier nanoTime;
   private final Runnable onAcknowledged;
   private final Consumer<Exception> onFailed;
-  private final LinkedBlockingQueue<ProducerRecord<byte[], byte[]>> again = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<ProducerRecord<byte[], byte[]>> again =
+      new LinkedBlockingQueue<>();
   private final Thread resender;
   private final AtomicLong resent = new AtomicLong();
 
@@ -44,12 +46,19 @@ final class Redelivery implements AutoCloseable {
   private long heldBytes;
   private long heldRecords;
   private boolean waitingForRoom;
+
   /** nanoTime of the first failure since the last acknowledgement; -1 while Kafka answers. */
   private long outageSince = -1;
+
   private boolean closed;
 
-  Redelivery(Producer<byte[], byte[]> producer, Duration maxOutage, long maxHeldBytes,
-      LongSupplier nanoTime, Runnable onAcknowledged, Consumer<Exception> onFailed) {
+  Redelivery(
+      Producer<byte[], byte[]> producer,
+      Duration maxOutage,
+      long maxHeldBytes,
+      LongSupplier nanoTime,
+      Runnable onAcknowledged,
+      Consumer<Exception> onFailed) {
     this.producer = producer;
     this.maxOutageNanos = maxOutage.toNanos();
     this.maxHeldBytes = maxHeldBytes;
@@ -68,8 +77,10 @@ final class Redelivery implements AutoCloseable {
       while (heldRecords > 0 && heldBytes + size > maxHeldBytes && !closed) {
         if (!waitingForRoom) {
           waitingForRoom = true;
-          LOG.warn("Kafka: {} MiB of records held for delivery, the most allowed; the source"
-              + " waits until Kafka acknowledges some", maxHeldBytes >> 20);
+          LOG.warn(
+              "Kafka: {} MiB of records held for delivery, the most allowed; the source"
+                  + " waits until Kafka acknowledges some",
+              maxHeldBytes >> 20);
         }
         lock.wait(1_000);
       }
@@ -94,8 +105,10 @@ final class Redelivery implements AutoCloseable {
     if (e == null) {
       synchronized (lock) {
         if (outageSince >= 0) {
-          LOG.info("Kafka acknowledges again after {} s; {} records re-sent so far",
-              (nanoTime.getAsLong() - outageSince) / 1_000_000_000L, resent.get());
+          LOG.info(
+              "Kafka acknowledges again after {} s; {} records re-sent so far",
+              (nanoTime.getAsLong() - outageSince) / 1_000_000_000L,
+              resent.get());
           outageSince = -1;
         }
         release(size);
@@ -108,8 +121,11 @@ final class Redelivery implements AutoCloseable {
       long now = nanoTime.getAsLong();
       if (outageSince < 0 && e instanceof RetriableException) {
         outageSince = now;
-        LOG.warn("Kafka did not acknowledge in time ({}); holding the records and sending them"
-            + " again until it does, for up to {} s", e.toString(), maxOutageNanos / 1_000_000_000L);
+        LOG.warn(
+            "Kafka did not acknowledge in time ({}); holding the records and sending them"
+                + " again until it does, for up to {} s",
+            e.toString(),
+            maxOutageNanos / 1_000_000_000L);
       }
       retry = e instanceof RetriableException && !closed && now - outageSince < maxOutageNanos;
       if (!retry) {
@@ -119,10 +135,15 @@ final class Redelivery implements AutoCloseable {
     if (retry) {
       again.add(record);
     } else {
-      onFailed.accept(e instanceof RetriableException
-          ? new IllegalStateException("Kafka did not acknowledge any record for "
-              + maxOutageNanos / 1_000_000_000L + " s; last error: " + e, e)
-          : e);
+      onFailed.accept(
+          e instanceof RetriableException
+              ? new IllegalStateException(
+                  "Kafka did not acknowledge any record for "
+                      + maxOutageNanos / 1_000_000_000L
+                      + " s; last error: "
+                      + e,
+                  e)
+              : e);
     }
   }
 
@@ -150,8 +171,8 @@ final class Redelivery implements AutoCloseable {
   }
 
   /**
-   * Waits until nothing is held: every record acknowledged, or failed after the outage limit.
-   * With a {@code timeout}, records still held then are failed (the caller is leaving).
+   * Waits until nothing is held: every record acknowledged, or failed after the outage limit. With
+   * a {@code timeout}, records still held then are failed (the caller is leaving).
    */
   void awaitSettled(Duration timeout) {
     long deadline = timeout == null ? Long.MAX_VALUE : nanoTime.getAsLong() + timeout.toNanos();
@@ -240,7 +261,8 @@ final class Redelivery implements AutoCloseable {
   }
 
   private static long sizeOf(ProducerRecord<byte[], byte[]> record) {
-    return 64 + (record.key() == null ? 0 : record.key().length)
+    return 64
+        + (record.key() == null ? 0 : record.key().length)
         + (record.value() == null ? 0 : record.value().length);
   }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What a source saw, for the progress line and the summary: records received (lines, events,
  * messages), posts handed on, records skipped by reason, reconnects, and notes (events worth
- * showing, such as a replay wait that was cut). Sources update it from
- * their own threads while the reporter reads it, hence the concurrent counters.
+ * showing, such as a replay wait that was cut). Sources update it from their own threads while the
+ * reporter reads it, hence the concurrent counters.
  */
 public final class SourceStats {
   private final AtomicLong received = new AtomicLong();
@@ -77,8 +77,12 @@ public final class SourceStats {
   /** e.g. {@code received 120, posts 100, skipped 20 (not JSON: 2, ...), reconnects 1}. */
   public String describe() {
     StringBuilder s = new StringBuilder();
-    s.append("received ").append(received.get()).append(", posts ").append(posts.get())
-        .append(", skipped ").append(skippedCount());
+    s.append("received ")
+        .append(received.get())
+        .append(", posts ")
+        .append(posts.get())
+        .append(", skipped ")
+        .append(skippedCount());
     Map<String, Long> reasons = skippedByReason();
     if (!reasons.isEmpty()) {
       s.append(" (");
@@ -90,7 +94,8 @@ public final class SourceStats {
       s.append(')');
     }
     s.append(", reconnects ").append(reconnects.get());
-    new TreeMap<>(notes).forEach((what, n) -> s.append(", ").append(what).append(": ").append(n.sum()));
+    new TreeMap<>(notes)
+        .forEach((what, n) -> s.append(", ").append(what).append(": ").append(n.sum()));
     return s.toString();
   }
 }

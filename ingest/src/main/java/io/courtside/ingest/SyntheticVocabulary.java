@@ -9,9 +9,8 @@ import java.util.List;
  * <p>Template slots: {@code {P}} a player, {@code {N}} a team's nickname, {@code {C}} its city,
  * {@code {O}} another team's nickname, {@code {n}} points, {@code {r}}/{@code {a}}
  * rebounds/assists, {@code {lead}} a lead in points, {@code {min}} minutes, {@code {s1}}/{@code
- * {s2}} a score, {@code {time}} a tip-off time, {@code {g}} a
- * game number. A word in {@code *stars*} carries the sentiment: it may be SHOUTED in caps, which
- * VADER scores as emphasis.
+ * {s2}} a score, {@code {time}} a tip-off time, {@code {g}} a game number. A word in {@code
+ * *stars*} carries the sentiment: it may be SHOUTED in caps, which VADER scores as emphasis.
  */
 final class SyntheticVocabulary {
   private SyntheticVocabulary() {}
@@ -54,12 +53,44 @@ final class SyntheticVocabulary {
 
   static final List<String> PLAYERS =
       List.of(
-          "LeBron", "Steph Curry", "Jokic", "Giannis", "Luka", "SGA", "Tatum", "Jaylen Brown",
-          "Embiid", "Ant Edwards", "KD", "Wemby", "Brunson", "Donovan Mitchell", "Booker",
-          "Anthony Davis", "Haliburton", "Ja Morant", "Trae Young", "Kawhi", "Jimmy Butler",
-          "Dame", "Cade Cunningham", "Paolo Banchero", "Kyrie", "De'Aaron Fox", "Jalen Williams",
-          "Chet", "Zion", "LaMelo", "Tyrese Maxey", "Evan Mobley", "Sabonis", "Bam", "KAT",
-          "Jalen Green", "Scottie Barnes", "Franz Wagner");
+          "LeBron",
+          "Steph Curry",
+          "Jokic",
+          "Giannis",
+          "Luka",
+          "SGA",
+          "Tatum",
+          "Jaylen Brown",
+          "Embiid",
+          "Ant Edwards",
+          "KD",
+          "Wemby",
+          "Brunson",
+          "Donovan Mitchell",
+          "Booker",
+          "Anthony Davis",
+          "Haliburton",
+          "Ja Morant",
+          "Trae Young",
+          "Kawhi",
+          "Jimmy Butler",
+          "Dame",
+          "Cade Cunningham",
+          "Paolo Banchero",
+          "Kyrie",
+          "De'Aaron Fox",
+          "Jalen Williams",
+          "Chet",
+          "Zion",
+          "LaMelo",
+          "Tyrese Maxey",
+          "Evan Mobley",
+          "Sabonis",
+          "Bam",
+          "KAT",
+          "Jalen Green",
+          "Scottie Barnes",
+          "Franz Wagner");
 
   static final List<String> POSITIVE =
       List.of(
@@ -130,10 +161,26 @@ final class SyntheticVocabulary {
 
   static final List<String> HANDLE_HEADS =
       List.of(
-          "hoops", "buckets", "courtside", "dunk", "baseline", "fastbreak", "splash", "paint",
-          "hardwood", "alleyoop", "crossover", "boxscore", "bench", "jumpshot", "tripledouble",
-          "pickandroll", "fadeaway", "nothingbut");
+          "hoops",
+          "buckets",
+          "courtside",
+          "dunk",
+          "baseline",
+          "fastbreak",
+          "splash",
+          "paint",
+          "hardwood",
+          "alleyoop",
+          "crossover",
+          "boxscore",
+          "bench",
+          "jumpshot",
+          "tripledouble",
+          "pickandroll",
+          "fadeaway",
+          "nothingbut");
   static final List<String> HANDLE_TAILS =
-      List.of("fan", "head", "junkie", "guru", "talk", "takes", "nation", "szn", "_god", "life",
-          "net", "andone");
+      List.of(
+          "fan", "head", "junkie", "guru", "talk", "takes", "nation", "szn", "_god", "life", "net",
+          "andone");
 }

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the posts topic exists before producing. Creating it ourselves (rather than relying
- * on broker auto-creation) is what lets {@code --partitions} choose the parallelism the pipeline
- * can read with. It also serves as the reachability check, with an error that says what to do.
+ * Makes sure the posts topic exists before producing. Creating it ourselves (rather than relying on
+ * broker auto-creation) is what lets {@code --partitions} choose the parallelism the pipeline can
+ * read with. It also serves as the reachability check, with an error that says what to do.
  */
 public final class TopicAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
@@ -31,7 +31,9 @@ public final class TopicAdmin {
   private final Properties adminProps;
   private final long timeoutMs;
 
-  /** @param adminProps from {@link KafkaSettings#admin}; its API timeout bounds every wait */
+  /**
+   * @param adminProps from {@link KafkaSettings#admin}; its API timeout bounds every wait
+   */
   public TopicAdmin(Properties adminProps) {
     this.adminProps = adminProps;
     this.timeoutMs =
@@ -57,20 +59,32 @@ public final class TopicAdmin {
       TopicDescription existing = describe(admin, topic, servers);
       if (existing != null) {
         if (existing.partitions().size() != partitions) {
-          LOG.info("topic {} exists with {} partitions; --partitions={} applies only on creation",
-              topic, existing.partitions().size(), partitions);
+          LOG.info(
+              "topic {} exists with {} partitions; --partitions={} applies only on creation",
+              topic,
+              existing.partitions().size(),
+              partitions);
         }
         return false;
       }
       if (replicationFactor > nodes.size()) {
         throw new IngestException(
-            "--replicationFactor=" + replicationFactor + " but the cluster at " + servers
-                + " has " + nodes.size() + " broker(s)");
+            "--replicationFactor="
+                + replicationFactor
+                + " but the cluster at "
+                + servers
+                + " has "
+                + nodes.size()
+                + " broker(s)");
       }
       try {
-        await(admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all(),
+        await(
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all(),
             servers);
-        LOG.info("created topic {} with {} partitions, replication factor {}", topic, partitions,
+        LOG.info(
+            "created topic {} with {} partitions, replication factor {}",
+            topic,
+            partitions,
             replicationFactor);
         return true;
       } catch (IngestException e) {
@@ -78,8 +92,9 @@ public final class TopicAdmin {
           return false; // another producer created it in between: fine
         }
         if (e.getCause() instanceof InvalidReplicationFactorException) {
-          throw new IngestException("--replicationFactor=" + replicationFactor + ": "
-              + e.getCause().getMessage(), e.getCause());
+          throw new IngestException(
+              "--replicationFactor=" + replicationFactor + ": " + e.getCause().getMessage(),
+              e.getCause());
         }
         throw e;
       }
@@ -116,8 +131,13 @@ public final class TopicAdmin {
         throw unreachable(servers, cause);
       }
       if (cause instanceof AuthenticationException) {
-        throw new IngestException("Kafka at " + servers + " refused our credentials: "
-            + cause.getMessage() + " (check --producerConfig)", cause);
+        throw new IngestException(
+            "Kafka at "
+                + servers
+                + " refused our credentials: "
+                + cause.getMessage()
+                + " (check --producerConfig)",
+            cause);
       }
       throw new IngestException("Kafka at " + servers + ": " + cause, cause);
     }
@@ -125,7 +145,8 @@ public final class TopicAdmin {
 
   static IngestException unreachable(String servers, Throwable cause) {
     return new IngestException(
-        "cannot reach Kafka at " + servers
+        "cannot reach Kafka at "
+            + servers
             + " — start it with `./courtside stack start` or pass --bootstrapServers",
         cause);
   }

@@ -115,10 +115,28 @@ public class IngestCommandTest {
   @Test
   public void helpListsTheFlags() {
     assertThat(run("--help"), is(0));
-    for (String flag : new String[] {"--source", "--bootstrapServers", "--topic", "--partitions",
-        "--replicationFactor", "--rate", "--count", "--file", "--speed", "--seed",
-        "--producerConfig", "--track", "--bearerTokenFile", "--xApiBase", "--jetstreamUrl",
-        "--mastodonInstance", "--mastodonTokenFile", "X_BEARER_TOKEN", "MASTODON_ACCESS_TOKEN"}) {
+    for (String flag :
+        new String[] {
+          "--source",
+          "--bootstrapServers",
+          "--topic",
+          "--partitions",
+          "--replicationFactor",
+          "--rate",
+          "--count",
+          "--file",
+          "--speed",
+          "--seed",
+          "--producerConfig",
+          "--track",
+          "--bearerTokenFile",
+          "--xApiBase",
+          "--jetstreamUrl",
+          "--mastodonInstance",
+          "--mastodonTokenFile",
+          "X_BEARER_TOKEN",
+          "MASTODON_ACCESS_TOKEN"
+        }) {
       assertThat(out.toString(), containsString(flag));
     }
     assertThat(out.toString(), containsString("127.0.0.1:9092"));

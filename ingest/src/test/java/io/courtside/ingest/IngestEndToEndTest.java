@@ -43,8 +43,9 @@ public class IngestEndToEndTest {
   private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
-    CommandLine cmd = new CommandLine(
-        new IngestCommand((k, extra, props) -> new PostProducer(kafka, k.topic), env));
+    CommandLine cmd =
+        new CommandLine(
+            new IngestCommand((k, extra, props) -> new PostProducer(kafka, k.topic), env));
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     return cmd.execute(args);
@@ -66,14 +67,19 @@ public class IngestEndToEndTest {
       Files.copy(in, file);
     }
     assertThat(run(Map.of(), "--source=replay", "--file=" + file), is(0));
-    assertThat(keys(), contains(
-        "syn-1",                                              // Courtside JSONL
-        "x:1792412345678901248",                              // X v2 stream line
-        "x:1792412345678901249",                              // bare X v2 tweet
-        "x:1050118621198921728",                              // X v1.1 via twitter4j
-        "bsky:did:plc:eygmaihciaxprqvxpfvl6flk/3lpcqzbyr4k2e", // Jetstream event
-        "mastodon:mastodon.social/114540123456789012",        // Mastodon status
-        "line-7", "line-9", "line-13", "line-14"));           // garbage, raw for the DLQ
+    assertThat(
+        keys(),
+        contains(
+            "syn-1", // Courtside JSONL
+            "x:1792412345678901248", // X v2 stream line
+            "x:1792412345678901249", // bare X v2 tweet
+            "x:1050118621198921728", // X v1.1 via twitter4j
+            "bsky:did:plc:eygmaihciaxprqvxpfvl6flk/3lpcqzbyr4k2e", // Jetstream event
+            "mastodon:mastodon.social/114540123456789012", // Mastodon status
+            "line-7",
+            "line-9",
+            "line-13",
+            "line-14")); // garbage, raw for the DLQ
     for (ProducerRecord<byte[], byte[]> r : kafka.history().subList(0, 6)) {
       Post p = PostJson.parse(r.value()); // Courtside's format on the topic
       assertThat(new String(r.key(), StandardCharsets.UTF_8), equalTo(p.id()));
@@ -139,42 +145,60 @@ public class IngestEndToEndTest {
 
     Path f = tmp.newFile("nul-token").toPath();
     Files.writeString(f, head + "\u0000" + tail + "\n");
-    assertThat(run(Map.of(), "--source=mastodon", "--track=nba", "--mastodonTokenFile=" + f), is(1));
+    assertThat(
+        run(Map.of(), "--source=mastodon", "--track=nba", "--mastodonTokenFile=" + f), is(1));
     assertThat(err.toString(), containsString("--mastodonTokenFile=" + f));
     assertNowhere(head);
     assertNowhere(tail);
   }
 
   /** Runs {@code --source=x} against a fake X API that records each Authorization header. */
-  private int runX(List<String> authSeen, Map<String, String> env, String... extra) throws Exception {
+  private int runX(List<String> authSeen, Map<String, String> env, String... extra)
+      throws Exception {
     HttpServer x = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    x.createContext("/2/tweets/search/stream/rules", ex -> {
-      synchronized (authSeen) {
-        authSeen.add(ex.getRequestHeaders().getFirst("Authorization"));
-      }
-      byte[] b = (ex.getRequestMethod().equals("GET") ? "{\"meta\":{\"result_count\":0}}"
-          : "{\"meta\":{\"summary\":{\"created\":1,\"not_created\":0,\"valid\":1,\"invalid\":0}}}")
-          .getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(ex.getRequestMethod().equals("GET") ? 200 : 201, b.length);
-      ex.getResponseBody().write(b);
-      ex.close();
-    });
-    x.createContext("/2/tweets/search/stream", ex -> {
-      synchronized (authSeen) {
-        authSeen.add(ex.getRequestHeaders().getFirst("Authorization"));
-      }
-      ex.sendResponseHeaders(200, 0);
-      ex.getResponseBody().write(("\r\n" + io.courtside.ingest.sources.XFilteredStreamTest.tweet(1)
-          + "\r\n\r\n" + io.courtside.ingest.sources.XFilteredStreamTest.tweet(2) + "\r\n")
-          .getBytes(StandardCharsets.UTF_8));
-      ex.close();
-    });
+    x.createContext(
+        "/2/tweets/search/stream/rules",
+        ex -> {
+          synchronized (authSeen) {
+            authSeen.add(ex.getRequestHeaders().getFirst("Authorization"));
+          }
+          byte[] b =
+              (ex.getRequestMethod().equals("GET")
+                      ? "{\"meta\":{\"result_count\":0}}"
+                      : "{\"meta\":{\"summary\":{\"created\":1,\"not_created\":0,\"valid\":1,\"invalid\":0}}}")
+                  .getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(ex.getRequestMethod().equals("GET") ? 200 : 201, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    x.createContext(
+        "/2/tweets/search/stream",
+        ex -> {
+          synchronized (authSeen) {
+            authSeen.add(ex.getRequestHeaders().getFirst("Authorization"));
+          }
+          ex.sendResponseHeaders(200, 0);
+          ex.getResponseBody()
+              .write(
+                  ("\r\n"
+                          + io.courtside.ingest.sources.XFilteredStreamTest.tweet(1)
+                          + "\r\n\r\n"
+                          + io.courtside.ingest.sources.XFilteredStreamTest.tweet(2)
+                          + "\r\n")
+                      .getBytes(StandardCharsets.UTF_8));
+          ex.close();
+        });
     x.start();
     PrintStream savedErr = System.err;
     System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
     try {
-      List<String> args = new ArrayList<>(List.of("--source=x", "--track=#NBA lang:en", "--count=2",
-          "--xApiBase=http://127.0.0.1:" + x.getAddress().getPort()));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--source=x",
+                  "--track=#NBA lang:en",
+                  "--count=2",
+                  "--xApiBase=http://127.0.0.1:" + x.getAddress().getPort()));
       args.addAll(List.of(extra));
       return run(env, args.toArray(new String[0]));
     } finally {
@@ -185,7 +209,8 @@ public class IngestEndToEndTest {
 
   /** Neither the command's output nor anything logged holds {@code secret}. */
   private void assertNowhere(String secret) {
-    for (String text : List.of(out.toString(), err.toString(), logs.toString(StandardCharsets.UTF_8))) {
+    for (String text :
+        List.of(out.toString(), err.toString(), logs.toString(StandardCharsets.UTF_8))) {
       assertThat(text, not(containsString(secret)));
     }
   }
@@ -193,8 +218,10 @@ public class IngestEndToEndTest {
   @Test
   public void aMissingTokenIsAClearErrorAndNoFlagCanCarryOne() {
     assertThat(run(Map.of(), "--source=x", "--track=#NBA"), is(1));
-    assertThat(err.toString(), containsString("set the environment variable X_BEARER_TOKEN"
-        + " or pass --bearerTokenFile=FILE"));
+    assertThat(
+        err.toString(),
+        containsString(
+            "set the environment variable X_BEARER_TOKEN" + " or pass --bearerTokenFile=FILE"));
     // No option takes a token value (it would show in `ps`): only *TokenFile paths.
     CommandLine cmd = new CommandLine(new IngestCommand());
     for (OptionSpec o : cmd.getCommandSpec().options()) {
@@ -209,8 +236,8 @@ public class IngestEndToEndTest {
   public void aTokenFileIsRead() throws Exception {
     Path f = tmp.newFile("token").toPath();
     Files.writeString(f, "");
-    assertThat(run(Map.of(), "--source=mastodon", "--track=nba", "--mastodonTokenFile=" + f),
-        is(1));
+    assertThat(
+        run(Map.of(), "--source=mastodon", "--track=nba", "--mastodonTokenFile=" + f), is(1));
     assertThat(err.toString(), containsString("--mastodonTokenFile=" + f + ": the file is empty"));
   }
 }

@@ -23,8 +23,14 @@ public class PostProducerTest {
   private final PostProducer producer = new PostProducer(mock, "twitterdata");
 
   private static Post post(String id) {
-    return new Post(id, Instant.parse("2026-05-20T01:02:03.456Z"), "LeBron is cooking 🔥", "en",
-        "fan", "synthetic", List.of("NBA"));
+    return new Post(
+        id,
+        Instant.parse("2026-05-20T01:02:03.456Z"),
+        "LeBron is cooking 🔥",
+        "en",
+        "fan",
+        "synthetic",
+        List.of("NBA"));
   }
 
   @Test
@@ -61,8 +67,7 @@ public class PostProducerTest {
     byte[] junk = {'{', (byte) 0xff, 'x'};
     producer.raw("line-7", junk);
     producer.raw(null, junk);
-    assertThat(new String(mock.history().get(0).key(), StandardCharsets.UTF_8),
-        equalTo("line-7"));
+    assertThat(new String(mock.history().get(0).key(), StandardCharsets.UTF_8), equalTo("line-7"));
     assertThat(mock.history().get(0).value(), equalTo(junk));
     assertThat(mock.history().get(1).key(), nullValue());
   }

@@ -50,8 +50,8 @@ public class RedeliveryTest {
   }
 
   private static TimeoutException expired() {
-    return new TimeoutException("Expiring 1 record(s) for twitterdata-0:20012 ms has passed since"
-        + " batch creation");
+    return new TimeoutException(
+        "Expiring 1 record(s) for twitterdata-0:20012 ms has passed since" + " batch creation");
   }
 
   @Test
@@ -84,7 +84,8 @@ public class RedeliveryTest {
     now.addAndGet(Duration.ofMinutes(10).toNanos());
     mock.errorNext(expired()); // b: 10 minutes without any acknowledgement
     assertThat(producer.failed(), is(1L));
-    assertThat(producer.firstError().getMessage(),
+    assertThat(
+        producer.firstError().getMessage(),
         containsString("Kafka did not acknowledge any record for 600 s"));
   }
 
@@ -100,14 +101,18 @@ public class RedeliveryTest {
   public void whenTheRoomIsFullTheSourceWaitsUntilARecordIsAcknowledged() throws Exception {
     MockProducer<byte[], byte[]> kafka =
         new MockProducer<>(false, new ByteArraySerializer(), new ByteArraySerializer());
-    PostProducer small = new PostProducer(kafka, "twitterdata", Duration.ofMinutes(10), 1_500, now::get);
+    PostProducer small =
+        new PostProducer(kafka, "twitterdata", Duration.ofMinutes(10), 1_500, now::get);
     try {
       small.post(post("a"));
       small.post(post("b")); // ~500 bytes each: a third does not fit in 1,500
       Thread source = new Thread(() -> small.post(post("c")));
       source.start();
-      await("the source to wait", () -> source.getState() == Thread.State.TIMED_WAITING
-          || source.getState() == Thread.State.WAITING);
+      await(
+          "the source to wait",
+          () ->
+              source.getState() == Thread.State.TIMED_WAITING
+                  || source.getState() == Thread.State.WAITING);
       Thread.sleep(200);
       assertThat(kafka.history().size(), is(2));
       assertThat(small.outage(), equalTo("")); // full, but Kafka has not failed anything

@@ -2,7 +2,9 @@ package io.courtside.ingest;
 
 import io.courtside.model.Post;
 
-/** Collects posts and requests a stop once it holds {@code n}: live-source tests end by themselves. */
+/**
+ * Collects posts and requests a stop once it holds {@code n}: live-source tests end by themselves.
+ */
 public final class StoppingSink implements RecordSink {
   public final ListSink list = new ListSink();
   private final int n;

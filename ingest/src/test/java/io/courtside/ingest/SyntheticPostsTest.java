@@ -34,12 +34,44 @@ public class SyntheticPostsTest {
   private static final Pattern HASHTAG = Pattern.compile("#(\\w+)");
 
   // The test's own idea of sentiment words, independent of the generator's lists.
-  private static final List<String> POSITIVE_WORDS = List.of("cooking", "goat", "clutch",
-      "beautiful", "elite", "unreal", "incredible", "love", "best", "automatic", "unstoppable",
-      "awesome", "win", "legend", "comeback", "good", "amazing");
-  private static final List<String> NEGATIVE_WORDS = List.of("bricked", "washed", "refs",
-      "terrible", "overrated", "disaster", "embarrassed", "pathetic", "painful", "horrible",
-      "lost", "weak", "hate", "fraud", "deserved to lose", "ugly", "not clutch");
+  private static final List<String> POSITIVE_WORDS =
+      List.of(
+          "cooking",
+          "goat",
+          "clutch",
+          "beautiful",
+          "elite",
+          "unreal",
+          "incredible",
+          "love",
+          "best",
+          "automatic",
+          "unstoppable",
+          "awesome",
+          "win",
+          "legend",
+          "comeback",
+          "good",
+          "amazing");
+  private static final List<String> NEGATIVE_WORDS =
+      List.of(
+          "bricked",
+          "washed",
+          "refs",
+          "terrible",
+          "overrated",
+          "disaster",
+          "embarrassed",
+          "pathetic",
+          "painful",
+          "horrible",
+          "lost",
+          "weak",
+          "hate",
+          "fraud",
+          "deserved to lose",
+          "ugly",
+          "not clutch");
 
   private static List<Sample> samples(long seed, int n) {
     SyntheticPosts gen = new SyntheticPosts(seed, CLOCK);
@@ -147,8 +179,10 @@ public class SyntheticPostsTest {
       assertThat(emoji, count(all, t -> t.contains(emoji)), greaterThan(10));
     }
     for (String slang : List.of("cooking", "washed", "bricked", "clutch", "refs", "GOAT")) {
-      assertThat(slang, count(all, t -> t.toLowerCase(Locale.ROOT)
-          .contains(slang.toLowerCase(Locale.ROOT))), greaterThan(10));
+      assertThat(
+          slang,
+          count(all, t -> t.toLowerCase(Locale.ROOT).contains(slang.toLowerCase(Locale.ROOT))),
+          greaterThan(10));
     }
     assertThat(count(all, t -> t.contains("#NBA")), greaterThan(1000));
     assertThat(count(all, t -> t.contains("#NBAPlayoffs")), greaterThan(300));

@@ -24,8 +24,12 @@ public class TopicAdminTest {
       new TopicAdmin(KafkaSettings.admin(servers, extra)).ensureTopic("twitterdata", 3, (short) 1);
       throw new AssertionError("expected an IngestException");
     } catch (IngestException e) {
-      assertThat(e.getMessage(), equalTo("cannot reach Kafka at " + servers
-          + " — start it with `./courtside stack start` or pass --bootstrapServers"));
+      assertThat(
+          e.getMessage(),
+          equalTo(
+              "cannot reach Kafka at "
+                  + servers
+                  + " — start it with `./courtside stack start` or pass --bootstrapServers"));
     }
     assertThat((System.nanoTime() - start) / 1_000_000L, lessThan(10_000L));
   }

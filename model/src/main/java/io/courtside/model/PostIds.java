@@ -2,7 +2,9 @@ package io.courtside.model;
 
 import java.nio.charset.StandardCharsets;
 
-/** Stable 64-bit fingerprints of post ids (FNV-1a): the same id gives the same value on every JVM. */
+/**
+ * Stable 64-bit fingerprints of post ids (FNV-1a): the same id gives the same value on every JVM.
+ */
 public final class PostIds {
   private PostIds() {}
 

@@ -23,14 +23,18 @@ import java.util.List;
 public final class PostJson {
   // Trailing tokens fail: "{...} {...}" is not one post (readTree would silently use the first).
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   static {
     // Bound the work one hostile record can cause.
     MAPPER
         .getFactory()
         .setStreamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(10_000_000).build());
+            StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxStringLength(10_000_000)
+                .build());
   }
 
   /** For posts that cannot be UTF-8 (see {@link #toBytes}): every non-ASCII character escaped. */
@@ -58,8 +62,8 @@ public final class PostJson {
   }
 
   /**
-   * The Kafka key of a post: its id in UTF-8, or, for an id with an unpaired surrogate, the id as
-   * a JSON string with non-ASCII escaped (lossless; see {@link #toBytes}).
+   * The Kafka key of a post: its id in UTF-8, or, for an id with an unpaired surrogate, the id as a
+   * JSON string with non-ASCII escaped (lossless; see {@link #toBytes}).
    */
   public static byte[] keyBytes(String id) {
     if (problem("id", id) == null) {
@@ -122,7 +126,8 @@ public final class PostJson {
     try {
       root = MAPPER.readTree(json);
     } catch (IOException e) {
-      throw new InvalidPostException(Kind.INVALID_JSON, "invalid JSON: " + firstLine(e.getMessage()));
+      throw new InvalidPostException(
+          Kind.INVALID_JSON, "invalid JSON: " + firstLine(e.getMessage()));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidPostException(Kind.NOT_AN_OBJECT, "not a JSON object");
@@ -160,7 +165,10 @@ public final class PostJson {
     if (!value.isTextual()) {
       throw new InvalidPostException(
           Kind.BAD_FIELD,
-          "field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
+          "field '"
+              + field
+              + "' must be a string, got "
+              + value.getNodeType().name().toLowerCase());
     }
     return wellFormed(field, value.textValue());
   }
@@ -173,7 +181,10 @@ public final class PostJson {
     if (!value.isTextual()) {
       throw new InvalidPostException(
           Kind.BAD_FIELD,
-          "field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
+          "field '"
+              + field
+              + "' must be a string, got "
+              + value.getNodeType().name().toLowerCase());
     }
     return wellFormed(field, value.textValue());
   }
@@ -191,11 +202,17 @@ public final class PostJson {
   private static String problem(String field, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        return "field '" + field + "' is not valid Unicode: an unpaired surrogate \\u"
-            + Integer.toHexString(c) + " at character " + i;
+        return "field '"
+            + field
+            + "' is not valid Unicode: an unpaired surrogate \\u"
+            + Integer.toHexString(c)
+            + " at character "
+            + i;
       }
     }
     return null;
@@ -207,12 +224,14 @@ public final class PostJson {
       return List.of();
     }
     if (!value.isArray()) {
-      throw new InvalidPostException(Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
+      throw new InvalidPostException(
+          Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
     }
     List<String> tags = new ArrayList<>(value.size());
     for (JsonNode tag : value) {
       if (!tag.isTextual()) {
-        throw new InvalidPostException(Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
+        throw new InvalidPostException(
+            Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
       }
       tags.add(wellFormed("hashtags", tag.textValue()));
     }

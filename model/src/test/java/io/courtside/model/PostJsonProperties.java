@@ -18,9 +18,9 @@ import net.jqwik.api.Provide;
 
 /**
  * Fuzzing of the one JSON codec: any bytes either parse to a post or are refused with a reason
- * (never another exception), a parsed post is stored exactly as it came (its strings survive
- * UTF-8, which every later step and Kafka key uses), and every post round-trips. Tries are
- * bounded in the test command; {@code -Djqwik.tries.default=100000} runs longer (CONTRIBUTING.md).
+ * (never another exception), a parsed post is stored exactly as it came (its strings survive UTF-8,
+ * which every later step and Kafka key uses), and every post round-trips. Tries are bounded in the
+ * test command; {@code -Djqwik.tries.default=100000} runs longer (CONTRIBUTING.md).
  */
 class PostJsonProperties {
 
@@ -61,7 +61,8 @@ class PostJsonProperties {
       try {
         assertEquals(p, PostJson.parse(PostJson.toBytes(p)));
       } catch (InvalidPostException e) {
-        assertTrue(e.getMessage(), e.getMessage().contains("is not valid Unicode: an unpaired surrogate"));
+        assertTrue(
+            e.getMessage(), e.getMessage().contains("is not valid Unicode: an unpaired surrogate"));
       }
     }
     if (!a.id().equals(b.id())) {
@@ -79,7 +80,9 @@ class PostJsonProperties {
       PostJson.parse(PostJson.toBytes(a));
       throw new AssertionError("accepted a lone surrogate id");
     } catch (InvalidPostException e) {
-      assertEquals("field 'id' is not valid Unicode: an unpaired surrogate \\ud800 at character 1", e.getMessage());
+      assertEquals(
+          "field 'id' is not valid Unicode: an unpaired surrogate \\ud800 at character 1",
+          e.getMessage());
     }
   }
 
@@ -124,11 +127,12 @@ class PostJsonProperties {
             .as((b, f) -> java.util.Arrays.copyOf(b, (int) (b.length * f)));
     Arbitrary<byte[]> flipped =
         Combinators.combine(valid, Arbitraries.integers().greaterOrEqual(0), Arbitraries.bytes())
-            .as((b, i, x) -> {
-              byte[] c = b.clone();
-              c[i % c.length] = x;
-              return c;
-            });
+            .as(
+                (b, i, x) -> {
+                  byte[] c = b.clone();
+                  c[i % c.length] = x;
+                  return c;
+                });
     Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
     return Arbitraries.oneOf(valid, truncated, flipped, random);
   }
@@ -138,37 +142,62 @@ class PostJsonProperties {
   Arbitrary<String> postsWithEscapes() {
     Arbitrary<String> escaped =
         Arbitraries.oneOf(
-                Arbitraries.chars().range('\u0000', '\uffff').map(c -> String.format("\\u%04x", (int) c)),
+                Arbitraries.chars()
+                    .range('\u0000', '\uffff')
+                    .map(c -> String.format("\\u%04x", (int) c)),
                 Arbitraries.of("\\ud83c\\udfc0", "\\\"", "\\\\", "\\n", "a", "🏀", "é"))
             .list()
             .ofMaxSize(6)
             .map(parts -> String.join("", parts));
     return Combinators.combine(escaped, escaped, escaped, escaped)
-        .as((id, text, source, tag) ->
-            "{\"id\":\"i" + id + "\",\"createdAt\":\"2026-05-20T01:02:03Z\",\"text\":\"" + text
-                + "\",\"source\":\"" + source + "\",\"hashtags\":[\"" + tag + "\"]}");
+        .as(
+            (id, text, source, tag) ->
+                "{\"id\":\"i"
+                    + id
+                    + "\",\"createdAt\":\"2026-05-20T01:02:03Z\",\"text\":\""
+                    + text
+                    + "\",\"source\":\""
+                    + source
+                    + "\",\"hashtags\":[\""
+                    + tag
+                    + "\"]}");
   }
 
-  /** Posts with any strings, unpaired surrogates included (what a source's JSON escapes can give). */
+  /**
+   * Posts with any strings, unpaired surrogates included (what a source's JSON escapes can give).
+   */
   @Provide
   Arbitrary<Post> anyPosts() {
-    Arbitrary<String> text = Arbitraries.oneOf(
-        Arbitraries.strings().all().ofMaxLength(6),
-        Arbitraries.strings().withChars("xé\ud800\udbff\udc00\udfff\ud83c\udfc0").ofMaxLength(6));
-    return Combinators.combine(text.filter(s -> !s.isBlank()), text, text.injectNull(0.3), text.list().ofMaxSize(2))
-        .as((id, body, source, tags) ->
-            new Post(id, Instant.parse("2026-05-20T01:02:03Z"), body, null, null, source, tags));
+    Arbitrary<String> text =
+        Arbitraries.oneOf(
+            Arbitraries.strings().all().ofMaxLength(6),
+            Arbitraries.strings()
+                .withChars("xé\ud800\udbff\udc00\udfff\ud83c\udfc0")
+                .ofMaxLength(6));
+    return Combinators.combine(
+            text.filter(s -> !s.isBlank()), text, text.injectNull(0.3), text.list().ofMaxSize(2))
+        .as(
+            (id, body, source, tags) ->
+                new Post(
+                    id, Instant.parse("2026-05-20T01:02:03Z"), body, null, null, source, tags));
   }
 
   /** Posts with any valid Unicode in their strings. */
   @Provide
   Arbitrary<Post> posts() {
-    Arbitrary<String> text = Arbitraries.strings().all().ofMaxLength(40).filter(PostJsonProperties::wellFormed);
+    Arbitrary<String> text =
+        Arbitraries.strings().all().ofMaxLength(40).filter(PostJsonProperties::wellFormed);
     Arbitrary<String> optional = text.injectNull(0.3);
     Arbitrary<Instant> createdAt =
         Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L).map(Instant::ofEpochSecond);
     return Combinators.combine(
-            text.filter(s -> !s.isBlank()), createdAt, text, optional, optional, optional, text.list().ofMaxSize(3))
+            text.filter(s -> !s.isBlank()),
+            createdAt,
+            text,
+            optional,
+            optional,
+            optional,
+            text.list().ofMaxSize(3))
         .as(Post::new);
   }
 

@@ -2,9 +2,9 @@ package io.courtside.pipeline;
 
 import com.google.auto.service.AutoService;
 import io.courtside.model.Post;
+import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.pipeline.parse.PostRecord;
 import io.courtside.pipeline.parse.PostRecordCoder;
-import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.score.ScoredPostCoder;
 import io.courtside.pipeline.window.Countable;
@@ -21,12 +21,12 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * The coder of every element type of the job, found by each pipeline's coder registry (a
- * production run and every {@code TestPipeline} alike) through {@link java.util.ServiceLoader}.
- * Beam asks these providers before falling back to Java serialization, which writes class
- * descriptors with every element and was the Spark runner's top cost ({@link PostCoder}). A new
- * element type gets its coder here; {@code post} lives in {@code model/}, which knows nothing of
- * Beam, so it cannot carry a {@code @DefaultCoder}.
+ * The coder of every element type of the job, found by each pipeline's coder registry (a production
+ * run and every {@code TestPipeline} alike) through {@link java.util.ServiceLoader}. Beam asks
+ * these providers before falling back to Java serialization, which writes class descriptors with
+ * every element and was the Spark runner's top cost ({@link PostCoder}). A new element type gets
+ * its coder here; {@code post} lives in {@code model/}, which knows nothing of Beam, so it cannot
+ * carry a {@code @DefaultCoder}.
  */
 @AutoService(CoderProviderRegistrar.class)
 public final class CourtsideCoders implements CoderProviderRegistrar {

@@ -29,9 +29,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The Courtside job: posts from Kafka -> parse (bad records to the dead-letter topic) -> VADER
- * -> event-time windows of polarity counts -> InfluxDB. The same code runs on every runner. It
- * only wires the steps, from a {@link JobConfig} read once; the launcher ({@code
+ * The Courtside job: posts from Kafka -> parse (bad records to the dead-letter topic) -> VADER ->
+ * event-time windows of polarity counts -> InfluxDB. The same code runs on every runner. It only
+ * wires the steps, from a {@link JobConfig} read once; the launcher ({@code
  * launch/PipelineLauncher}) parses the flags, prepares Kafka and InfluxDB and runs it.
  */
 public final class CourtsidePipeline {
@@ -61,12 +61,15 @@ public final class CourtsidePipeline {
                 .via((ScoredPost s) -> InfluxSchema.postLine(s, java.time.Instant.now())));
     PCollection<String> windowPoints =
         scored
-            .apply("ByTopic", MapElements.into(byName).via((ScoredPost s) -> KV.of(topic, Countable.of(s))))
+            .apply(
+                "ByTopic",
+                MapElements.into(byName).via((ScoredPost s) -> KV.of(topic, Countable.of(s))))
             .apply("CountPolarityPerWindow", CountPerWindow.of(windows))
             .apply(
                 "WindowPoints",
                 MapElements.into(TypeDescriptors.strings())
-                    .via((KV<String, PaneCounts> n) -> InfluxSchema.windowLine(WindowCounts.of(n))));
+                    .via(
+                        (KV<String, PaneCounts> n) -> InfluxSchema.windowLine(WindowCounts.of(n))));
     PCollection<String> entityPoints =
         scored
             .apply("TagEntities", TagEntities.with(c.watchlist()))
@@ -74,8 +77,9 @@ public final class CourtsidePipeline {
             .apply(
                 "EntityWindowPoints",
                 MapElements.into(TypeDescriptors.strings())
-                    .via((KV<KV<String, String>, PaneCounts> n) ->
-                        InfluxSchema.entityWindowLine(EntityWindowCounts.of(topic, n))));
+                    .via(
+                        (KV<KV<String, String>, PaneCounts> n) ->
+                            InfluxSchema.entityWindowLine(EntityWindowCounts.of(topic, n))));
     PCollection<String> deadLetterPoints =
         parsed
             .get(ParsePosts.INVALID)
@@ -84,9 +88,16 @@ public final class CourtsidePipeline {
             .apply(
                 "DeadLetterPoints",
                 MapElements.into(TypeDescriptors.strings())
-                    .via((KV<String, PaneCounts> n) -> InfluxSchema.deadLetterLine(DeadLetterCounts.of(topic, n))));
+                    .via(
+                        (KV<String, PaneCounts> n) ->
+                            InfluxSchema.deadLetterLine(DeadLetterCounts.of(topic, n))));
     return new Outputs(
-        parsed.get(ParsePosts.INVALID), scored, postPoints, windowPoints, entityPoints, deadLetterPoints);
+        parsed.get(ParsePosts.INVALID),
+        scored,
+        postPoints,
+        windowPoints,
+        entityPoints,
+        deadLetterPoints);
   }
 
   /** Builds the whole job on {@code p}: read, process, write. */
@@ -102,7 +113,9 @@ public final class CourtsidePipeline {
         .and(refused("PostPoints", out.postPoints().apply("WritePostPoints", posts)))
         .and(refused("WindowPoints", out.windowPoints().apply("WriteWindowPoints", panes)))
         .and(refused("EntityPoints", out.entityPoints().apply("WriteEntityPoints", panes)))
-        .and(refused("DeadLetterPoints", out.deadLetterPoints().apply("WriteDeadLetterPoints", panes)))
+        .and(
+            refused(
+                "DeadLetterPoints", out.deadLetterPoints().apply("WriteDeadLetterPoints", panes)))
         .apply("AllDeadLetters", Flatten.pCollections())
         .apply("WriteDeadLetters", WriteDeadLetters.to(c.kafka().bootstrapServers(), c.dlqTopic()));
   }

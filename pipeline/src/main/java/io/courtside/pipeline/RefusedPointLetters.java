@@ -15,11 +15,12 @@ import org.joda.time.Duration;
 
 /**
  * Points InfluxDB refused, as dead letters beside the bad records: the reason is the server's
- * answer, the value the point, the key its measurement. They come out of the sink in the windows
- * of their points (an aggregate's fixed windows); here they move to the global window of the
- * parse step's dead letters, so both flatten into the one dead-letter writer.
+ * answer, the value the point, the key its measurement. They come out of the sink in the windows of
+ * their points (an aggregate's fixed windows); here they move to the global window of the parse
+ * step's dead letters, so both flatten into the one dead-letter writer.
  */
-final class RefusedPointLetters extends PTransform<PCollection<FailedPoint>, PCollection<DeadLetter>> {
+final class RefusedPointLetters
+    extends PTransform<PCollection<FailedPoint>, PCollection<DeadLetter>> {
   /** Dead letters of refused points carry this as their topic. */
   static final String DEAD_LETTER_TOPIC = "influxdb";
 

@@ -3,9 +3,9 @@ package io.courtside.pipeline;
 import static org.junit.Assert.assertEquals;
 
 import io.courtside.model.Post;
+import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.pipeline.parse.PostRecord;
 import io.courtside.pipeline.parse.PostRecordCoder;
-import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.score.ScoredPostCoder;
 import io.courtside.pipeline.window.Countable;
@@ -20,7 +20,6 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
@@ -32,7 +31,9 @@ import org.junit.Test;
  * with the coders production runs with.
  */
 public class CourtsideCodersTest {
-  @Rule public final transient TestPipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
+  @Rule
+  public final transient TestPipeline p =
+      TestPipeline.create().enableAbandonedNodeEnforcement(false);
 
   @Test
   public void everyElementTypeOfTheJobHasItsOwnCoder() throws Exception {
@@ -50,6 +51,7 @@ public class CourtsideCodersTest {
     }
     assertEquals(
         KvCoder.of(StringUtf8Coder.of(), CountableCoder.of()),
-        registry.getCoder(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Countable.class))));
+        registry.getCoder(
+            TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Countable.class))));
   }
 }

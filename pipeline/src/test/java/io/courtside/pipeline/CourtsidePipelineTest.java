@@ -51,25 +51,34 @@ public class CourtsidePipelineTest {
     for (int i = 0; i < 120; i++) {
       Instant createdAt = T0.plusSeconds(i * 2L);
       Post post = Post.of("id-" + i, createdAt, TEXTS[i % TEXTS.length]);
-      stream = stream.addElements(
-          TimestampedValue.of(Records.of(post, offset++), new org.joda.time.Instant(createdAt.toEpochMilli())));
+      stream =
+          stream.addElements(
+              TimestampedValue.of(
+                  Records.of(post, offset++), new org.joda.time.Instant(createdAt.toEpochMilli())));
       double c = vader.polarityScores(post.text()).compound();
       expectedCompound.put(post.id(), c);
-      long[] n = expectedPerWindow.computeIfAbsent(createdAt.toEpochMilli() / 60_000 * 60_000, k -> new long[3]);
+      long[] n =
+          expectedPerWindow.computeIfAbsent(
+              createdAt.toEpochMilli() / 60_000 * 60_000, k -> new long[3]);
       n[c >= 0.05 ? 0 : c <= -0.05 ? 1 : 2]++;
       if (i % 40 == 0) {
-        stream = stream.addElements(
-            TimestampedValue.of(Records.raw("{broken " + i, offset++), new org.joda.time.Instant(createdAt.toEpochMilli())));
+        stream =
+            stream.addElements(
+                TimestampedValue.of(
+                    Records.raw("{broken " + i, offset++),
+                    new org.joda.time.Instant(createdAt.toEpochMilli())));
       }
     }
-    CourtsidePipeline.Outputs out = CourtsidePipeline.process(p.apply(stream.advanceWatermarkToInfinity()), config);
+    CourtsidePipeline.Outputs out =
+        CourtsidePipeline.process(p.apply(stream.advanceWatermarkToInfinity()), config);
 
     PAssert.that(out.scored())
         .satisfies(
             scored -> {
               Map<String, Double> got = new HashMap<>();
               for (ScoredPost s : scored) {
-                assertEquals("scored twice: " + s.post().id(), null, got.put(s.post().id(), s.compound()));
+                assertEquals(
+                    "scored twice: " + s.post().id(), null, got.put(s.post().id(), s.compound()));
               }
               assertEquals(expectedCompound, got);
               return null;
@@ -99,8 +108,15 @@ public class CourtsidePipelineTest {
                       assertThat(
                           last.get(start),
                           containsString(
-                              "negative=" + n[1] + "i,neutral=" + n[2] + "i,positive=" + n[0]
-                                  + "i,total=" + (n[0] + n[1] + n[2]) + "i")));
+                              "negative="
+                                  + n[1]
+                                  + "i,neutral="
+                                  + n[2]
+                                  + "i,positive="
+                                  + n[0]
+                                  + "i,total="
+                                  + (n[0] + n[1] + n[2])
+                                  + "i")));
               return null;
             });
     p.run().waitUntilFinish();
@@ -119,7 +135,8 @@ public class CourtsidePipelineTest {
     job.traverseTopologically(
         new org.apache.beam.sdk.Pipeline.PipelineVisitor.Defaults() {
           @Override
-          public void visitPrimitiveTransform(org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
+          public void visitPrimitiveTransform(
+              org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
             if (node.getFullName().equals("AllDeadLetters")) {
               node.getInputs().values().forEach(in -> flattened.add(in.getName()));
             }

@@ -14,7 +14,8 @@ public final class Records {
     return raw(post.id(), PostJson.toBytes(post), offset, post.createdAt().toEpochMilli());
   }
 
-  public static KafkaRecord<byte[], byte[]> raw(String key, byte[] value, long offset, long timestamp) {
+  public static KafkaRecord<byte[], byte[]> raw(
+      String key, byte[] value, long offset, long timestamp) {
     return raw(0, key, value, offset, timestamp);
   }
 

@@ -26,11 +26,13 @@ public class RefusedPointLettersTest {
   @Test
   public void aRefusedPointIsADeadLetterWithTheAnswerTheLineAndItsMeasurementInTheGlobalWindow() {
     Instant t = Instant.parse("2026-05-20T01:00:30Z");
-    String error = "InfluxDB write of 1 points at http://h (v1, database d) answered 400: field type conflict";
+    String error =
+        "InfluxDB write of 1 points at http://h (v1, database d) answered 400: field type conflict";
     TestStream<FailedPoint> refused =
         TestStream.create(FailedPoint.Coder.of())
             .addElements(
-                TimestampedValue.of(new FailedPoint("polarity_window,topic=t total=1i 0", error), t),
+                TimestampedValue.of(
+                    new FailedPoint("polarity_window,topic=t total=1i 0", error), t),
                 TimestampedValue.of(new FailedPoint("bare f=1i 0", error), t))
             .advanceWatermarkToInfinity();
     var letters =
@@ -51,7 +53,9 @@ public class RefusedPointLettersTest {
               }
               got.sort(null);
               assertEquals(
-                  List.of("polarity_window | polarity_window,topic=t total=1i 0", "unknown | bare f=1i 0"),
+                  List.of(
+                      "polarity_window | polarity_window,topic=t total=1i 0",
+                      "unknown | bare f=1i 0"),
                   got);
               return null;
             });

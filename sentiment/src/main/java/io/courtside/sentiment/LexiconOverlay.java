@@ -14,68 +14,70 @@ import java.util.Map;
 
 /**
  * Reads overlay files: {@code word<TAB>valence} lines that add or replace lexicon entries. Blank
- * lines and lines starting with {@code #} are ignored; further TAB-separated fields (the
- * reference lexicon's standard deviation and ratings) are allowed and ignored. Words are
- * lowercased, because VADER looks every token up in lower case.
+ * lines and lines starting with {@code #} are ignored; further TAB-separated fields (the reference
+ * lexicon's standard deviation and ratings) are allowed and ignored. Words are lowercased, because
+ * VADER looks every token up in lower case.
  */
 public final class LexiconOverlay {
 
-    /** The opt-in NBA slang overlay shipped with this module (an opinion, see the file). */
-    public static final String NBA = "nba";
-    static final String NBA_RESOURCE = "/io/courtside/sentiment/nba-overlay.tsv";
+  /** The opt-in NBA slang overlay shipped with this module (an opinion, see the file). */
+  public static final String NBA = "nba";
 
-    private LexiconOverlay() {
+  static final String NBA_RESOURCE = "/io/courtside/sentiment/nba-overlay.tsv";
+
+  private LexiconOverlay() {}
+
+  public static Map<String, Double> read(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(reader, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read lexicon overlay " + file, e);
     }
+  }
 
-    public static Map<String, Double> read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read lexicon overlay " + file, e);
+  /** The shipped NBA slang overlay. */
+  public static Map<String, Double> nba() {
+    try (InputStream in = LexiconOverlay.class.getResourceAsStream(NBA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + NBA_RESOURCE);
+      }
+      return parse(new InputStreamReader(in, StandardCharsets.UTF_8), NBA_RESOURCE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + NBA_RESOURCE, e);
+    }
+  }
+
+  /** {@code "nba"} for the shipped overlay, otherwise a file path. */
+  public static Map<String, Double> named(String nameOrPath) {
+    return NBA.equals(nameOrPath) ? nba() : read(Path.of(nameOrPath));
+  }
+
+  static Map<String, Double> parse(Reader source, String origin) throws IOException {
+    Map<String, Double> entries = new LinkedHashMap<>();
+    BufferedReader reader = new BufferedReader(source);
+    int lineNumber = 0;
+    for (String line; (line = reader.readLine()) != null; ) {
+      lineNumber++;
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      String[] fields = trimmed.split("\t");
+      if (fields.length < 2) {
+        throw new IllegalArgumentException(
+            origin + ":" + lineNumber + ": expected word<TAB>valence");
+      }
+      try {
+        double valence = Double.parseDouble(fields[1].strip());
+        if (!Double.isFinite(valence)) {
+          throw new NumberFormatException("not finite");
         }
+        entries.put(PyText.lower(fields[0].strip()), valence);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            origin + ":" + lineNumber + ": bad valence '" + fields[1] + "'", e);
+      }
     }
-
-    /** The shipped NBA slang overlay. */
-    public static Map<String, Double> nba() {
-        try (InputStream in = LexiconOverlay.class.getResourceAsStream(NBA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + NBA_RESOURCE);
-            }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), NBA_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + NBA_RESOURCE, e);
-        }
-    }
-
-    /** {@code "nba"} for the shipped overlay, otherwise a file path. */
-    public static Map<String, Double> named(String nameOrPath) {
-        return NBA.equals(nameOrPath) ? nba() : read(Path.of(nameOrPath));
-    }
-
-    static Map<String, Double> parse(Reader source, String origin) throws IOException {
-        Map<String, Double> entries = new LinkedHashMap<>();
-        BufferedReader reader = new BufferedReader(source);
-        int lineNumber = 0;
-        for (String line; (line = reader.readLine()) != null; ) {
-            lineNumber++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] fields = trimmed.split("\t");
-            if (fields.length < 2) {
-                throw new IllegalArgumentException(origin + ":" + lineNumber + ": expected word<TAB>valence");
-            }
-            try {
-                double valence = Double.parseDouble(fields[1].strip());
-                if (!Double.isFinite(valence)) {
-                    throw new NumberFormatException("not finite");
-                }
-                entries.put(PyText.lower(fields[0].strip()), valence);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(origin + ":" + lineNumber + ": bad valence '" + fields[1] + "'", e);
-            }
-        }
-        return entries;
-    }
+    return entries;
+  }
 }

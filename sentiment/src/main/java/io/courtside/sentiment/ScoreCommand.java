@@ -18,123 +18,138 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code courtside score}: VADER scores for {@code id<TAB>text} lines, streamed. */
-@Command(name = "score", mixinStandardHelpOptions = true, version = "courtside score (vaderSentiment 3.3.2 rules)",
-        sortOptions = false,
-        description = {
-            "Scores texts with VADER, exactly as the reference vaderSentiment 3.3.2 does.",
-            "",
-            "Reads id<TAB>text lines (UTF-8) and prints one line per input line, in order:",
-            "  id<TAB>compound<TAB>neg<TAB>neu<TAB>pos",
-            "compound (-1..1) with 4 decimals; neg, neu, pos (proportions) with 3.",
-            "A line without a TAB is all text and gets an empty id. Input is streamed:",
-            "memory stays constant however large the file."
-        },
-        footer = {
-            "",
-            "Examples:",
-            "  courtside score posts.tsv > scores.tsv",
-            "  courtside score --text 'Brunson is COOKING tonight!!' --lexicon-overlay nba"
-        })
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    version = "courtside score (vaderSentiment 3.3.2 rules)",
+    sortOptions = false,
+    description = {
+      "Scores texts with VADER, exactly as the reference vaderSentiment 3.3.2 does.",
+      "",
+      "Reads id<TAB>text lines (UTF-8) and prints one line per input line, in order:",
+      "  id<TAB>compound<TAB>neg<TAB>neu<TAB>pos",
+      "compound (-1..1) with 4 decimals; neg, neu, pos (proportions) with 3.",
+      "A line without a TAB is all text and gets an empty id. Input is streamed:",
+      "memory stays constant however large the file."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  courtside score posts.tsv > scores.tsv",
+      "  courtside score --text 'Brunson is COOKING tonight!!' --lexicon-overlay nba"
+    })
 public class ScoreCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "id<TAB>text lines to score; '-' or none reads standard input.")
-    String file;
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "id<TAB>text lines to score; '-' or none reads standard input.")
+  String file;
 
-    @Option(names = "--text", paramLabel = "TEXT",
-            description = "Score this one text and print compound<TAB>neg<TAB>neu<TAB>pos (no id).")
-    String text;
+  @Option(
+      names = "--text",
+      paramLabel = "TEXT",
+      description = "Score this one text and print compound<TAB>neg<TAB>neu<TAB>pos (no id).")
+  String text;
 
-    @Option(names = {"--lexicon-overlay", "--lexiconOverlay"}, paramLabel = "FILE|nba",
-            description = "Add or replace lexicon entries from a file of word<TAB>valence lines. "
-                    + "'nba' selects the shipped NBA slang overlay (an opinion; off by default, so default "
-                    + "scores stay equal to the reference).")
-    String overlay;
+  @Option(
+      names = {"--lexicon-overlay", "--lexiconOverlay"},
+      paramLabel = "FILE|nba",
+      description =
+          "Add or replace lexicon entries from a file of word<TAB>valence lines. "
+              + "'nba' selects the shipped NBA slang overlay (an opinion; off by default, so default "
+              + "scores stay equal to the reference).")
+  String overlay;
 
-    @Option(names = {"--max-text-length", "--maxTextLength"}, paramLabel = "CHARS",
-            description = "Score only the first CHARS chars of longer texts and report how many were cut "
-                    + "on standard error (default: ${DEFAULT-VALUE}).")
-    int maxTextLength = VaderConfig.DEFAULT_MAX_TEXT_LENGTH;
+  @Option(
+      names = {"--max-text-length", "--maxTextLength"},
+      paramLabel = "CHARS",
+      description =
+          "Score only the first CHARS chars of longer texts and report how many were cut "
+              + "on standard error (default: ${DEFAULT-VALUE}).")
+  int maxTextLength = VaderConfig.DEFAULT_MAX_TEXT_LENGTH;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    public ScoreCommand() {
+  public ScoreCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ScoreCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Vader vader = buildVader();
+    Writer out =
+        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    long truncated;
+    if (text != null) {
+      truncated = vader.wouldTruncate(text) ? 1 : 0;
+      out.write(vader.polarityScores(text).toTsv());
+      out.write('\n');
+      out.flush();
+      reportTruncated(truncated);
+      return 0;
     }
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ScoreCommand()).execute(args));
+    if (file == null || file.equals("-")) {
+      truncated = scoreLines(vader, new InputStreamReader(System.in, StandardCharsets.UTF_8), out);
+    } else {
+      Path path = Path.of(file);
+      if (!Files.isReadable(path)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "cannot read FILE " + file);
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        truncated = scoreLines(vader, new InputStreamReader(in, StandardCharsets.UTF_8), out);
+      }
     }
+    out.flush();
+    reportTruncated(truncated);
+    return 0;
+  }
 
-    @Override
-    public Integer call() throws IOException {
-        Vader vader = buildVader();
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-        long truncated;
-        if (text != null) {
-            truncated = vader.wouldTruncate(text) ? 1 : 0;
-            out.write(vader.polarityScores(text).toTsv());
-            out.write('\n');
-            out.flush();
-            reportTruncated(truncated);
-            return 0;
-        }
-        if (file == null || file.equals("-")) {
-            truncated = scoreLines(vader, new InputStreamReader(System.in, StandardCharsets.UTF_8), out);
-        } else {
-            Path path = Path.of(file);
-            if (!Files.isReadable(path)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read FILE " + file);
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                truncated = scoreLines(vader, new InputStreamReader(in, StandardCharsets.UTF_8), out);
-            }
-        }
-        out.flush();
-        reportTruncated(truncated);
-        return 0;
+  /** Bad option values become usage errors, not stack traces. */
+  private Vader buildVader() {
+    if (maxTextLength < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--max-text-length must be positive");
     }
+    Vader.Builder builder = Vader.builder().maxTextLength(maxTextLength);
+    if (overlay != null) {
+      try {
+        builder.overlay(LexiconOverlay.named(overlay));
+      } catch (UncheckedIOException | IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--lexicon-overlay: " + e.getMessage(), e, null, overlay);
+      }
+    }
+    return builder.build();
+  }
 
-    /** Bad option values become usage errors, not stack traces. */
-    private Vader buildVader() {
-        if (maxTextLength < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-text-length must be positive");
-        }
-        Vader.Builder builder = Vader.builder().maxTextLength(maxTextLength);
-        if (overlay != null) {
-            try {
-                builder.overlay(LexiconOverlay.named(overlay));
-            } catch (UncheckedIOException | IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--lexicon-overlay: " + e.getMessage(), e, null, overlay);
-            }
-        }
-        return builder.build();
+  private void reportTruncated(long truncated) {
+    if (truncated > 0) {
+      System.err.printf(
+          "score: %d text(s) longer than %d chars were truncated%n", truncated, maxTextLength);
     }
+  }
 
-    private void reportTruncated(long truncated) {
-        if (truncated > 0) {
-            System.err.printf("score: %d text(s) longer than %d chars were truncated%n", truncated, maxTextLength);
-        }
+  /** Scores each line as it is read; returns how many texts were truncated. */
+  static long scoreLines(Vader vader, Reader in, Writer out) throws IOException {
+    TsvLineReader lines = new TsvLineReader(in);
+    StringBuilder line = new StringBuilder(256);
+    long truncated = 0;
+    for (String input; (input = lines.next()) != null; ) {
+      int tab = input.indexOf('\t');
+      String id = tab < 0 ? "" : input.substring(0, tab);
+      String body = tab < 0 ? input : input.substring(tab + 1);
+      if (vader.wouldTruncate(body)) {
+        truncated++;
+      }
+      line.setLength(0);
+      line.append(id).append('\t');
+      vader.polarityScores(body).appendTsv(line).append('\n');
+      out.append(line);
     }
-
-    /** Scores each line as it is read; returns how many texts were truncated. */
-    static long scoreLines(Vader vader, Reader in, Writer out) throws IOException {
-        TsvLineReader lines = new TsvLineReader(in);
-        StringBuilder line = new StringBuilder(256);
-        long truncated = 0;
-        for (String input; (input = lines.next()) != null; ) {
-            int tab = input.indexOf('\t');
-            String id = tab < 0 ? "" : input.substring(0, tab);
-            String body = tab < 0 ? input : input.substring(tab + 1);
-            if (vader.wouldTruncate(body)) {
-                truncated++;
-            }
-            line.setLength(0);
-            line.append(id).append('\t');
-            vader.polarityScores(body).appendTsv(line).append('\n');
-            out.append(line);
-        }
-        return truncated;
-    }
+    return truncated;
+  }
 }

@@ -18,90 +18,89 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Vader {
 
-    private static final Map<VaderConfig, Vader> SHARED = new ConcurrentHashMap<>();
+  private static final Map<VaderConfig, Vader> SHARED = new ConcurrentHashMap<>();
 
-    private final VaderConfig config;
-    private final EmojiExpander emoji;
-    private final ValenceRules rules;
+  private final VaderConfig config;
+  private final EmojiExpander emoji;
+  private final ValenceRules rules;
 
-    private Vader(VaderConfig config) {
-        this.config = config;
-        this.emoji = new EmojiExpander(EmojiNames.get());
-        this.rules = new ValenceRules(Lexicon.withOverlay(config.overlay()));
+  private Vader(VaderConfig config) {
+    this.config = config;
+    this.emoji = new EmojiExpander(EmojiNames.get());
+    this.rules = new ValenceRules(Lexicon.withOverlay(config.overlay()));
+  }
+
+  /** The faithful reference scorer, built once per JVM. */
+  public static Vader standard() {
+    return of(VaderConfig.defaults());
+  }
+
+  /** The scorer for {@code config}, built once per JVM per distinct config. */
+  public static Vader of(VaderConfig config) {
+    return SHARED.computeIfAbsent(Objects.requireNonNull(config, "config"), Vader::new);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public VaderConfig config() {
+    return config;
+  }
+
+  public int maxTextLength() {
+    return config.maxTextLength();
+  }
+
+  /** Whether {@link #polarityScores} will score only the first {@link #maxTextLength()} chars. */
+  public boolean wouldTruncate(String text) {
+    return text.length() > config.maxTextLength();
+  }
+
+  /** compound, neg, neu and pos of {@code text}, rounded as the reference rounds them. */
+  public SentimentScores polarityScores(String text) {
+    String expanded = emoji.expand(truncate(text));
+    SentiText tokens = SentiText.of(expanded);
+    double[] sentiments = rules.sentiments(tokens);
+    ButRule.apply(tokens.lower, tokens.size, sentiments);
+    return PolarityAggregator.scores(sentiments, tokens.size, expanded);
+  }
+
+  /** Cuts at the cap, never between the two halves of a surrogate pair. */
+  private String truncate(String text) {
+    int max = config.maxTextLength();
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
+  }
+
+  /** Builds a {@link Vader}; without calls it gives {@link #standard()}. */
+  public static final class Builder {
+    private VaderConfig config = VaderConfig.defaults();
+
+    private Builder() {}
+
+    /** Adds or replaces lexicon entries from a {@code word<TAB>valence} file (read now). */
+    public Builder overlay(Path file) {
+      config = config.withOverlay(file);
+      return this;
     }
 
-    /** The faithful reference scorer, built once per JVM. */
-    public static Vader standard() {
-        return of(VaderConfig.defaults());
+    /** Adds or replaces lexicon entries, e.g. {@link LexiconOverlay#nba()}. */
+    public Builder overlay(Map<String, Double> entries) {
+      config = config.withOverlay(entries);
+      return this;
     }
 
-    /** The scorer for {@code config}, built once per JVM per distinct config. */
-    public static Vader of(VaderConfig config) {
-        return SHARED.computeIfAbsent(Objects.requireNonNull(config, "config"), Vader::new);
+    public Builder maxTextLength(int maxTextLength) {
+      config = config.withMaxTextLength(maxTextLength);
+      return this;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public Vader build() {
+      return Vader.of(config);
     }
-
-    public VaderConfig config() {
-        return config;
-    }
-
-    public int maxTextLength() {
-        return config.maxTextLength();
-    }
-
-    /** Whether {@link #polarityScores} will score only the first {@link #maxTextLength()} chars. */
-    public boolean wouldTruncate(String text) {
-        return text.length() > config.maxTextLength();
-    }
-
-    /** compound, neg, neu and pos of {@code text}, rounded as the reference rounds them. */
-    public SentimentScores polarityScores(String text) {
-        String expanded = emoji.expand(truncate(text));
-        SentiText tokens = SentiText.of(expanded);
-        double[] sentiments = rules.sentiments(tokens);
-        ButRule.apply(tokens.lower, tokens.size, sentiments);
-        return PolarityAggregator.scores(sentiments, tokens.size, expanded);
-    }
-
-    /** Cuts at the cap, never between the two halves of a surrogate pair. */
-    private String truncate(String text) {
-        int max = config.maxTextLength();
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-        return text.substring(0, end);
-    }
-
-    /** Builds a {@link Vader}; without calls it gives {@link #standard()}. */
-    public static final class Builder {
-        private VaderConfig config = VaderConfig.defaults();
-
-        private Builder() {
-        }
-
-        /** Adds or replaces lexicon entries from a {@code word<TAB>valence} file (read now). */
-        public Builder overlay(Path file) {
-            config = config.withOverlay(file);
-            return this;
-        }
-
-        /** Adds or replaces lexicon entries, e.g. {@link LexiconOverlay#nba()}. */
-        public Builder overlay(Map<String, Double> entries) {
-            config = config.withOverlay(entries);
-            return this;
-        }
-
-        public Builder maxTextLength(int maxTextLength) {
-            config = config.withMaxTextLength(maxTextLength);
-            return this;
-        }
-
-        public Vader build() {
-            return Vader.of(config);
-        }
-    }
+  }
 }

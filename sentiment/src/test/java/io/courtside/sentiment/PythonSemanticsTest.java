@@ -11,75 +11,78 @@ import org.junit.Test;
 /** The Python string and float behaviours the reference relies on. */
 public class PythonSemanticsTest {
 
-    @Test
-    public void roundIsHalfEvenOnTheExactBinaryValue() {
-        assertEquals(0.062, PyRound.round(0.0625, 3), 0);    // exact tie -> even
-        assertEquals(0.188, PyRound.round(0.1875, 3), 0);    // exact tie -> even
-        assertEquals(2.67, PyRound.round(2.675, 2), 0);      // 2.675 is 2.67499999... in binary
-        assertEquals(0.1235, PyRound.round(0.12345, 4), 0);  // 0.12345 is 0.1234500000000000041...
-        assertEquals(-0.4404, PyRound.round(-0.44043, 4), 0);
-        assertEquals(1.0, PyRound.round(0.99996, 4), 0);
-    }
+  @Test
+  public void roundIsHalfEvenOnTheExactBinaryValue() {
+    assertEquals(0.062, PyRound.round(0.0625, 3), 0); // exact tie -> even
+    assertEquals(0.188, PyRound.round(0.1875, 3), 0); // exact tie -> even
+    assertEquals(2.67, PyRound.round(2.675, 2), 0); // 2.675 is 2.67499999... in binary
+    assertEquals(0.1235, PyRound.round(0.12345, 4), 0); // 0.12345 is 0.1234500000000000041...
+    assertEquals(-0.4404, PyRound.round(-0.44043, 4), 0);
+    assertEquals(1.0, PyRound.round(0.99996, 4), 0);
+  }
 
-    @Test
-    public void formatPrintsLikePercentF() {
-        assertEquals("0.4404", PyRound.format(0.4404, 4));
-        assertEquals("-0.4404", PyRound.format(-0.4404, 4));
-        assertEquals("1.000", PyRound.format(1.0, 3));
-        assertEquals("0.050", PyRound.format(0.05, 3));
-        assertEquals("0.0000", PyRound.format(0.0, 4));
-        // Python keeps the sign of a negative value rounded to zero: "%.4f" % round(-1e-5, 4).
-        assertEquals("-0.0000", PyRound.format(PyRound.round(-1e-5, 4), 4));
-    }
+  @Test
+  public void formatPrintsLikePercentF() {
+    assertEquals("0.4404", PyRound.format(0.4404, 4));
+    assertEquals("-0.4404", PyRound.format(-0.4404, 4));
+    assertEquals("1.000", PyRound.format(1.0, 3));
+    assertEquals("0.050", PyRound.format(0.05, 3));
+    assertEquals("0.0000", PyRound.format(0.0, 4));
+    // Python keeps the sign of a negative value rounded to zero: "%.4f" % round(-1e-5, 4).
+    assertEquals("-0.0000", PyRound.format(PyRound.round(-1e-5, 4), 4));
+  }
 
-    @Test
-    public void isUpperNeedsACasedCharacterAndNoLowercase() {
-        assertTrue(PyText.isUpper("GOOD"));
-        assertTrue(PyText.isUpper("I'M"));
-        assertTrue(PyText.isUpper(":D"));
-        assertTrue(PyText.isUpper("ÉTÉ"));
-        assertFalse(PyText.isUpper("Good"));
-        assertFalse(PyText.isUpper("10"));
-        assertFalse(PyText.isUpper(":)"));
-        assertFalse(PyText.isUpper("ǅ")); // titlecase letter
-    }
+  @Test
+  public void isUpperNeedsACasedCharacterAndNoLowercase() {
+    assertTrue(PyText.isUpper("GOOD"));
+    assertTrue(PyText.isUpper("I'M"));
+    assertTrue(PyText.isUpper(":D"));
+    assertTrue(PyText.isUpper("ÉTÉ"));
+    assertFalse(PyText.isUpper("Good"));
+    assertFalse(PyText.isUpper("10"));
+    assertFalse(PyText.isUpper(":)"));
+    assertFalse(PyText.isUpper("ǅ")); // titlecase letter
+  }
 
-    @Test
-    public void lowerMatchesStrLower() {
-        assertEquals("good", PyText.lower("GoOd"));
-        assertEquals("été", PyText.lower("ÉTÉ"));
-        String ascii = "already lower";
-        assertTrue(ascii == PyText.lower(ascii));
-    }
+  @Test
+  public void lowerMatchesStrLower() {
+    assertEquals("good", PyText.lower("GoOd"));
+    assertEquals("été", PyText.lower("ÉTÉ"));
+    String ascii = "already lower";
+    assertTrue(ascii == PyText.lower(ascii));
+  }
 
-    @Test
-    public void splitUsesPythonWhitespace() {
-        // NBSP, ideographic space and the Unicode separators split; a zero-width space does not.
-        assertArrayEquals(new String[] {"good", "day", "ok", "fine"},
-                words("good\u00A0day\u3000ok\u2028fine"));
-        assertArrayEquals(new String[] {"good\u200Bday"}, words("good\u200Bday"));
-        assertArrayEquals(new String[] {"a", "b"}, words("\u001Fa\u0085b\u000B"));
-    }
+  @Test
+  public void splitUsesPythonWhitespace() {
+    // NBSP, ideographic space and the Unicode separators split; a zero-width space does not.
+    assertArrayEquals(
+        new String[] {"good", "day", "ok", "fine"}, words("good\u00A0day\u3000ok\u2028fine"));
+    assertArrayEquals(new String[] {"good\u200Bday"}, words("good\u200Bday"));
+    assertArrayEquals(new String[] {"a", "b"}, words("\u001Fa\u0085b\u000B"));
+  }
 
-    @Test
-    public void punctuationIsStrippedOnlyWhenMoreThanTwoCharactersRemain() {
-        assertArrayEquals(new String[] {"good", ":)", "a!", "...", "don't", "<3", "'em'"},
-                words("good!!! :) a! ... 'don't' <3 'em'"));
-        // Length counts code points, as Python's len() does.
-        assertArrayEquals(new String[] {"!\uD835\uDC00\uD835\uDC01!"}, words("!\uD835\uDC00\uD835\uDC01!"));
-        assertArrayEquals(new String[] {"\uD835\uDC00\uD835\uDC01\uD835\uDC02"},
-                words("!\uD835\uDC00\uD835\uDC01\uD835\uDC02!"));
-    }
+  @Test
+  public void punctuationIsStrippedOnlyWhenMoreThanTwoCharactersRemain() {
+    assertArrayEquals(
+        new String[] {"good", ":)", "a!", "...", "don't", "<3", "'em'"},
+        words("good!!! :) a! ... 'don't' <3 'em'"));
+    // Length counts code points, as Python's len() does.
+    assertArrayEquals(
+        new String[] {"!\uD835\uDC00\uD835\uDC01!"}, words("!\uD835\uDC00\uD835\uDC01!"));
+    assertArrayEquals(
+        new String[] {"\uD835\uDC00\uD835\uDC01\uD835\uDC02"},
+        words("!\uD835\uDC00\uD835\uDC01\uD835\uDC02!"));
+  }
 
-    @Test
-    public void capDifferentialMeansSomeButNotAllWordsUpper() {
-        assertTrue(SentiText.of("GOOD game").capDiff);
-        assertFalse(SentiText.of("GOOD GAME").capDiff);
-        assertFalse(SentiText.of("good game").capDiff);
-    }
+  @Test
+  public void capDifferentialMeansSomeButNotAllWordsUpper() {
+    assertTrue(SentiText.of("GOOD game").capDiff);
+    assertFalse(SentiText.of("GOOD GAME").capDiff);
+    assertFalse(SentiText.of("good game").capDiff);
+  }
 
-    private static String[] words(String text) {
-        SentiText t = SentiText.of(text);
-        return Arrays.copyOf(t.words, t.size);
-    }
+  private static String[] words(String text) {
+    SentiText t = SentiText.of(text);
+    return Arrays.copyOf(t.words, t.size);
+  }
 }

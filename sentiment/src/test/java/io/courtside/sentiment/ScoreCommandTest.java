@@ -18,46 +18,50 @@ import picocli.CommandLine;
 /** The {@code score} command's line format and options. */
 public class ScoreCommandTest {
 
-    @Rule
-    public TemporaryFolder folder = new TemporaryFolder();
+  @Rule public TemporaryFolder folder = new TemporaryFolder();
 
-    @Test
-    public void scoresEachLineInOrder() throws IOException {
-        String input = "1\tgood\n2\tnot good\r\nno tab here: good\n\n3\ta\rb good";
-        StringWriter out = new StringWriter();
-        ScoreCommand.scoreLines(Vader.standard(), new StringReader(input), out);
-        // CRLF loses its '\r'; a lone '\r' stays in the text (and is whitespace to split on).
-        assertEquals("1\t0.4404\t0.000\t0.000\t1.000\n"
-                + "2\t-0.3412\t0.706\t0.294\t0.000\n"
-                + "\t0.1779\t0.310\t0.282\t0.408\n"
-                + "\t0.0000\t0.000\t0.000\t0.000\n"
-                + "3\t0.4404\t0.000\t0.408\t0.592\n", out.toString());
-    }
+  @Test
+  public void scoresEachLineInOrder() throws IOException {
+    String input = "1\tgood\n2\tnot good\r\nno tab here: good\n\n3\ta\rb good";
+    StringWriter out = new StringWriter();
+    ScoreCommand.scoreLines(Vader.standard(), new StringReader(input), out);
+    // CRLF loses its '\r'; a lone '\r' stays in the text (and is whitespace to split on).
+    assertEquals(
+        "1\t0.4404\t0.000\t0.000\t1.000\n"
+            + "2\t-0.3412\t0.706\t0.294\t0.000\n"
+            + "\t0.1779\t0.310\t0.282\t0.408\n"
+            + "\t0.0000\t0.000\t0.000\t0.000\n"
+            + "3\t0.4404\t0.000\t0.408\t0.592\n",
+        out.toString());
+  }
 
-    @Test
-    public void scoresAFileAndASingleText() throws IOException {
-        Path file = folder.newFile("posts.tsv").toPath();
-        Files.writeString(file, "a\tgreat game!!\nb\tthat was awful\n", StandardCharsets.UTF_8);
-        assertEquals("a\t0.6892\t0.000\t0.176\t0.824\nb\t-0.4588\t0.600\t0.400\t0.000\n", run(file.toString()));
-        assertEquals("0.4404\t0.000\t0.000\t1.000\n", run("--text", "good"));
-        assertEquals("0.4588\t0.000\t0.000\t1.000\n", run("--text", "sick", "--lexicon-overlay", "nba"));
-    }
+  @Test
+  public void scoresAFileAndASingleText() throws IOException {
+    Path file = folder.newFile("posts.tsv").toPath();
+    Files.writeString(file, "a\tgreat game!!\nb\tthat was awful\n", StandardCharsets.UTF_8);
+    assertEquals(
+        "a\t0.6892\t0.000\t0.176\t0.824\nb\t-0.4588\t0.600\t0.400\t0.000\n", run(file.toString()));
+    assertEquals("0.4404\t0.000\t0.000\t1.000\n", run("--text", "good"));
+    assertEquals(
+        "0.4588\t0.000\t0.000\t1.000\n", run("--text", "sick", "--lexicon-overlay", "nba"));
+  }
 
-    @Test
-    public void truncatesAtTheGivenLength() {
-        assertEquals("0.4404\t0.000\t0.000\t1.000\n", run("--text", "good awful", "--max-text-length", "5"));
-    }
+  @Test
+  public void truncatesAtTheGivenLength() {
+    assertEquals(
+        "0.4404\t0.000\t0.000\t1.000\n", run("--text", "good awful", "--max-text-length", "5"));
+  }
 
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new ScoreCommand()).execute(args);
-            assertEquals(0, exit);
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+  private static String run(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      int exit = new CommandLine(new ScoreCommand()).execute(args);
+      assertEquals(0, exit);
+    } finally {
+      System.setOut(original);
     }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
 }

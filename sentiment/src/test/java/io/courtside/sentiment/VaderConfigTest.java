@@ -24,57 +24,65 @@ import org.junit.rules.TemporaryFolder;
 /** Overlays, the serializable config and per-JVM sharing. */
 public class VaderConfigTest {
 
-    @Rule
-    public TemporaryFolder folder = new TemporaryFolder();
+  @Rule public TemporaryFolder folder = new TemporaryFolder();
 
-    @Test
-    public void overlayFileAddsAndReplacesEntries() throws IOException {
-        Path file = folder.newFile("overlay.tsv").toPath();
-        Files.writeString(file, "# slang\nClutch\t2.8\nsick\t2.0\t# lexicon -2.3\n\n", StandardCharsets.UTF_8);
-        Vader vader = Vader.builder().overlay(file).build();
-        assertEquals(Map.of("clutch", 2.8, "sick", 2.0), vader.config().overlay());
-        assertEquals(0.0, Vader.standard().polarityScores("clutch").compound(), 0);
-        assertThat(vader.polarityScores("clutch").compound(), greaterThan(0.5));
-        assertThat(Vader.standard().polarityScores("that pass was sick").compound(), lessThan(0.0));
-        assertThat(vader.polarityScores("that pass was sick").compound(), greaterThan(0.0));
-    }
+  @Test
+  public void overlayFileAddsAndReplacesEntries() throws IOException {
+    Path file = folder.newFile("overlay.tsv").toPath();
+    Files.writeString(
+        file, "# slang\nClutch\t2.8\nsick\t2.0\t# lexicon -2.3\n\n", StandardCharsets.UTF_8);
+    Vader vader = Vader.builder().overlay(file).build();
+    assertEquals(Map.of("clutch", 2.8, "sick", 2.0), vader.config().overlay());
+    assertEquals(0.0, Vader.standard().polarityScores("clutch").compound(), 0);
+    assertThat(vader.polarityScores("clutch").compound(), greaterThan(0.5));
+    assertThat(Vader.standard().polarityScores("that pass was sick").compound(), lessThan(0.0));
+    assertThat(vader.polarityScores("that pass was sick").compound(), greaterThan(0.0));
+  }
 
-    @Test
-    public void malformedOverlayLinesAreReportedWithTheirLine() throws IOException {
-        Path file = folder.newFile("bad.tsv").toPath();
-        Files.writeString(file, "ok\t1.0\nbroken line\n", StandardCharsets.UTF_8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LexiconOverlay.read(file));
-        assertThat(e.getMessage().endsWith("bad.tsv:2: expected word<TAB>valence"), org.hamcrest.Matchers.is(true));
-    }
+  @Test
+  public void malformedOverlayLinesAreReportedWithTheirLine() throws IOException {
+    Path file = folder.newFile("bad.tsv").toPath();
+    Files.writeString(file, "ok\t1.0\nbroken line\n", StandardCharsets.UTF_8);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LexiconOverlay.read(file));
+    assertThat(
+        e.getMessage().endsWith("bad.tsv:2: expected word<TAB>valence"),
+        org.hamcrest.Matchers.is(true));
+  }
 
-    @Test
-    public void nbaOverlayIsOptInAndReadsSlangPositively() {
-        Vader nba = Vader.builder().overlay(LexiconOverlay.nba()).build();
-        assertThat(Vader.standard().polarityScores("Brunson was fire tonight, so clutch").compound(), lessThan(0.0));
-        assertThat(nba.polarityScores("Brunson was fire tonight, so clutch").compound(), greaterThan(0.5));
-        assertThat(nba.polarityScores("he is washed, brick after brick").compound(), lessThan(-0.5));
-        assertEquals(LexiconOverlay.nba(), LexiconOverlay.named("nba"));
-    }
+  @Test
+  public void nbaOverlayIsOptInAndReadsSlangPositively() {
+    Vader nba = Vader.builder().overlay(LexiconOverlay.nba()).build();
+    assertThat(
+        Vader.standard().polarityScores("Brunson was fire tonight, so clutch").compound(),
+        lessThan(0.0));
+    assertThat(
+        nba.polarityScores("Brunson was fire tonight, so clutch").compound(), greaterThan(0.5));
+    assertThat(nba.polarityScores("he is washed, brick after brick").compound(), lessThan(-0.5));
+    assertEquals(LexiconOverlay.nba(), LexiconOverlay.named("nba"));
+  }
 
-    @Test
-    public void configSurvivesSerializationAndMapsToTheSharedScorer() throws Exception {
-        VaderConfig config = VaderConfig.defaults().withOverlay(LexiconOverlay.nba()).withMaxTextLength(5_000);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(config);
-        }
-        VaderConfig copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (VaderConfig) in.readObject();
-        }
-        assertEquals(config, copy);
-        assertSame(config.toVader(), copy.toVader());
-        assertSame(Vader.standard(), Vader.builder().build());
-        assertNotSame(Vader.standard(), config.toVader());
+  @Test
+  public void configSurvivesSerializationAndMapsToTheSharedScorer() throws Exception {
+    VaderConfig config =
+        VaderConfig.defaults().withOverlay(LexiconOverlay.nba()).withMaxTextLength(5_000);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(config);
     }
+    VaderConfig copy;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (VaderConfig) in.readObject();
+    }
+    assertEquals(config, copy);
+    assertSame(config.toVader(), copy.toVader());
+    assertSame(Vader.standard(), Vader.builder().build());
+    assertNotSame(Vader.standard(), config.toVader());
+  }
 
-    @Test
-    public void rejectsANonPositiveCap() {
-        assertThrows(IllegalArgumentException.class, () -> Vader.builder().maxTextLength(0));
-    }
+  @Test
+  public void rejectsANonPositiveCap() {
+    assertThrows(IllegalArgumentException.class, () -> Vader.builder().maxTextLength(0));
+  }
 }

@@ -12,7 +12,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** One tab of a {@link HeadlessChromium}: navigate, evaluate, wait, screenshot, and its console errors. */
+/**
+ * One tab of a {@link HeadlessChromium}: navigate, evaluate, wait, screenshot, and its console
+ * errors.
+ */
 public final class BrowserPage {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,11 +28,12 @@ public final class BrowserPage {
     this.browser = browser;
     this.session = session;
     this.width = width;
-    browser.onEvent((s, m) -> {
-      if (session.equals(s)) {
-        collectError(m.path("method").asText(), m.path("params"));
-      }
-    });
+    browser.onEvent(
+        (s, m) -> {
+          if (session.equals(s)) {
+            collectError(m.path("method").asText(), m.path("params"));
+          }
+        });
     for (String domain : List.of("Runtime.enable", "Log.enable", "Page.enable")) {
       browser.send(session, domain, null);
     }
@@ -41,18 +45,28 @@ public final class BrowserPage {
       case "Runtime.consoleAPICalled" -> {
         if ("error".equals(p.path("type").asText()) || "assert".equals(p.path("type").asText())) {
           List<String> args = new ArrayList<>();
-          p.path("args").forEach(a -> args.add(a.path("value").asText(a.path("description").asText())));
+          p.path("args")
+              .forEach(a -> args.add(a.path("value").asText(a.path("description").asText())));
           errors.add("console." + p.path("type").asText() + ": " + String.join(" ", args));
         }
       }
-      case "Runtime.exceptionThrown" -> errors.add("exception: "
-          + p.path("exceptionDetails").path("exception").path("description").asText(p.path("exceptionDetails").path("text").asText()));
+      case "Runtime.exceptionThrown" ->
+          errors.add(
+              "exception: "
+                  + p.path("exceptionDetails")
+                      .path("exception")
+                      .path("description")
+                      .asText(p.path("exceptionDetails").path("text").asText()));
       case "Log.entryAdded" -> {
         if ("error".equals(p.path("entry").path("level").asText())) {
-          errors.add("log: " + p.path("entry").path("text").asText() + " " + p.path("entry").path("url").asText());
+          errors.add(
+              "log: "
+                  + p.path("entry").path("text").asText()
+                  + " "
+                  + p.path("entry").path("url").asText());
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -69,11 +83,21 @@ public final class BrowserPage {
 
   /** The value of a JavaScript expression (promises awaited), as JSON. */
   public JsonNode evaluate(String expression) throws IOException {
-    ObjectNode p = JSON.createObjectNode().put("expression", expression).put("returnByValue", true).put("awaitPromise", true);
+    ObjectNode p =
+        JSON.createObjectNode()
+            .put("expression", expression)
+            .put("returnByValue", true)
+            .put("awaitPromise", true);
     JsonNode r = browser.send(session, "Runtime.evaluate", p);
     if (r.has("exceptionDetails")) {
-      throw new IOException("`" + expression + "` threw " + r.path("exceptionDetails").path("exception").path("description").asText(
-          r.path("exceptionDetails").path("text").asText()));
+      throw new IOException(
+          "`"
+              + expression
+              + "` threw "
+              + r.path("exceptionDetails")
+                  .path("exception")
+                  .path("description")
+                  .asText(r.path("exceptionDetails").path("text").asText()));
     }
     return r.path("result").path("value");
   }
@@ -106,7 +130,9 @@ public final class BrowserPage {
   public void screenshot(Path file) throws IOException {
     int height = evaluate("Math.ceil(document.documentElement.scrollHeight)").asInt(800);
     resize(Math.max(200, Math.min(height, 4000)));
-    JsonNode shot = browser.send(session, "Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
+    JsonNode shot =
+        browser.send(
+            session, "Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
   }
@@ -118,7 +144,13 @@ public final class BrowserPage {
   }
 
   private void resize(int height) throws IOException {
-    browser.send(session, "Emulation.setDeviceMetricsOverride", JSON.createObjectNode()
-        .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+    browser.send(
+        session,
+        "Emulation.setDeviceMetricsOverride",
+        JSON.createObjectNode()
+            .put("width", width)
+            .put("height", height)
+            .put("deviceScaleFactor", 1)
+            .put("mobile", false));
   }
 }

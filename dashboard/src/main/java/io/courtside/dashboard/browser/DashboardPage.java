@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 
-/** What the dashboard page shows a browser, read through {@code window.courtside} (dashboard.js). */
+/**
+ * What the dashboard page shows a browser, read through {@code window.courtside} (dashboard.js).
+ */
 public final class DashboardPage {
-  /** True once a refresh finished, none is running, and every panel has drawn (data, empty or error). */
-  public static final String SETTLED = "window.courtside && courtside.refreshes > 0 && !courtside.busy"
-      + " && document.querySelectorAll('.panel[data-state=loading]').length === 0";
+  /**
+   * True once a refresh finished, none is running, and every panel has drawn (data, empty or
+   * error).
+   */
+  public static final String SETTLED =
+      "window.courtside && courtside.refreshes > 0 && !courtside.busy"
+          + " && document.querySelectorAll('.panel[data-state=loading]').length === 0";
 
   private DashboardPage() {}
 

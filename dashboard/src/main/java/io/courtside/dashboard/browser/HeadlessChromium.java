@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 public final class HeadlessChromium implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
-  private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
+  private static final List<String> NAMES =
+      List.of("chromium", "chromium-browser", "google-chrome");
 
   private final Process process;
   private final Path profile;
@@ -61,22 +62,39 @@ public final class HeadlessChromium implements AutoCloseable {
         }
       }
     }
-    throw new IOException("no chromium on the PATH: install it with `sudo apt-get install chromium`");
+    throw new IOException(
+        "no chromium on the PATH: install it with `sudo apt-get install chromium`");
   }
 
   /** Starts the browser and connects to it; a window of {@code width} x {@code height}. */
-  public static HeadlessChromium launch(int width, int height) throws IOException, InterruptedException {
+  public static HeadlessChromium launch(int width, int height)
+      throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("courtside-chromium");
-    List<String> cmd = new ArrayList<>(List.of(executable().toString(),
-        "--headless=new", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-        "--user-data-dir=" + profile, "--no-first-run", "--no-default-browser-check", "--disable-gpu",
-        "--disable-extensions", "--disable-background-networking", "--disable-sync", "--disable-dev-shm-usage",
-        "--disable-component-update", "--mute-audio", "--hide-scrollbars", "--window-size=" + width + "," + height));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                executable().toString(),
+                "--headless=new",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "--user-data-dir=" + profile,
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-gpu",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--disable-component-update",
+                "--mute-audio",
+                "--hide-scrollbars",
+                "--window-size=" + width + "," + height));
     if ("root".equals(System.getProperty("user.name"))) {
       cmd.add("--no-sandbox"); // Chromium refuses to run as root with its sandbox
     }
     cmd.add("about:blank");
-    Process process = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
       String url = devToolsUrl(process);
       HeadlessChromium browser = connect(process, profile, url);
@@ -89,55 +107,67 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Reads stderr until the DevTools URL, then keeps draining it so the browser never blocks. */
   private static String devToolsUrl(Process process) throws IOException {
-    BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+    BufferedReader err =
+        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
     CompletableFuture<String> url = new CompletableFuture<>();
     List<String> head = new CopyOnWriteArrayList<>();
-    Thread drain = new Thread(() -> {
-      try {
-        for (String line; (line = err.readLine()) != null; ) {
-          Matcher m = LISTENING.matcher(line);
-          if (m.find()) {
-            url.complete(m.group(1));
-          } else if (head.size() < 20) {
-            head.add(line);
-          }
-        }
-      } catch (IOException closed) {
-        // The browser exited.
-      }
-      url.completeExceptionally(new IOException("chromium exited before it listened: " + String.join(" | ", head)));
-    }, "chromium-stderr");
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                for (String line; (line = err.readLine()) != null; ) {
+                  Matcher m = LISTENING.matcher(line);
+                  if (m.find()) {
+                    url.complete(m.group(1));
+                  } else if (head.size() < 20) {
+                    head.add(line);
+                  }
+                }
+              } catch (IOException closed) {
+                // The browser exited.
+              }
+              url.completeExceptionally(
+                  new IOException(
+                      "chromium exited before it listened: " + String.join(" | ", head)));
+            },
+            "chromium-stderr");
     drain.setDaemon(true);
     drain.start();
     try {
       return url.get(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new IOException("chromium did not print its DevTools URL within 30 s: " + String.join(" | ", head));
+      throw new IOException(
+          "chromium did not print its DevTools URL within 30 s: " + String.join(" | ", head));
     } catch (Exception e) {
       throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.toString());
     }
   }
 
-  private static HeadlessChromium connect(Process process, Path profile, String url) throws IOException {
+  private static HeadlessChromium connect(Process process, Path profile, String url)
+      throws IOException {
     HeadlessChromium[] self = new HeadlessChromium[1];
     StringBuilder partial = new StringBuilder();
-    WebSocket.Listener listener = new WebSocket.Listener() {
-      @Override
-      public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-          String message = partial.toString();
-          partial.setLength(0);
-          self[0].dispatch(message);
-        }
-        ws.request(1);
-        return null;
-      }
-    };
+    WebSocket.Listener listener =
+        new WebSocket.Listener() {
+          @Override
+          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+              String message = partial.toString();
+              partial.setLength(0);
+              self[0].dispatch(message);
+            }
+            ws.request(1);
+            return null;
+          }
+        };
     WebSocket socket;
     try {
-      socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), listener)
-          .get(10, TimeUnit.SECONDS);
+      socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(URI.create(url), listener)
+              .get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IOException("cannot connect to chromium's DevTools at " + url + ": " + e);
     }
@@ -184,7 +214,8 @@ public final class HeadlessChromium implements AutoCloseable {
       return result.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       pending.remove(id);
-      throw new IOException(method + " failed: " + (e.getCause() != null ? e.getCause().getMessage() : e));
+      throw new IOException(
+          method + " failed: " + (e.getCause() != null ? e.getCause().getMessage() : e));
     }
   }
 
@@ -195,10 +226,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** A new tab, attached: its commands go through {@link BrowserPage}. */
   public BrowserPage newPage(int width, int height) throws IOException {
-    String target = send(null, "Target.createTarget", JSON.createObjectNode().put("url", "about:blank"))
-        .path("targetId").asText();
-    String session = send(null, "Target.attachToTarget",
-        JSON.createObjectNode().put("targetId", target).put("flatten", true)).path("sessionId").asText();
+    String target =
+        send(null, "Target.createTarget", JSON.createObjectNode().put("url", "about:blank"))
+            .path("targetId")
+            .asText();
+    String session =
+        send(
+                null,
+                "Target.attachToTarget",
+                JSON.createObjectNode().put("targetId", target).put("flatten", true))
+            .path("sessionId")
+            .asText();
     return new BrowserPage(this, session, width, height);
   }
 

@@ -9,33 +9,50 @@ import io.courtside.model.PostJson;
 
 /**
  * Recognises the format of one line of a replay file and maps it. The checks go from the most
- * specific shape to the least, and each looks at fields only that format has: Courtside's
- * {@code createdAt}; Jetstream's {@code did}+{@code time_us}; Mastodon's {@code content}+{@code
- * account}; v1.1's {@code user} object with {@code id_str}; v2's string {@code id} with {@code
- * text} (bare, or inside {@code data}).
+ * specific shape to the least, and each looks at fields only that format has: Courtside's {@code
+ * createdAt}; Jetstream's {@code did}+{@code time_us}; Mastodon's {@code content}+{@code account};
+ * v1.1's {@code user} object with {@code id_str}; v2's string {@code id} with {@code text} (bare,
+ * or inside {@code data}).
  */
 public final class FormatDetector {
-  public enum Format { COURTSIDE, X_V2, X_V1, JETSTREAM, MASTODON }
+  public enum Format {
+    COURTSIDE,
+    X_V2,
+    X_V1,
+    JETSTREAM,
+    MASTODON
+  }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   static {
     // One hostile line must not cost unbounded work (same bounds as the post codec).
-    MAPPER.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(10_000_000).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxStringLength(10_000_000)
+                .build());
   }
 
   private final String mastodonInstance;
 
-  /** @param mastodonInstance host that served replayed Mastodon statuses (their ids are local) */
+  /**
+   * @param mastodonInstance host that served replayed Mastodon statuses (their ids are local)
+   */
   public FormatDetector(String mastodonInstance) {
     this.mastodonInstance = mastodonInstance;
   }
 
   /** The format of a parsed line, or null when none fits. */
   public static Format detect(JsonNode root) {
-    if (root.has("createdAt") || root.has("id") && root.has("text") && !XV2Tweets.looksLike(root)
-        && !XV1Statuses.looksLike(root) && !MastodonStatuses.looksLike(root)) {
+    if (root.has("createdAt")
+        || root.has("id")
+            && root.has("text")
+            && !XV2Tweets.looksLike(root)
+            && !XV1Statuses.looksLike(root)
+            && !MastodonStatuses.looksLike(root)) {
       // Courtside's own field name, or an id+text record no other format claims: let the post
       // codec say what is wrong with it.
       return Format.COURTSIDE;

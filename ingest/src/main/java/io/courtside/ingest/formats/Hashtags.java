@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hashtags without their '#', in order of first appearance, each once (compared ignoring case;
- * the first spelling wins, so "#NBA ... #nba" gives "NBA"). Platforms that mark tags up
- * (entities, facets, tag lists) are trusted first; the text scan is the fallback for records
- * that lack that markup, e.g. v2 tweets fetched without {@code entities}.
+ * Hashtags without their '#', in order of first appearance, each once (compared ignoring case; the
+ * first spelling wins, so "#NBA ... #nba" gives "NBA"). Platforms that mark tags up (entities,
+ * facets, tag lists) are trusted first; the text scan is the fallback for records that lack that
+ * markup, e.g. v2 tweets fetched without {@code entities}.
  */
 public final class Hashtags {
   /**
@@ -20,7 +20,8 @@ public final class Hashtags {
    * tags), then letters, digits, marks and '_' with at least one letter ("#1" is not a tag).
    */
   private static final Pattern TAG =
-      Pattern.compile("(?<![\\p{L}\\p{N}_&/])[#＃]([\\p{L}\\p{M}\\p{N}_]*[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}_]*)");
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}_&/])[#＃]([\\p{L}\\p{M}\\p{N}_]*[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}_]*)");
 
   private Hashtags() {}
 

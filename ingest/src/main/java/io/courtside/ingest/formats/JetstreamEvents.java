@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Bluesky Jetstream events: {@code {did, time_us, kind, commit:{operation, collection, rkey,
- * record}}}. A created (or updated) {@code app.bsky.feed.post} becomes a post with id
- * {@code bsky:<did>/<rkey>}, the record's address in the network, so a re-sent event keeps its key.
+ * record}}}. A created (or updated) {@code app.bsky.feed.post} becomes a post with id {@code
+ * bsky:<did>/<rkey>}, the record's address in the network, so a re-sent event keeps its key.
  * Hashtags come from tag facets and the record's own {@code tags}; the text is scanned only when a
  * client wrote neither.
  */
@@ -60,14 +60,15 @@ public final class JetstreamEvents {
     }
     List<String> langs = new ArrayList<>();
     record.path("langs").forEach(l -> langs.add(l.asText()));
-    return Mapped.post(new Post(
-        "bsky:" + did + "/" + rkey,
-        createdAt,
-        text,
-        langs.isEmpty() ? null : Json.lang(langs.get(0)),
-        did,
-        SOURCE,
-        Hashtags.orFromText(tags(record), text)));
+    return Mapped.post(
+        new Post(
+            "bsky:" + did + "/" + rkey,
+            createdAt,
+            text,
+            langs.isEmpty() ? null : Json.lang(langs.get(0)),
+            did,
+            SOURCE,
+            Hashtags.orFromText(tags(record), text)));
   }
 
   /** Tag facets in text order, then the record's extra tags. */

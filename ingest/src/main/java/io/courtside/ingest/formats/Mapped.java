@@ -4,10 +4,10 @@ import io.courtside.model.Post;
 import io.courtside.model.PostJson;
 
 /**
- * What one source record turned into. Three outcomes because they are handled differently: a
- * {@code post} is produced; a {@code skip} is valid input that simply is not a post (a delete
- * notice, a like, a keep-alive) and is only counted; a {@code malformed} record claims a known
- * format but lacks what a post needs, which replay forwards raw to the dead-letter topic.
+ * What one source record turned into. Three outcomes because they are handled differently: a {@code
+ * post} is produced; a {@code skip} is valid input that simply is not a post (a delete notice, a
+ * like, a keep-alive) and is only counted; a {@code malformed} record claims a known format but
+ * lacks what a post needs, which replay forwards raw to the dead-letter topic.
  *
  * @param post the post, or null
  * @param reason why there is no post (a short phrase used as a counter label), or null

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Mastodon Status entities (streaming {@code update} payloads and REST timeline items). The id is
  * {@code mastodon:<instance>/<status id>}: status ids are only unique on the instance that served
- * them. Content is HTML and becomes plain text; a content warning ({@code spoiler_text}) is kept
- * in front because it is part of what the author said. Boosts are skipped: the boosted status is
+ * them. Content is HTML and becomes plain text; a content warning ({@code spoiler_text}) is kept in
+ * front because it is part of what the author said. Boosts are skipped: the boosted status is
  * someone else's post, and it arrives on its own when it matches.
  */
 public final class MastodonStatuses {
@@ -21,7 +21,9 @@ public final class MastodonStatuses {
     return root.has("content") && root.path("account").isObject() && root.has("created_at");
   }
 
-  /** @param instance host name of the instance that served the status, e.g. mastodon.social */
+  /**
+   * @param instance host name of the instance that served the status, e.g. mastodon.social
+   */
   public static Mapped map(JsonNode status, String instance) {
     if (status.hasNonNull("reblog")) {
       return Mapped.skip("Mastodon boost");
@@ -45,13 +47,14 @@ public final class MastodonStatuses {
     if (tags.isEmpty()) {
       tags = Hashtags.distinct(Json.texts(status, "tags", "name"));
     }
-    return Mapped.post(new Post(
-        "mastodon:" + instance + "/" + id,
-        createdAt,
-        text,
-        Json.lang(Json.text(status, "language")),
-        Json.text(status.get("account"), "acct"),
-        SOURCE,
-        tags));
+    return Mapped.post(
+        new Post(
+            "mastodon:" + instance + "/" + id,
+            createdAt,
+            text,
+            Json.lang(Json.text(status, "language")),
+            Json.text(status.get("account"), "acct"),
+            SOURCE,
+            tags));
   }
 }

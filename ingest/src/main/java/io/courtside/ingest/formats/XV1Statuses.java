@@ -30,11 +30,16 @@ public final class XV1Statuses {
 
   /** A status, or one of the notices that v1.1 streams wrote between statuses. */
   public static boolean looksLike(JsonNode root) {
-    if (root.has("delete") || root.has("limit") || root.has("scrub_geo")
-        || root.has("status_withheld") || root.has("user_withheld") || root.has("warning")) {
+    if (root.has("delete")
+        || root.has("limit")
+        || root.has("scrub_geo")
+        || root.has("status_withheld")
+        || root.has("user_withheld")
+        || root.has("warning")) {
       return true;
     }
-    return root.has("created_at") && root.path("user").isObject()
+    return root.has("created_at")
+        && root.path("user").isObject()
         && (root.has("id_str") || root.path("id").isNumber());
   }
 
@@ -52,8 +57,10 @@ public final class XV1Statuses {
     }
     // The key must be the tweet's id as v2 writes it: id_str when it is a number, else id.
     String idStr = Json.text(root, "id_str");
-    String id = idStr != null && XV2Tweets.isNumeric(idStr) ? idStr
-        : status.getId() > 0 ? Long.toString(status.getId()) : null;
+    String id =
+        idStr != null && XV2Tweets.isNumeric(idStr)
+            ? idStr
+            : status.getId() > 0 ? Long.toString(status.getId()) : null;
     if (id == null) {
       return Mapped.malformed("X v1.1 status without an id");
     }
@@ -70,14 +77,15 @@ public final class XV1Statuses {
     if (text == null) {
       return Mapped.malformed("X v1.1 status without text");
     }
-    return Mapped.post(new Post(
-        "x:" + id,
-        createdAt,
-        text,
-        Json.lang(status.getLang()),
-        status.getUser() == null ? null : status.getUser().getScreenName(),
-        XV2Tweets.SOURCE,
-        Hashtags.orFromText(tags, text)));
+    return Mapped.post(
+        new Post(
+            "x:" + id,
+            createdAt,
+            text,
+            Json.lang(status.getLang()),
+            status.getUser() == null ? null : status.getUser().getScreenName(),
+            XV2Tweets.SOURCE,
+            Hashtags.orFromText(tags, text)));
   }
 
   /** v1.1's "Wed Oct 10 20:19:24 +0000 2018", or null. */

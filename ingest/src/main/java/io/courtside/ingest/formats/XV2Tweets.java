@@ -12,8 +12,10 @@ import java.time.Instant;
  */
 public final class XV2Tweets {
   public static final String SOURCE = "x";
+
   /** Snowflake ids count milliseconds from this epoch (2010-11-04T01:42:54.657Z). */
   private static final long TWITTER_EPOCH_MS = 1288834974657L;
+
   /** Tweets before snowflake ids (late 2010) have small ids without a timestamp in them. */
   private static final long FIRST_SNOWFLAKE = 29_700_859_247L;
 
@@ -26,8 +28,12 @@ public final class XV2Tweets {
       return data.has("id") && data.has("text");
     }
     // A bare v2 tweet: numeric string id, text, and none of v1.1's "user"/"id_str".
-    return root.path("id").isTextual() && isNumeric(root.get("id").textValue())
-        && root.has("text") && !root.has("user") && !root.has("id_str") && !root.has("createdAt");
+    return root.path("id").isTextual()
+        && isNumeric(root.get("id").textValue())
+        && root.has("text")
+        && !root.has("user")
+        && !root.has("id_str")
+        && !root.has("createdAt");
   }
 
   static boolean isNumeric(String s) {
@@ -42,7 +48,8 @@ public final class XV2Tweets {
     }
     JsonNode note = tweet.get("note_tweet");
     String text = Json.text(note, "text");
-    JsonNode entities = note != null && note.has("entities") ? note.get("entities") : tweet.get("entities");
+    JsonNode entities =
+        note != null && note.has("entities") ? note.get("entities") : tweet.get("entities");
     if (text == null) {
       text = Json.text(tweet, "text");
     }
@@ -57,14 +64,15 @@ public final class XV2Tweets {
         return Mapped.malformed("X v2 tweet without created_at");
       }
     }
-    return Mapped.post(new Post(
-        "x:" + id,
-        createdAt,
-        text,
-        Json.lang(Json.text(tweet, "lang")),
-        author(root, Json.text(tweet, "author_id")),
-        SOURCE,
-        Hashtags.orFromText(Json.texts(entities, "hashtags", "tag"), text)));
+    return Mapped.post(
+        new Post(
+            "x:" + id,
+            createdAt,
+            text,
+            Json.lang(Json.text(tweet, "lang")),
+            author(root, Json.text(tweet, "author_id")),
+            SOURCE,
+            Hashtags.orFromText(Json.texts(entities, "hashtags", "tag"), text)));
   }
 
   private static String author(JsonNode root, String authorId) {
@@ -83,7 +91,9 @@ public final class XV2Tweets {
   static Instant snowflakeTime(String id) {
     try {
       long value = Long.parseLong(id);
-      return value < FIRST_SNOWFLAKE ? null : Instant.ofEpochMilli((value >> 22) + TWITTER_EPOCH_MS);
+      return value < FIRST_SNOWFLAKE
+          ? null
+          : Instant.ofEpochMilli((value >> 22) + TWITTER_EPOCH_MS);
     } catch (NumberFormatException e) {
       return null;
     }

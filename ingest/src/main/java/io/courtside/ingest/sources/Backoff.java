@@ -44,7 +44,9 @@ public final class Backoff {
   private final DoubleSupplier random;
   private int failures;
 
-  /** @param random uniform in [0, 1); tests pass a constant */
+  /**
+   * @param random uniform in [0, 1); tests pass a constant
+   */
   public Backoff(Policy policy, DoubleSupplier random) {
     this.policy = policy;
     this.random = random;

@@ -22,8 +22,8 @@ public final class HttpStatusException extends Exception {
   private final transient HttpHeaders headers;
 
   /**
-   * @param body the response body, from which a short explanation is taken (never the request,
-   *     so no credentials)
+   * @param body the response body, from which a short explanation is taken (never the request, so
+   *     no credentials)
    */
   public HttpStatusException(int status, String body, HttpHeaders headers) {
     this(status, redirectOr(status, body, headers), headers, true);
@@ -104,7 +104,8 @@ public final class HttpStatusException extends Exception {
     try {
       JsonNode root = MAPPER.readTree(text);
       StringBuilder s = new StringBuilder();
-      for (String field : new String[] {"title", "detail", "error", "error_description", "reason"}) {
+      for (String field :
+          new String[] {"title", "detail", "error", "error_description", "reason"}) {
         if (root.path(field).isTextual()) {
           s.append(s.length() == 0 ? "" : " - ").append(root.get(field).textValue());
         }

@@ -45,8 +45,8 @@ public final class JetstreamSource implements PostSource {
    * @param stallTimeout reconnect when no event arrives for this long
    * @param maxMessageChars longest event kept; longer ones are skipped and counted
    */
-  public record Config(URI url, List<String> track, Duration overlap, Duration stallTimeout,
-      int maxMessageChars) {
+  public record Config(
+      URI url, List<String> track, Duration overlap, Duration stallTimeout, int maxMessageChars) {
     public static Config defaults(URI url, List<String> track) {
       // The network produces several posts a second, so a minute of silence means a dead link.
       // A post record is at most a few KB; 1 Mi characters is far beyond any real event.
@@ -61,8 +61,10 @@ public final class JetstreamSource implements PostSource {
   private final Reconnector.Timing timing;
   private final TrackFilter filter;
   private final SourceStats stats = new SourceStats();
+
   /** Identity of each handled event inside the overlap window, with its time_us. */
   private final Map<String, Long> recent = new LinkedHashMap<>();
+
   private long lastTimeUs;
 
   public JetstreamSource(Config config, HttpClient client, Reconnector.Timing timing) {
@@ -87,8 +89,12 @@ public final class JetstreamSource implements PostSource {
     if (filter.matchesEverything()) {
       LOG.warn("Bluesky: no --track given, producing every post on the network");
     }
-    Reconnector reconnector = new Reconnector("Bluesky Jetstream",
-        "Jetstream needs no credentials: check --jetstreamUrl", timing, stats);
+    Reconnector reconnector =
+        new Reconnector(
+            "Bluesky Jetstream",
+            "Jetstream needs no credentials: check --jetstreamUrl",
+            timing,
+            stats);
     reconnector.run(connected -> stream(sink, stop, connected), stop);
     LOG.info("Bluesky: stopped at cursor {}", lastTimeUs);
   }
@@ -98,15 +104,18 @@ public final class JetstreamSource implements PostSource {
     URI uri = subscribeUri();
     try (WebSocketMessages messages =
         WebSocketMessages.connect(client, uri, config.maxMessageChars(), this::oversize)) {
-      LOG.info("Bluesky Jetstream connected{}", lastTimeUs > 0 ? " at cursor " + cursorParam() : "");
+      LOG.info(
+          "Bluesky Jetstream connected{}", lastTimeUs > 0 ? " at cursor " + cursorParam() : "");
       connected.run();
       long idleSince = System.nanoTime();
       while (!stop.isStopped()) {
         String message = messages.poll(Duration.ofMillis(100));
         if (message == null) {
           if (System.nanoTime() - idleSince > config.stallTimeout().toNanos()) {
-            throw new IOException("no event for " + config.stallTimeout().toSeconds()
-                + " s: connection presumed dead");
+            throw new IOException(
+                "no event for "
+                    + config.stallTimeout().toSeconds()
+                    + " s: connection presumed dead");
           }
           continue;
         }
@@ -119,8 +128,11 @@ public final class JetstreamSource implements PostSource {
 
   URI subscribeUri() {
     String base = config.url().toString();
-    StringBuilder s = new StringBuilder(base).append(base.contains("?") ? '&' : '?')
-        .append("wantedCollections=").append(JetstreamEvents.POST_COLLECTION);
+    StringBuilder s =
+        new StringBuilder(base)
+            .append(base.contains("?") ? '&' : '?')
+            .append("wantedCollections=")
+            .append(JetstreamEvents.POST_COLLECTION);
     if (lastTimeUs > 0) {
       s.append("&cursor=").append(cursorParam());
     }
@@ -147,8 +159,12 @@ public final class JetstreamSource implements PostSource {
     }
     long timeUs = event.path("time_us").asLong(0);
     if (timeUs > 0) {
-      String identity = event.path("did").asText() + "|" + timeUs + "|"
-          + event.path("commit").path("rkey").asText();
+      String identity =
+          event.path("did").asText()
+              + "|"
+              + timeUs
+              + "|"
+              + event.path("commit").path("rkey").asText();
       if (timeUs <= lastTimeUs && recent.containsKey(identity)) {
         stats.skipped(DUPLICATE);
         return;

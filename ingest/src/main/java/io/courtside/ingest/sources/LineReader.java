@@ -131,7 +131,10 @@ public final class LineReader implements Closeable {
   }
 
   private boolean startsWithBom() {
-    return length >= 3 && line[0] == UTF8_BOM[0] && line[1] == UTF8_BOM[1] && line[2] == UTF8_BOM[2];
+    return length >= 3
+        && line[0] == UTF8_BOM[0]
+        && line[1] == UTF8_BOM[1]
+        && line[2] == UTF8_BOM[2];
   }
 
   private static int indexOf(byte[] bytes, int from, int to, byte value) {

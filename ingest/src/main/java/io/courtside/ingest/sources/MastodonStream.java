@@ -34,17 +34,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mastodon hashtag streams over Server-Sent Events ({@code GET /api/v1/streaming/hashtag?tag=}),
- * one connection per {@code --track} tag, each on its own thread with its own {@link
- * Reconnector}. {@code update} events carry a Status and become posts; {@code delete} (a status
- * id) and other events are counted and ignored; heartbeats only keep the stall timer quiet. A
- * status with two tracked tags arrives on both streams: it is produced once.
+ * one connection per {@code --track} tag, each on its own thread with its own {@link Reconnector}.
+ * {@code update} events carry a Status and become posts; {@code delete} (a status id) and other
+ * events are counted and ignored; heartbeats only keep the stall timer quiet. A status with two
+ * tracked tags arrives on both streams: it is produced once.
  */
 public final class MastodonStream implements PostSource {
   private static final Logger LOG = LoggerFactory.getLogger(MastodonStream.class);
   public static final URI DEFAULT_INSTANCE = URI.create("https://mastodon.social");
   static final String STREAM_PATH = "/api/v1/streaming/hashtag";
-  static final String CREDENTIALS_HINT = "check MASTODON_ACCESS_TOKEN or --mastodonTokenFile (a"
-      + " user access token of this instance; streaming needs one since Mastodon 4.2)";
+  static final String CREDENTIALS_HINT =
+      "check MASTODON_ACCESS_TOKEN or --mastodonTokenFile (a"
+          + " user access token of this instance; streaming needs one since Mastodon 4.2)";
   private static final int SEEN_CAPACITY = 10_000;
   static final String OVERSIZE = "oversize event";
 
@@ -55,8 +56,8 @@ public final class MastodonStream implements PostSource {
    * @param maxLineBytes longest line, and most characters of one event's data; larger events are
    *     skipped and counted
    */
-  public record Config(URI instance, List<String> tags, Secret token, Duration stallTimeout,
-      int maxLineBytes) {
+  public record Config(
+      URI instance, List<String> tags, Secret token, Duration stallTimeout, int maxLineBytes) {
     public static Config defaults(URI instance, List<String> tags, Secret token) {
       // Mastodon sends a heartbeat comment about every 10 s.
       return new Config(instance, tags, token, Duration.ofSeconds(60), 1 << 20);
@@ -69,14 +70,17 @@ public final class MastodonStream implements PostSource {
   private final HttpClient client;
   private final Reconnector.Timing timing;
   private final SourceStats stats = new SourceStats();
+
   /** Ids of recent posts, oldest first, to produce a post arriving on two tag streams once. */
-  private final Set<String> seen = Collections.newSetFromMap(
-      new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > SEEN_CAPACITY;
-        }
-      });
+  private final Set<String> seen =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>(256, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > SEEN_CAPACITY;
+            }
+          });
+
   private final AtomicLong heartbeats = new AtomicLong();
 
   public MastodonStream(Config config, HttpClient client, Reconnector.Timing timing) {
@@ -97,19 +101,24 @@ public final class MastodonStream implements PostSource {
   @Override
   public void run(RecordSink sink, StopSignal stop) throws IngestException, InterruptedException {
     StopSignal local = new StopSignal(); // ends every tag stream when one fails for good
-    ExecutorService threads = Executors.newFixedThreadPool(config.tags().size(), r -> {
-      Thread t = new Thread(r, "courtside-ingest-mastodon");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService threads =
+        Executors.newFixedThreadPool(
+            config.tags().size(),
+            r -> {
+              Thread t = new Thread(r, "courtside-ingest-mastodon");
+              t.setDaemon(true);
+              return t;
+            });
     List<Future<Void>> streams = new ArrayList<>();
     for (String tag : config.tags()) {
       Reconnector reconnector =
           new Reconnector("Mastodon #" + tag + " stream", CREDENTIALS_HINT, timing, stats);
-      streams.add(threads.submit(() -> {
-        reconnector.run(connected -> stream(tag, sink, local, connected), local);
-        return null;
-      }));
+      streams.add(
+          threads.submit(
+              () -> {
+                reconnector.run(connected -> stream(tag, sink, local, connected), local);
+                return null;
+              }));
     }
     try {
       awaitAll(streams, stop, local);
@@ -146,14 +155,21 @@ public final class MastodonStream implements PostSource {
 
   private void stream(String tag, RecordSink sink, StopSignal stop, Runnable connected)
       throws IOException, HttpStatusException, InterruptedException {
-    URI uri = URI.create(config.instance().toString().replaceAll("/+$", "") + STREAM_PATH
-        + "?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
+    URI uri =
+        URI.create(
+            config.instance().toString().replaceAll("/+$", "")
+                + STREAM_PATH
+                + "?tag="
+                + URLEncoder.encode(tag, StandardCharsets.UTF_8));
     InputStream body = StreamingGet.open(client, uri, config.token(), "text/event-stream");
     LOG.info("Mastodon #{} stream connected", tag);
     connected.run();
     try (StreamWatchdog watchdog = new StreamWatchdog(body, config.stallTimeout(), stop);
         SseReader events =
-            new SseReader(watchdog.stream(), config.maxLineBytes(), heartbeats::incrementAndGet,
+            new SseReader(
+                watchdog.stream(),
+                config.maxLineBytes(),
+                heartbeats::incrementAndGet,
                 this::oversize)) {
       try {
         SseReader.Event event;

@@ -18,23 +18,27 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>network error or a dropped stream: {@link Backoff.Policy#network()} (short, growing);
- *   <li>429: until the server's reset time when it sends one, else {@link Backoff.Policy#standard()};
+ *   <li>429: until the server's reset time when it sends one, else {@link
+ *       Backoff.Policy#standard()};
  *   <li>5xx: {@link Backoff.Policy#standard()};
  *   <li>401/403 and other 4xx: stop with a message; retrying cannot fix a bad token and a retry
  *       storm against an auth error is what gets API clients banned.
  * </ul>
  *
- * A connection calls {@code connected.run()} once it is streaming. When it then stays up for
- * {@link #STABLE_AFTER}, both backoffs are reset, so a drop after an hour of streaming is retried
- * quickly again; a server that accepts and drops at once keeps backing off instead of being hit
- * several times a second.
+ * A connection calls {@code connected.run()} once it is streaming. When it then stays up for {@link
+ * #STABLE_AFTER}, both backoffs are reset, so a drop after an hour of streaming is retried quickly
+ * again; a server that accepts and drops at once keeps backing off instead of being hit several
+ * times a second.
  */
 public final class Reconnector {
   private static final Logger LOG = LoggerFactory.getLogger(Reconnector.class);
+
   /** A bad reset header must not park the source for hours; X's windows are 15 minutes. */
   private static final Duration MAX_RESET_WAIT = Duration.ofMinutes(16);
+
   /** X's reset time has whole seconds: come back just after it, not just before. */
   private static final Duration RESET_MARGIN = Duration.ofSeconds(1);
+
   /** A connection that lasted this long worked: the next failure starts the backoff afresh. */
   static final Duration STABLE_AFTER = Duration.ofSeconds(30);
 
@@ -46,11 +50,19 @@ public final class Reconnector {
   }
 
   /** Timing collaborators, injected so that tests run backoffs without waiting. */
-  public record Timing(Sleeper sleeper, Clock clock, DoubleSupplier random,
-      Backoff.Policy standard, Backoff.Policy network) {
+  public record Timing(
+      Sleeper sleeper,
+      Clock clock,
+      DoubleSupplier random,
+      Backoff.Policy standard,
+      Backoff.Policy network) {
     /** Real time; waits end early on a stop request. */
     public static Timing real(StopSignal stop) {
-      return new Timing(stop, Clock.systemUTC(), Math::random, Backoff.Policy.standard(),
+      return new Timing(
+          stop,
+          Clock.systemUTC(),
+          Math::random,
+          Backoff.Policy.standard(),
           Backoff.Policy.network());
     }
   }
@@ -61,6 +73,7 @@ public final class Reconnector {
   private final SourceStats stats;
   private final Backoff standard;
   private final Backoff network;
+
   /** When the current connection started streaming; null before it does. */
   private Instant connectedAt;
 
@@ -90,7 +103,10 @@ public final class Reconnector {
         }
         String lasted = resetIfStable();
         wait = network.next();
-        LOG.warn("{}: the server ended the stream{}; reconnecting in {} ms", name, lasted,
+        LOG.warn(
+            "{}: the server ended the stream{}; reconnecting in {} ms",
+            name,
+            lasted,
             wait.toMillis());
       } catch (IOException e) {
         if (stop.isStopped()) {
@@ -132,17 +148,30 @@ public final class Reconnector {
 
   private Duration afterStatus(HttpStatusException e) throws IngestException {
     if (e.unauthorized()) {
-      throw new IngestException(name + " answered " + e.getMessage() + ". "
-          + (e.status() == 401 ? "The token was not accepted" : "The token may not use this API")
-          + "; " + credentialsHint + ". Not retrying.");
+      throw new IngestException(
+          name
+              + " answered "
+              + e.getMessage()
+              + ". "
+              + (e.status() == 401
+                  ? "The token was not accepted"
+                  : "The token may not use this API")
+              + "; "
+              + credentialsHint
+              + ". Not retrying.");
     }
     if (e.rateLimited()) {
       Instant now = timing.clock().instant();
-      Duration wait = e.rateLimitReset()
-          .map(reset -> Duration.between(now, reset).plus(RESET_MARGIN))
-          .filter(d -> !d.isNegative() && d.compareTo(MAX_RESET_WAIT) <= 0)
-          .orElseGet(standard::next);
-      LOG.warn("{}: rate limited ({}); waiting {} s{}", name, e.getMessage(), wait.toSeconds(),
+      Duration wait =
+          e.rateLimitReset()
+              .map(reset -> Duration.between(now, reset).plus(RESET_MARGIN))
+              .filter(d -> !d.isNegative() && d.compareTo(MAX_RESET_WAIT) <= 0)
+              .orElseGet(standard::next);
+      LOG.warn(
+          "{}: rate limited ({}); waiting {} s{}",
+          name,
+          e.getMessage(),
+          wait.toSeconds(),
           e.rateLimitReset().map(r -> " until " + r).orElse(""));
       return wait;
     }
@@ -151,8 +180,11 @@ public final class Reconnector {
       LOG.warn("{}: {}; retrying in {} s", name, e.getMessage(), wait.toSeconds());
       return wait;
     }
-    throw new IngestException(name + " refused the request: " + e.getMessage()
-        + ". Not retrying; check the flags (e.g. --track) and the endpoint.");
+    throw new IngestException(
+        name
+            + " refused the request: "
+            + e.getMessage()
+            + ". Not retrying; check the flags (e.g. --track) and the endpoint.");
   }
 
   /** The exception's kind and message, without a stack trace: disconnects are routine. */

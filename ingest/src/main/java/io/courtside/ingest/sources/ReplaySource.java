@@ -32,19 +32,20 @@ import org.slf4j.LoggerFactory;
  *   <li>A line that is not JSON, has an unknown shape, or lacks what a post needs is sent unchanged
  *       under key {@code line-<n>}: the pipeline rejects it into the dead-letter topic with the
  *       reason, rather than ingest dropping it unseen. It is counted under its reason.
- *   <li>A line that is valid but not a post (a Jetstream delete, a v1.1 delete notice, a boost),
- *       a blank line, or a line too long for one Kafka record is skipped and counted by reason.
+ *   <li>A line that is valid but not a post (a Jetstream delete, a v1.1 delete notice, a boost), a
+ *       blank line, or a line too long for one Kafka record is skipped and counted by reason.
  * </ul>
  *
  * <p>Pacing: with no speed, as fast as the producer takes records. With speed X, post k is sent
  * when {@code (createdAt_k - createdAt_first) / X} has elapsed since the first was sent. Measuring
- * from the first post rather than from the previous one keeps errors from accumulating; posts
- * older than the first (files are not always sorted) go out at once. A single wait is cut to
- * {@code maxWait} (a line a year off must not stall a replay for a year) and the pace then
- * resumes from that post; each cut is counted in the progress line.
+ * from the first post rather than from the previous one keeps errors from accumulating; posts older
+ * than the first (files are not always sorted) go out at once. A single wait is cut to {@code
+ * maxWait} (a line a year off must not stall a replay for a year) and the pace then resumes from
+ * that post; each cut is counted in the progress line.
  */
 public final class ReplaySource implements PostSource {
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
+
   /** Waits longer than this are logged, so that a slow replay does not look like a hang. */
   private static final long LOG_WAIT_NANOS = 10_000_000_000L;
 
@@ -70,8 +71,14 @@ public final class ReplaySource implements PostSource {
    * @param sleeper waits between paced posts; a {@link StopSignal} ends waits on Ctrl-C
    * @param mastodonInstance host that served replayed Mastodon statuses (for their ids)
    */
-  public ReplaySource(Path file, Double speed, Duration maxWait, int maxLineBytes,
-      LongSupplier nanoTime, Sleeper sleeper, String mastodonInstance) {
+  public ReplaySource(
+      Path file,
+      Double speed,
+      Duration maxWait,
+      int maxLineBytes,
+      LongSupplier nanoTime,
+      Sleeper sleeper,
+      String mastodonInstance) {
     if (speed != null && !(speed > 0 && Double.isFinite(speed))) {
       throw new IllegalArgumentException("speed must be positive and finite: " + speed);
     }
@@ -119,7 +126,9 @@ public final class ReplaySource implements PostSource {
           stats.skipped("oversize line");
           LOG.warn(
               "{} line {}: longer than {} bytes, too large for one Kafka record; skipped",
-              file, lines.lineNumber(), maxLineBytes);
+              file,
+              lines.lineNumber(),
+              maxLineBytes);
           continue;
         }
         if (lines.blank()) {
@@ -130,8 +139,11 @@ public final class ReplaySource implements PostSource {
         String text = Utf8.decodeOrNull(bytes);
         Mapped mapped = text == null ? Mapped.malformed("not UTF-8") : formats.map(text);
         if (mapped.malformed()) {
-          LOG.debug("{} line {}: {}; sent raw for the dead-letter topic", file,
-              lines.lineNumber(), mapped.reason());
+          LOG.debug(
+              "{} line {}: {}; sent raw for the dead-letter topic",
+              file,
+              lines.lineNumber(),
+              mapped.reason());
           sink.raw("line-" + lines.lineNumber(), bytes);
           stats.skipped(mapped.reason() + " (sent raw)");
           sent++;
@@ -168,14 +180,21 @@ public final class ReplaySource implements PostSource {
     long wait = nanosUntilDue(firstCreatedAt, firstSentNanos, createdAt, speed, now);
     boolean cut = wait > maxWait.toNanos();
     if (cut) {
-      LOG.info("next post (createdAt {}) is due in {} s at --speed={}; waiting --maxWait={}s"
-          + " instead, then pacing from it", createdAt, wait / 1_000_000_000L, speed,
+      LOG.info(
+          "next post (createdAt {}) is due in {} s at --speed={}; waiting --maxWait={}s"
+              + " instead, then pacing from it",
+          createdAt,
+          wait / 1_000_000_000L,
+          speed,
           maxWait.toSeconds());
       stats.note(cutLabel);
       wait = maxWait.toNanos();
     } else if (wait > LOG_WAIT_NANOS) {
-      LOG.info("next post (createdAt {}) is due in {} s at --speed={}", createdAt,
-          wait / 1_000_000_000L, speed);
+      LOG.info(
+          "next post (createdAt {}) is due in {} s at --speed={}",
+          createdAt,
+          wait / 1_000_000_000L,
+          speed);
     }
     if (wait > 0) {
       sleeper.sleepNanos(wait);
@@ -190,8 +209,8 @@ public final class ReplaySource implements PostSource {
 
   /**
    * Nanoseconds to wait before sending a post created at {@code createdAt}, when the first post
-   * (created at {@code firstCreatedAt}) was sent at {@code firstSentNanos} and it is now
-   * {@code nowNanos}; 0 when it is already due.
+   * (created at {@code firstCreatedAt}) was sent at {@code firstSentNanos} and it is now {@code
+   * nowNanos}; 0 when it is already due.
    */
   static long nanosUntilDue(
       Instant firstCreatedAt, long firstSentNanos, Instant createdAt, double speed, long nowNanos) {
@@ -214,5 +233,4 @@ public final class ReplaySource implements PostSource {
     InputStream in = Files.newInputStream(file);
     return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
   }
-
 }

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * An API token. It is read from an environment variable or a file, never from a flag, because
- * flag values show in {@code ps} and shell history. {@link #toString()} is redacted so that a
- * token can never reach a log line or an exception message by accident; only {@link
- * #authorizationHeader()} reveals it, for the request header.
+ * An API token. It is read from an environment variable or a file, never from a flag, because flag
+ * values show in {@code ps} and shell history. {@link #toString()} is redacted so that a token can
+ * never reach a log line or an exception message by accident; only {@link #authorizationHeader()}
+ * reveals it, for the request header.
  */
 public final class Secret {
   private final String value;
@@ -38,8 +38,13 @@ public final class Secret {
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new IngestException(flag + "=" + file + ": cannot read the token file ("
-            + e.getClass().getSimpleName() + ")");
+        throw new IngestException(
+            flag
+                + "="
+                + file
+                + ": cannot read the token file ("
+                + e.getClass().getSimpleName()
+                + ")");
       }
       if (text.isBlank()) {
         throw new IngestException(flag + "=" + file + ": the file is empty");
@@ -48,8 +53,12 @@ public final class Secret {
     }
     String fromEnv = env.get(envName);
     if (fromEnv == null || fromEnv.isBlank()) {
-      throw new IngestException("no token: set the environment variable " + envName
-          + " or pass " + flag + "=FILE (a file holding only the token)");
+      throw new IngestException(
+          "no token: set the environment variable "
+              + envName
+              + " or pass "
+              + flag
+              + "=FILE (a file holding only the token)");
     }
     return checked(fromEnv, envName);
   }

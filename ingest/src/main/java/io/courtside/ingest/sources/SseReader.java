@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Server-Sent Events from a byte stream: {@code event:} and {@code data:} fields, a blank line
- * ends an event, lines starting with ':' are comments (Mastodon's heartbeat is {@code :thump}).
+ * Server-Sent Events from a byte stream: {@code event:} and {@code data:} fields, a blank line ends
+ * an event, lines starting with ':' are comments (Mastodon's heartbeat is {@code :thump}).
  * Multi-line data is joined with '\n' as the SSE spec says. An event whose data would exceed the
  * limit (one long line, or many lines) is not kept: its data is dropped as it arrives, so a hostile
  * or broken server cannot exhaust the heap, and the event is reported to {@code onOversize}.

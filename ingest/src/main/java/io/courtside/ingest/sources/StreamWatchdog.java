@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StreamWatchdog implements AutoCloseable {
   private static final long CHECK_MILLIS = 100;
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread t = new Thread(r, "courtside-ingest-watchdog");
-        t.setDaemon(true);
-        return t;
-      });
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "courtside-ingest-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final InputStream watched;
   private final Duration idleTimeout;
@@ -33,30 +34,36 @@ public final class StreamWatchdog implements AutoCloseable {
 
   /** Watches {@code in}; read from {@link #stream()} so that every read counts as activity. */
   public StreamWatchdog(InputStream in, Duration idleTimeout, StopSignal stop) {
-    this.watched = new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        lastActivity = System.nanoTime();
-        return b;
-      }
+    this.watched =
+        new FilterInputStream(in) {
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            lastActivity = System.nanoTime();
+            return b;
+          }
 
-      @Override
-      public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
-        lastActivity = System.nanoTime();
-        return n;
-      }
-    };
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            lastActivity = System.nanoTime();
+            return n;
+          }
+        };
     this.idleTimeout = idleTimeout;
     long idleNanos = idleTimeout.toNanos();
-    this.check = TIMER.scheduleWithFixedDelay(() -> {
-      boolean idle = System.nanoTime() - lastActivity > idleNanos;
-      if (idle || stop.isStopped()) {
-        stalled = idle && !stop.isStopped();
-        closeQuietly();
-      }
-    }, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    this.check =
+        TIMER.scheduleWithFixedDelay(
+            () -> {
+              boolean idle = System.nanoTime() - lastActivity > idleNanos;
+              if (idle || stop.isStopped()) {
+                stalled = idle && !stop.isStopped();
+                closeQuietly();
+              }
+            },
+            CHECK_MILLIS,
+            CHECK_MILLIS,
+            TimeUnit.MILLISECONDS);
   }
 
   public InputStream stream() {
@@ -70,8 +77,8 @@ public final class StreamWatchdog implements AutoCloseable {
    */
   public IOException explain(IOException e, String silence) {
     return stalled
-        ? new IOException("no " + silence + " for " + idleTimeout.toSeconds()
-            + " s: connection presumed dead", e)
+        ? new IOException(
+            "no " + silence + " for " + idleTimeout.toSeconds() + " s: connection presumed dead", e)
         : e;
   }
 

@@ -16,19 +16,23 @@ import java.time.Duration;
  */
 final class StreamingGet {
   static final String USER_AGENT = "courtside-ingest";
+
   /** Until the response headers arrive; the body itself may last for days. */
   private static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(30);
 
   private StreamingGet() {}
 
-  /** @param accept the Accept header, or null for none */
+  /**
+   * @param accept the Accept header, or null for none
+   */
   static InputStream open(HttpClient client, URI uri, Secret token, String accept)
       throws IOException, HttpStatusException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .header("Authorization", token.authorizationHeader())
-        .header("User-Agent", USER_AGENT)
-        .timeout(HEADERS_TIMEOUT)
-        .GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", token.authorizationHeader())
+            .header("User-Agent", USER_AGENT)
+            .timeout(HEADERS_TIMEOUT)
+            .GET();
     if (accept != null) {
       request.header("Accept", accept);
     }

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Client-side {@code --track} for sources without a server-side filter (Jetstream sends every
- * post on the network). A term starting with '#' matches a hashtag of the post, ignoring case;
- * any other term matches as a whole word or phrase in the text, ignoring case. A post matches
- * when any term does; no terms match everything.
+ * Client-side {@code --track} for sources without a server-side filter (Jetstream sends every post
+ * on the network). A term starting with '#' matches a hashtag of the post, ignoring case; any other
+ * term matches as a whole word or phrase in the text, ignoring case. A post matches when any term
+ * does; no terms match everything.
  */
 public final class TrackFilter {
   private final List<String> tags = new ArrayList<>();
@@ -24,8 +24,10 @@ public final class TrackFilter {
         tags.add(t.substring(1).toLowerCase(Locale.ROOT));
       } else if (!t.isEmpty()) {
         // Word boundaries that understand non-ASCII letters ("Dončić" is one word).
-        phrases.add(Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}_])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        phrases.add(
+            Pattern.compile(
+                "(?<![\\p{L}\\p{N}_])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}_])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
       }
     }
   }

@@ -16,13 +16,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The JDK's callback WebSocket client turned into a pull API: {@link #poll} returns the next whole
- * text message. Flow control is explicit: one message is requested at a time and the next only
- * when the consumer calls {@link #requestNext}, so the socket is read no faster than we produce.
- * A message longer than the limit is not assembled: its fragments are dropped as they arrive (a
+ * text message. Flow control is explicit: one message is requested at a time and the next only when
+ * the consumer calls {@link #requestNext}, so the socket is read no faster than we produce. A
+ * message longer than the limit is not assembled: its fragments are dropped as they arrive (a
  * hostile or broken server cannot exhaust the heap) and it is reported to {@code onOversize}.
  */
 final class WebSocketMessages implements AutoCloseable {
   private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
+
   /** Marks the end of the stream in the queue; compared by identity. */
   private static final String END = new String("end");
 
@@ -42,21 +43,24 @@ final class WebSocketMessages implements AutoCloseable {
    * @param maxMessageChars longest text message kept
    * @param onOversize called (on the socket's thread) for each longer message, which is dropped
    */
-  static WebSocketMessages connect(HttpClient client, URI uri, int maxMessageChars,
-      Runnable onOversize) throws IOException, HttpStatusException, InterruptedException {
+  static WebSocketMessages connect(
+      HttpClient client, URI uri, int maxMessageChars, Runnable onOversize)
+      throws IOException, HttpStatusException, InterruptedException {
     WebSocketMessages messages = new WebSocketMessages(maxMessageChars, onOversize);
     try {
-      messages.socket = client.newWebSocketBuilder()
-          .connectTimeout(HANDSHAKE_TIMEOUT)
-          .buildAsync(uri, messages.new Listener())
-          .get(HANDSHAKE_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+      messages.socket =
+          client
+              .newWebSocketBuilder()
+              .connectTimeout(HANDSHAKE_TIMEOUT)
+              .buildAsync(uri, messages.new Listener())
+              .get(HANDSHAKE_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof WebSocketHandshakeException handshake) {
         var response = handshake.getResponse();
         Object body = response.body();
-        throw new HttpStatusException(response.statusCode(),
-            body instanceof String s ? s : null, response.headers());
+        throw new HttpStatusException(
+            response.statusCode(), body instanceof String s ? s : null, response.headers());
       }
       throw cause instanceof IOException io ? io : new IOException(cause);
     } catch (TimeoutException e) {
@@ -74,7 +78,8 @@ final class WebSocketMessages implements AutoCloseable {
     String message = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     if (message == END) {
       queue.add(END); // stay ended for later calls
-      throw error != null ? new IOException("WebSocket failed: " + error, error)
+      throw error != null
+          ? new IOException("WebSocket failed: " + error, error)
           : new IOException("WebSocket closed by the server: " + endReason);
     }
     return message;

@@ -22,16 +22,19 @@ import org.slf4j.LoggerFactory;
  * X API v2 filtered stream ({@code GET /2/tweets/search/stream}): syncs the rules from {@code
  * --track}, then reads newline-delimited tweet objects for as long as the connection lasts,
  * reconnecting through {@link Reconnector}. X sends a bare newline about every 20 s to keep the
- * connection open; a stream silent for longer than {@link Config#stallTimeout} is presumed dead
- * and reconnected.
+ * connection open; a stream silent for longer than {@link Config#stallTimeout} is presumed dead and
+ * reconnected.
  */
 public final class XFilteredStream implements PostSource {
   private static final Logger LOG = LoggerFactory.getLogger(XFilteredStream.class);
   public static final URI DEFAULT_API_BASE = URI.create("https://api.x.com");
   static final String STREAM_PATH = "/2/tweets/search/stream";
+
   /** Ask for the fields a post needs; by default v2 sends only id and text. */
-  static final String STREAM_QUERY = "tweet.fields=created_at,lang,author_id,entities,note_tweet"
-      + "&expansions=author_id&user.fields=username";
+  static final String STREAM_QUERY =
+      "tweet.fields=created_at,lang,author_id,entities,note_tweet"
+          + "&expansions=author_id&user.fields=username";
+
   static final String CREDENTIALS_HINT =
       "check X_BEARER_TOKEN or --bearerTokenFile (an app-only bearer token of a project with"
           + " filtered stream access)";
@@ -42,8 +45,8 @@ public final class XFilteredStream implements PostSource {
    * @param stallTimeout reconnect when nothing, not even a keep-alive, arrives for this long
    * @param maxLineBytes longest tweet line kept (longer ones are skipped and counted)
    */
-  public record Config(URI apiBase, List<String> rules, Secret token, Duration stallTimeout,
-      int maxLineBytes) {
+  public record Config(
+      URI apiBase, List<String> rules, Secret token, Duration stallTimeout, int maxLineBytes) {
     public static Config defaults(URI apiBase, List<String> rules, Secret token) {
       // Three missed keep-alives (X sends one every ~20 s) before we call the stream dead.
       return new Config(apiBase, rules, token, Duration.ofSeconds(60), 1 << 20);
@@ -79,20 +82,26 @@ public final class XFilteredStream implements PostSource {
   public void run(RecordSink sink, StopSignal stop) throws IngestException, InterruptedException {
     XRules rules = new XRules(client, config.apiBase(), config.token(), Duration.ofSeconds(30));
     Reconnector reconnector = new Reconnector("X filtered stream", CREDENTIALS_HINT, timing, stats);
-    reconnector.run(connected -> {
-      if (!rulesSynced) {
-        // Inside the reconnect loop so that a 429 or 503 on the rules endpoint is retried too.
-        rules.sync(config.rules());
-        rulesSynced = true;
-      }
-      stream(sink, stop, connected);
-    }, stop);
+    reconnector.run(
+        connected -> {
+          if (!rulesSynced) {
+            // Inside the reconnect loop so that a 429 or 503 on the rules endpoint is retried too.
+            rules.sync(config.rules());
+            rulesSynced = true;
+          }
+          stream(sink, stop, connected);
+        },
+        stop);
   }
 
   private void stream(RecordSink sink, StopSignal stop, Runnable connected)
       throws IOException, HttpStatusException, InterruptedException {
-    InputStream body = StreamingGet.open(
-        client, config.apiBase().resolve(STREAM_PATH + "?" + STREAM_QUERY), config.token(), null);
+    InputStream body =
+        StreamingGet.open(
+            client,
+            config.apiBase().resolve(STREAM_PATH + "?" + STREAM_QUERY),
+            config.token(),
+            null);
     LOG.info("X filtered stream connected");
     connected.run();
     try (StreamWatchdog watchdog = new StreamWatchdog(body, config.stallTimeout(), stop);
@@ -128,7 +137,9 @@ public final class XFilteredStream implements PostSource {
     if (!root.has("data") && root.has("errors")) {
       // e.g. operational-disconnect: X closes the stream after this and we reconnect.
       JsonNode first = root.path("errors").path(0);
-      LOG.warn("X filtered stream says: {} {}", first.path("title").asText(""),
+      LOG.warn(
+          "X filtered stream says: {} {}",
+          first.path("title").asText(""),
           first.path("detail").asText(""));
       stats.skipped("X stream error message");
       return;

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the filtered stream's rules equal to {@code --track}: adds the missing ones and deletes
- * the stale ones. Rules belong to the app, not to the connection, so a rule left over from an
- * earlier run would keep feeding its posts into this one.
+ * Makes the filtered stream's rules equal to {@code --track}: adds the missing ones and deletes the
+ * stale ones. Rules belong to the app, not to the connection, so a rule left over from an earlier
+ * run would keep feeding its posts into this one.
  */
 final class XRules {
   private static final Logger LOG = LoggerFactory.getLogger(XRules.class);
@@ -49,11 +49,12 @@ final class XRules {
     Set<String> missing = new LinkedHashSet<>(wanted);
     missing.removeAll(current.keySet());
     List<String> staleIds = new ArrayList<>();
-    current.forEach((value, id) -> {
-      if (!wanted.contains(value)) {
-        staleIds.add(id);
-      }
-    });
+    current.forEach(
+        (value, id) -> {
+          if (!wanted.contains(value)) {
+            staleIds.add(id);
+          }
+        });
     if (!staleIds.isEmpty()) {
       ObjectNode body = MAPPER.createObjectNode();
       staleIds.forEach(body.putObject("delete").putArray("ids")::add);
@@ -65,8 +66,14 @@ final class XRules {
       missing.forEach(value -> add.addObject().put("value", value).put("tag", TAG));
       check(post(body), "add");
     }
-    String summary = "rules: " + wanted.size() + " in force, " + missing.size() + " added, "
-        + staleIds.size() + " stale deleted";
+    String summary =
+        "rules: "
+            + wanted.size()
+            + " in force, "
+            + missing.size()
+            + " added, "
+            + staleIds.size()
+            + " stale deleted";
     LOG.info("X filtered stream {}", summary);
     return summary;
   }
@@ -74,8 +81,8 @@ final class XRules {
   /** The app's rules, value to id. */
   private Map<String, String> current()
       throws IOException, HttpStatusException, InterruptedException {
-    HttpResponse<String> response = client.send(
-        request().GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(request().GET().build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new HttpStatusException(response.statusCode(), response.body(), response.headers());
     }
@@ -88,10 +95,13 @@ final class XRules {
 
   private JsonNode post(ObjectNode body)
       throws IOException, HttpStatusException, InterruptedException {
-    HttpResponse<String> response = client.send(
-        request().header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            request()
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     int status = response.statusCode();
     if (status == 400 && response.body() != null && response.body().contains("\"errors\"")) {
       return MAPPER.readTree(response.body()); // invalid rule values: reported by check()
@@ -105,8 +115,10 @@ final class XRules {
   /** Invalid rules are the user's to fix: say which and why, and stop. */
   private static void check(JsonNode answer, String action) throws IngestException {
     JsonNode summary = answer.path("meta").path("summary");
-    boolean failed = summary.path("invalid").asInt(0) > 0 || summary.path("not_created").asInt(0) > 0
-        || summary.path("not_deleted").asInt(0) > 0;
+    boolean failed =
+        summary.path("invalid").asInt(0) > 0
+            || summary.path("not_created").asInt(0) > 0
+            || summary.path("not_deleted").asInt(0) > 0;
     JsonNode errors = answer.path("errors");
     if (!failed && errors.isEmpty()) {
       return;
@@ -114,8 +126,10 @@ final class XRules {
     List<String> reasons = new ArrayList<>();
     for (JsonNode e : errors) {
       String value = e.path("value").asText("");
-      String details = e.path("details").isArray() && e.path("details").size() > 0
-          ? e.path("details").get(0).asText() : e.path("title").asText("");
+      String details =
+          e.path("details").isArray() && e.path("details").size() > 0
+              ? e.path("details").get(0).asText()
+              : e.path("title").asText("");
       // A duplicate rule is already in force: that is what we wanted.
       if (e.path("title").asText("").equals("DuplicateRule")) {
         continue;
@@ -123,9 +137,12 @@ final class XRules {
       reasons.add((value.isEmpty() ? "" : "'" + value + "': ") + details);
     }
     if (!reasons.isEmpty() || failed && errors.isEmpty()) {
-      throw new IngestException("X rejected the stream rules (" + action + "): "
-          + (reasons.isEmpty() ? answer.toString() : String.join("; ", reasons))
-          + ". Fix --track; see X's filtered stream rule syntax.");
+      throw new IngestException(
+          "X rejected the stream rules ("
+              + action
+              + "): "
+              + (reasons.isEmpty() ? answer.toString() : String.join("; ", reasons))
+              + ". Fix --track; see X's filtered stream rule syntax.");
     }
   }
 

@@ -24,10 +24,12 @@ public class FormatDetectorTest {
 
   @Test
   public void courtsideLinesAreParsedByThePostCodec() {
-    Mapped m = detector.map(
-        "{\"id\":\"syn-1\",\"createdAt\":\"2026-05-20T01:00:00Z\",\"text\":\"hi #NBA\"}");
+    Mapped m =
+        detector.map(
+            "{\"id\":\"syn-1\",\"createdAt\":\"2026-05-20T01:00:00Z\",\"text\":\"hi #NBA\"}");
     assertThat(m.post().id(), equalTo("syn-1"));
-    assertThat(detector.map("{\"id\":\"a\",\"createdAt\":\"soon\",\"text\":\"x\"}").reason(),
+    assertThat(
+        detector.map("{\"id\":\"a\",\"createdAt\":\"soon\",\"text\":\"x\"}").reason(),
         equalTo("invalid Courtside post"));
   }
 

@@ -10,7 +10,8 @@ import org.junit.Test;
 public class HashtagsTest {
   @Test
   public void tagsAreFoundOnceInOrderWithTheFirstSpelling() {
-    assertThat(Hashtags.fromText("#NBA tonight: #Lakers vs #Celtics #nba"),
+    assertThat(
+        Hashtags.fromText("#NBA tonight: #Lakers vs #Celtics #nba"),
         contains("NBA", "Lakers", "Celtics"));
   }
 

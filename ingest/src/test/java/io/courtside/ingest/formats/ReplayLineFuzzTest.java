@@ -1,9 +1,9 @@
 package io.courtside.ingest.formats;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.courtside.model.InvalidPostException;
@@ -68,8 +68,10 @@ public class ReplayLineFuzzTest {
   /** The lines of the kept corpus: one hostile line each, found by these properties or reported. */
   static List<String> keptLines() throws IOException {
     try (InputStream in = ReplayLineFuzzTest.class.getResourceAsStream("/formats/hostile.jsonl")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(l -> !l.isBlank()).toList();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.isBlank())
+          .toList();
     }
   }
 
@@ -82,8 +84,8 @@ public class ReplayLineFuzzTest {
         Post back = PostJson.parse(PostJson.toBytes(post));
         assertThat(back.createdAt(), is(post.createdAt()));
       } catch (InvalidPostException e) {
-        throw new AssertionError("mapped a post the pipeline would dead-letter: " + e.getMessage()
-            + ": " + post, e);
+        throw new AssertionError(
+            "mapped a post the pipeline would dead-letter: " + e.getMessage() + ": " + post, e);
       }
     } else {
       assertThat("a record that is no post says why", m.reason(), not(emptyOrNullString()));

@@ -30,8 +30,9 @@ public class XV1StatusesTest {
     TimeZone saved = TimeZone.getDefault();
     try {
       TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
-      Post p = XV1Statuses.map(Fixtures.text("x-v1-status.json"), Fixtures.json("x-v1-status.json"))
-          .post();
+      Post p =
+          XV1Statuses.map(Fixtures.text("x-v1-status.json"), Fixtures.json("x-v1-status.json"))
+              .post();
       assertThat(p.createdAt(), equalTo(Instant.parse("2018-10-10T20:19:24Z")));
     } finally {
       TimeZone.setDefault(saved);
@@ -40,8 +41,9 @@ public class XV1StatusesTest {
 
   @Test
   public void aTruncatedStreamingStatusUsesExtendedTweet() {
-    Post p = XV1Statuses.map(Fixtures.text("x-v1-extended.json"),
-        Fixtures.json("x-v1-extended.json")).post();
+    Post p =
+        XV1Statuses.map(Fixtures.text("x-v1-extended.json"), Fixtures.json("x-v1-extended.json"))
+            .post();
     assertThat(p.text().endsWith("the best fan base & more #StrengthInNumbers"), is(true));
     assertThat(p.hashtags(), contains("Warriors", "DubNation", "StrengthInNumbers"));
   }

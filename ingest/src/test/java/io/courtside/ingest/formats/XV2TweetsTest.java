@@ -29,7 +29,8 @@ public class XV2TweetsTest {
     Post p = XV2Tweets.map(Fixtures.json("x-v2-bare.json")).post();
     assertThat(p.id(), equalTo("x:1792412345678901249"));
     // Snowflake: (id >> 22) + 1288834974657 ms.
-    assertThat(p.createdAt(),
+    assertThat(
+        p.createdAt(),
         equalTo(Instant.ofEpochMilli((1792412345678901249L >> 22) + 1288834974657L)));
     assertThat(p.hashtags(), contains("nba", "Celtics"));
     assertThat(p.lang(), nullValue());

@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for the X API v2 filtered stream on 127.0.0.1: the rules endpoint (GET, POST
- * add/delete) and the stream, which answers each connection with the next scripted {@link Conn}
- * and writes chunked newline-delimited JSON with keep-alive "\r\n" lines, as X does.
+ * add/delete) and the stream, which answers each connection with the next scripted {@link Conn} and
+ * writes chunked newline-delimited JSON with keep-alive "\r\n" lines, as X does.
  */
 final class FakeXApi implements AutoCloseable {
   /** One stream connection: an HTTP status, then lines (200 only), then close or hang. */
-  record Conn(int status, Map<String, String> headers, String body, List<String> lines,
-      boolean hang) {
+  record Conn(
+      int status, Map<String, String> headers, String body, List<String> lines, boolean hang) {
     static Conn stream(boolean hang, String... lines) {
       return new Conn(200, Map.of(), null, List.of(lines), hang);
     }
@@ -66,8 +66,12 @@ final class FakeXApi implements AutoCloseable {
   private void rules(HttpExchange ex) throws IOException {
     authHeaders.add(ex.getRequestHeaders().getFirst("Authorization"));
     if (rulesStatus != 200) {
-      send(ex, rulesStatus, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":"
-          + rulesStatus + ",\"detail\":\"Unauthorized\"}");
+      send(
+          ex,
+          rulesStatus,
+          "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":"
+              + rulesStatus
+              + ",\"detail\":\"Unauthorized\"}");
       return;
     }
     if (ex.getRequestMethod().equals("GET")) {
@@ -75,12 +79,22 @@ final class FakeXApi implements AutoCloseable {
       synchronized (rules) {
         for (String r : rules) {
           String[] idValue = r.split("\t", 2);
-          data.append(data.length() == 0 ? "" : ",").append("{\"id\":\"").append(idValue[0])
-              .append("\",\"value\":").append(MAPPER.writeValueAsString(idValue[1])).append('}');
+          data.append(data.length() == 0 ? "" : ",")
+              .append("{\"id\":\"")
+              .append(idValue[0])
+              .append("\",\"value\":")
+              .append(MAPPER.writeValueAsString(idValue[1]))
+              .append('}');
         }
       }
-      send(ex, 200, "{" + (data.length() == 0 ? "" : "\"data\":[" + data + "],")
-          + "\"meta\":{\"sent\":\"2026-05-20T01:00:00.000Z\",\"result_count\":" + rules.size() + "}}");
+      send(
+          ex,
+          200,
+          "{"
+              + (data.length() == 0 ? "" : "\"data\":[" + data + "],")
+              + "\"meta\":{\"sent\":\"2026-05-20T01:00:00.000Z\",\"result_count\":"
+              + rules.size()
+              + "}}");
       return;
     }
     JsonNode body = MAPPER.readTree(ex.getRequestBody());
@@ -91,9 +105,15 @@ final class FakeXApi implements AutoCloseable {
     for (JsonNode add : body.path("add")) {
       rules.add(nextRuleId.incrementAndGet() + "\t" + add.path("value").asText());
     }
-    send(ex, body.has("add") ? 201 : 200, "{\"meta\":{\"sent\":\"2026-05-20T01:00:00.000Z\","
-        + "\"summary\":{\"created\":" + body.path("add").size() + ",\"not_created\":0,\"valid\":"
-        + body.path("add").size() + ",\"invalid\":0}}}");
+    send(
+        ex,
+        body.has("add") ? 201 : 200,
+        "{\"meta\":{\"sent\":\"2026-05-20T01:00:00.000Z\","
+            + "\"summary\":{\"created\":"
+            + body.path("add").size()
+            + ",\"not_created\":0,\"valid\":"
+            + body.path("add").size()
+            + ",\"invalid\":0}}}");
   }
 
   private void stream(HttpExchange ex) throws IOException {

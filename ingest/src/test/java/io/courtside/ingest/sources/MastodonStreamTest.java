@@ -42,8 +42,10 @@ public class MastodonStreamTest {
   private static final String TOKEN = "mastodon-user-token-SECRET-42";
 
   private HttpServer server;
+
   /** Per tag, the SSE bodies of successive connections; a body ending in "HANG" stays open. */
   private final Map<String, Queue<String>> script = new ConcurrentHashMap<>();
+
   private final List<String> auth = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger updatesSent = new AtomicInteger();
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -97,8 +99,12 @@ public class MastodonStreamTest {
   }
 
   private static String status(String id, String html) {
-    return "{\"id\":\"" + id + "\",\"created_at\":\"2026-05-20T01:02:03.000Z\",\"language\":\"en\","
-        + "\"spoiler_text\":\"\",\"content\":\"" + html + "\",\"reblog\":null,"
+    return "{\"id\":\""
+        + id
+        + "\",\"created_at\":\"2026-05-20T01:02:03.000Z\",\"language\":\"en\","
+        + "\"spoiler_text\":\"\",\"content\":\""
+        + html
+        + "\",\"reblog\":null,"
         + "\"account\":{\"id\":\"1\",\"acct\":\"fan@hoops.social\"},\"tags\":[{\"name\":\"nba\"}]}";
   }
 
@@ -111,29 +117,50 @@ public class MastodonStreamTest {
     return new MastodonStream(
         new MastodonStream.Config(instance, tags, Secret.of(TOKEN), Duration.ofSeconds(5), 1 << 20),
         SourceFactoryAccess.httpClient(),
-        new Reconnector.Timing(time, Clock.systemUTC(), () -> 0.0, Backoff.Policy.standard(),
+        new Reconnector.Timing(
+            time,
+            Clock.systemUTC(),
+            () -> 0.0,
+            Backoff.Policy.standard(),
             Backoff.Policy.network()));
   }
 
   @Test
   public void updatesBecomePostsDeletesAndHeartbeatsAreIgnoredAndADropIsRiddenOut()
       throws Exception {
-    script.put("nba", new ConcurrentLinkedQueue<>(List.of(
-        ":thump\n\n" + update("101", "<p>Go <a href=\\\"x\\\" class=\\\"mention hashtag\\\">#<span>NBA"
-            + "</span></a> &amp; more</p>") + "event: delete\ndata: 99\n\n" + ":thump\n\n"
-            + update("102", "<p>second</p>"),
-        update("103", "<p>after the reconnect</p>") + ":thump\n\n" + update("104", "<p>four</p>")
-            + "HANG")));
-    script.put("lakers", new ConcurrentLinkedQueue<>(List.of(
-        update("102", "<p>second</p>") + update("105", "<p>#Lakers</p>") + "HANG")));
+    script.put(
+        "nba",
+        new ConcurrentLinkedQueue<>(
+            List.of(
+                ":thump\n\n"
+                    + update(
+                        "101",
+                        "<p>Go <a href=\\\"x\\\" class=\\\"mention hashtag\\\">#<span>NBA"
+                            + "</span></a> &amp; more</p>")
+                    + "event: delete\ndata: 99\n\n"
+                    + ":thump\n\n"
+                    + update("102", "<p>second</p>"),
+                update("103", "<p>after the reconnect</p>")
+                    + ":thump\n\n"
+                    + update("104", "<p>four</p>")
+                    + "HANG")));
+    script.put(
+        "lakers",
+        new ConcurrentLinkedQueue<>(
+            List.of(update("102", "<p>second</p>") + update("105", "<p>#Lakers</p>") + "HANG")));
     StoppingSink sink = new StoppingSink(5, stop);
     MastodonStream source = source(List.of("nba", "lakers"));
     source.run(sink, stop);
 
     List<Post> posts = sink.list.posts();
-    assertThat(sink.list.ids(), containsInAnyOrder("mastodon:127.0.0.1/101",
-        "mastodon:127.0.0.1/102", "mastodon:127.0.0.1/103", "mastodon:127.0.0.1/104",
-        "mastodon:127.0.0.1/105"));
+    assertThat(
+        sink.list.ids(),
+        containsInAnyOrder(
+            "mastodon:127.0.0.1/101",
+            "mastodon:127.0.0.1/102",
+            "mastodon:127.0.0.1/103",
+            "mastodon:127.0.0.1/104",
+            "mastodon:127.0.0.1/105"));
     Post first = posts.stream().filter(p -> p.id().endsWith("/101")).findFirst().orElseThrow();
     assertThat(first.text(), equalTo("Go #NBA & more"));
     assertThat(first.hashtags().get(0), equalTo("NBA"));
@@ -151,8 +178,10 @@ public class MastodonStreamTest {
   @Test
   public void anInvalidTokenStopsEveryStreamWithAClearMessage() {
     status = 401;
-    IngestException e = assertThrows(IngestException.class,
-        () -> source(List.of("nba")).run(new StoppingSink(1, stop), stop));
+    IngestException e =
+        assertThrows(
+            IngestException.class,
+            () -> source(List.of("nba")).run(new StoppingSink(1, stop), stop));
     assertThat(e.getMessage(), containsString("HTTP 401: The access token is invalid"));
     assertThat(e.getMessage(), containsString("MASTODON_ACCESS_TOKEN"));
     assertThat(auth.size(), is(1));

@@ -22,10 +22,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Fuzzing of a whole replay: a file of hostile lines (wrong types, odd numbers, invalid UTF-8,
- * deep nesting, lines over the record limit) is read to its end without an exception, every line
- * is accounted for (a post, sent raw, or skipped with a reason), and a valid post after them all
- * is still sent.
+ * Fuzzing of a whole replay: a file of hostile lines (wrong types, odd numbers, invalid UTF-8, deep
+ * nesting, lines over the record limit) is read to its end without an exception, every line is
+ * accounted for (a post, sent raw, or skipped with a reason), and a valid post after them all is
+ * still sent.
  */
 public class ReplayFileFuzzTest {
   private static final Post LAST =
@@ -35,17 +35,25 @@ public class ReplayFileFuzzTest {
   Arbitrary<List<byte[]>> files() {
     Arbitrary<byte[]> text = HostileJson.lines().map(s -> s.getBytes(StandardCharsets.UTF_8));
     // Bytes that are not UTF-8 (lone continuation bytes, overlong forms, 0xFF), without newlines.
-    Arbitrary<byte[]> notUtf8 = Arbitraries.bytes().list().ofMinSize(1).ofMaxSize(50).map(bs -> {
-      byte[] b = new byte[bs.size() + 1];
-      b[0] = (byte) 0xC0;
-      for (int i = 0; i < bs.size(); i++) {
-        b[i + 1] = bs.get(i) == '\n' ? (byte) 0x80 : bs.get(i);
-      }
-      return b;
-    });
+    Arbitrary<byte[]> notUtf8 =
+        Arbitraries.bytes()
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(50)
+            .map(
+                bs -> {
+                  byte[] b = new byte[bs.size() + 1];
+                  b[0] = (byte) 0xC0;
+                  for (int i = 0; i < bs.size(); i++) {
+                    b[i + 1] = bs.get(i) == '\n' ? (byte) 0x80 : bs.get(i);
+                  }
+                  return b;
+                });
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, text), net.jqwik.api.Tuple.of(1, notUtf8))
-        .list().ofMinSize(1).ofMaxSize(8);
+            net.jqwik.api.Tuple.of(5, text), net.jqwik.api.Tuple.of(1, notUtf8))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(8);
   }
 
   @Property
@@ -62,12 +70,21 @@ public class ReplayFileFuzzTest {
       Files.write(file, content.toByteArray());
       FakeTime time = new FakeTime();
       // 256 KiB per line: some generated lines are over it and must be skipped as oversize.
-      ReplaySource source = new ReplaySource(file, 1000.0, Duration.ofSeconds(60), 256 * 1024, time.now::get, time,
-          "mastodon.social");
+      ReplaySource source =
+          new ReplaySource(
+              file,
+              1000.0,
+              Duration.ofSeconds(60),
+              256 * 1024,
+              time.now::get,
+              time,
+              "mastodon.social");
       ListSink sink = new ListSink();
       long sent = source.run(sink, 0, () -> false);
       var stats = source.stats();
-      assertThat("every line is a post or skipped with a reason", stats.receivedCount(),
+      assertThat(
+          "every line is a post or skipped with a reason",
+          stats.receivedCount(),
           is(stats.postCount() + stats.skippedCount()));
       assertThat(sent, is((long) sink.posts.size() + sink.rawKeys.size()));
       assertThat(stats.postCount(), is((long) sink.posts.size()));

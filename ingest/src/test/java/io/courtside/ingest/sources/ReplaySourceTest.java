@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,8 +49,8 @@ public class ReplaySourceTest {
   }
 
   private static ReplaySource source(Path f, Double speed, FakeTime time) {
-    return new ReplaySource(f, speed, Duration.ofDays(1), 1 << 20, time.now::get, time,
-        "mastodon.social");
+    return new ReplaySource(
+        f, speed, Duration.ofDays(1), 1 << 20, time.now::get, time, "mastodon.social");
   }
 
   @Test
@@ -94,10 +93,17 @@ public class ReplaySourceTest {
   public void aStatusTwitter4jCannotReadIsSentRawAndTheRestOfTheFileStillGoes() throws Exception {
     // Issue 13 item 8: twitter4j threw NumberFormatException out of the mapper for these ids.
     Post a = post("a", T0);
-    String v1 = "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id\":%s,"
-        + "\"text\":\"Go #Lakers\",\"user\":{\"id\":6253282,\"screen_name\":\"hoopsfan\"}}";
-    Path f = file(String.format(v1, "\"abc\"") + "\n" + String.format(v1, "1.0523229811375268e18")
-        + "\n" + PostJson.toJson(a) + "\n");
+    String v1 =
+        "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id\":%s,"
+            + "\"text\":\"Go #Lakers\",\"user\":{\"id\":6253282,\"screen_name\":\"hoopsfan\"}}";
+    Path f =
+        file(
+            String.format(v1, "\"abc\"")
+                + "\n"
+                + String.format(v1, "1.0523229811375268e18")
+                + "\n"
+                + PostJson.toJson(a)
+                + "\n");
     ListSink sink = new ListSink();
     ReplaySource src = source(f, null, new FakeTime());
     assertThat(src.run(sink, 0, () -> false), is(3L));
@@ -148,7 +154,8 @@ public class ReplaySourceTest {
     Path f = file(huge + "\n" + PostJson.toJson(a) + "\n");
     ListSink sink = new ListSink();
     FakeTime time = new FakeTime();
-    ReplaySource src = new ReplaySource(f, null, Duration.ofDays(1), 1000, time.now::get, time, "mastodon.social");
+    ReplaySource src =
+        new ReplaySource(f, null, Duration.ofDays(1), 1000, time.now::get, time, "mastodon.social");
     src.run(sink, 0, () -> false);
     assertThat(sink.posts, contains(a));
     assertThat(src.stats().skippedCount("oversize line"), is(1L));
@@ -169,8 +176,12 @@ public class ReplaySourceTest {
 
   @Test
   public void withoutSpeedNothingSleeps() throws Exception {
-    Path f = file(PostJson.toJson(post("a", T0)) + "\n"
-        + PostJson.toJson(post("b", T0.plusSeconds(3600))) + "\n");
+    Path f =
+        file(
+            PostJson.toJson(post("a", T0))
+                + "\n"
+                + PostJson.toJson(post("b", T0.plusSeconds(3600)))
+                + "\n");
     FakeTime time = new FakeTime();
     source(f, null, time).run(new ListSink(), 0, () -> false);
     assertThat(time.sleeps, empty());
@@ -180,11 +191,17 @@ public class ReplaySourceTest {
   public void speedPacesByCreatedAtGapsFromTheFirstPost() throws Exception {
     // Gaps 1 s and 3 s at speed 2 -> due at 0.5 s and 1.5 s; a post older than the last one
     // (created at +2 s, due at 1 s) is already due and goes out at once.
-    Path f = file(PostJson.toJson(post("a", T0)) + "\n"
-        + PostJson.toJson(post("b", T0.plusSeconds(1))) + "\n"
-        + "not a post\n"
-        + PostJson.toJson(post("c", T0.plusSeconds(3))) + "\n"
-        + PostJson.toJson(post("d", T0.plusSeconds(2))) + "\n");
+    Path f =
+        file(
+            PostJson.toJson(post("a", T0))
+                + "\n"
+                + PostJson.toJson(post("b", T0.plusSeconds(1)))
+                + "\n"
+                + "not a post\n"
+                + PostJson.toJson(post("c", T0.plusSeconds(3)))
+                + "\n"
+                + PostJson.toJson(post("d", T0.plusSeconds(2)))
+                + "\n");
     FakeTime time = new FakeTime();
     ListSink sink = new ListSink();
     source(f, 2.0, time).run(sink, 0, () -> false);
@@ -196,13 +213,19 @@ public class ReplaySourceTest {
   @Test
   public void aGapOfAYearWaitsAtMostMaxWaitAndThePaceResumesFromThere() throws Exception {
     // Issue 13 item 9: one line a year off stalled a replay at --speed=1 for a year.
-    Path f = file(PostJson.toJson(post("a", T0)) + "\n"
-        + PostJson.toJson(post("b", T0.plus(Duration.ofDays(365)))) + "\n"
-        + PostJson.toJson(post("c", T0.plus(Duration.ofDays(365)).plusSeconds(2))) + "\n");
+    Path f =
+        file(
+            PostJson.toJson(post("a", T0))
+                + "\n"
+                + PostJson.toJson(post("b", T0.plus(Duration.ofDays(365))))
+                + "\n"
+                + PostJson.toJson(post("c", T0.plus(Duration.ofDays(365)).plusSeconds(2)))
+                + "\n");
     FakeTime time = new FakeTime();
     ListSink sink = new ListSink();
-    ReplaySource src = new ReplaySource(f, 1.0, Duration.ofSeconds(30), 1 << 20, time.now::get,
-        time, "mastodon.social");
+    ReplaySource src =
+        new ReplaySource(
+            f, 1.0, Duration.ofSeconds(30), 1 << 20, time.now::get, time, "mastodon.social");
     src.run(sink, 0, () -> false);
     // The year is cut to 30 s; c keeps its 2 s gap to b.
     assertThat(time.sleeps, contains(30_000_000_000L, 2_000_000_000L));
@@ -212,12 +235,23 @@ public class ReplaySourceTest {
 
   @Test
   public void aStopDuringAWaitSendsNothingMore() throws Exception {
-    Path f = file(PostJson.toJson(post("a", T0)) + "\n"
-        + PostJson.toJson(post("b", T0.plusSeconds(60))) + "\n");
+    Path f =
+        file(
+            PostJson.toJson(post("a", T0))
+                + "\n"
+                + PostJson.toJson(post("b", T0.plusSeconds(60)))
+                + "\n");
     AtomicBoolean stopped = new AtomicBoolean();
     AtomicLong now = new AtomicLong();
     ListSink sink = new ListSink();
-    new ReplaySource(f, 1.0, Duration.ofDays(1), 1 << 20, now::get, nanos -> stopped.set(true), "mastodon.social")
+    new ReplaySource(
+            f,
+            1.0,
+            Duration.ofDays(1),
+            1 << 20,
+            now::get,
+            nanos -> stopped.set(true),
+            "mastodon.social")
         .run(sink, 0, stopped::get);
     assertThat(sink.posts.size(), is(1));
   }
@@ -226,16 +260,17 @@ public class ReplaySourceTest {
   public void dueTimeMath() {
     long sent = 10_000_000_000L;
     // 10 s after the first post, at 10x: due 1 s after the first was sent.
-    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(10), 10, sent),
-        is(1_000_000_000L));
-    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(10), 10, sent + 400_000_000L),
+    assertThat(
+        ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(10), 10, sent), is(1_000_000_000L));
+    assertThat(
+        ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(10), 10, sent + 400_000_000L),
         is(600_000_000L));
     // Half speed doubles the gap.
-    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.plusMillis(250), 0.5, sent),
-        is(500_000_000L));
+    assertThat(
+        ReplaySource.nanosUntilDue(T0, sent, T0.plusMillis(250), 0.5, sent), is(500_000_000L));
     // Already due or older than the first post: no wait.
-    assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(1), 1, sent + 2_000_000_000L),
-        is(0L));
+    assertThat(
+        ReplaySource.nanosUntilDue(T0, sent, T0.plusSeconds(1), 1, sent + 2_000_000_000L), is(0L));
     assertThat(ReplaySource.nanosUntilDue(T0, sent, T0.minusSeconds(5), 1, sent), is(0L));
   }
 }

@@ -15,8 +15,11 @@ public class SseReaderTest {
   private final AtomicInteger oversize = new AtomicInteger();
 
   private SseReader reader(String stream, int maxBytes) {
-    return new SseReader(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)),
-        maxBytes, comments::incrementAndGet, oversize::incrementAndGet);
+    return new SseReader(
+        new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)),
+        maxBytes,
+        comments::incrementAndGet,
+        oversize::incrementAndGet);
   }
 
   @Test
@@ -32,16 +35,21 @@ public class SseReaderTest {
   public void anEventWhoseDataLinesAddUpPastTheLimitIsSkippedAndCounted() throws Exception {
     // Issue 13 item 10: each line is under the limit, their sum was kept whole.
     String line = "data: " + "z".repeat(900) + "\n";
-    SseReader r = reader("event: update\n" + line.repeat(5_000) + "\n"
-        + "event: update\ndata: small\n\n", 1000);
+    SseReader r =
+        reader(
+            "event: update\n" + line.repeat(5_000) + "\n" + "event: update\ndata: small\n\n", 1000);
     assertThat(r.next(), equalTo(new SseReader.Event("update", "small")));
     assertThat(oversize.get(), is(1));
   }
 
   @Test
   public void anEventWithOneLineOverTheLimitIsSkippedWholeNotDispatchedWithout() throws Exception {
-    SseReader r = reader("event: update\ndata: {\"text\":\ndata: \"" + "z".repeat(5_000)
-        + "\"}\n\nevent: delete\ndata: 42\n\n", 1000);
+    SseReader r =
+        reader(
+            "event: update\ndata: {\"text\":\ndata: \""
+                + "z".repeat(5_000)
+                + "\"}\n\nevent: delete\ndata: 42\n\n",
+            1000);
     assertThat(r.next(), equalTo(new SseReader.Event("delete", "42")));
     assertThat(oversize.get(), is(1));
     assertThat(r.next(), nullValue());

@@ -17,11 +17,10 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
- * The job's flags, read and checked once, where the job is launched: typed durations, the
- * scorer's configuration with its lexicon overlay read, the watchlist read, the sink's target.
- * The steps take these values in their constructors and never see the options; files named by
- * flags are read here, so workers on a cluster need no copy of them. Every error names its flag
- * and says why.
+ * The job's flags, read and checked once, where the job is launched: typed durations, the scorer's
+ * configuration with its lexicon overlay read, the watchlist read, the sink's target. The steps
+ * take these values in their constructors and never see the options; files named by flags are read
+ * here, so workers on a cluster need no copy of them. Every error names its flag and says why.
  *
  * @param kafka where posts are read from, and how a streaming start rewinds
  * @param windows the event-time windows of every aggregate
@@ -67,7 +66,8 @@ public record JobConfig(
       java.time.Duration maxRetryTime) {
     public Sink {
       if (batchSize < 1) {
-        throw new IllegalArgumentException("--influxBatchSize must be at least 1, got " + batchSize);
+        throw new IllegalArgumentException(
+            "--influxBatchSize must be at least 1, got " + batchSize);
       }
     }
 
@@ -81,7 +81,10 @@ public record JobConfig(
     }
   }
 
-  /** Beam's parse of {@code args} into the job's options; throws IllegalArgumentException naming a bad flag. */
+  /**
+   * Beam's parse of {@code args} into the job's options; throws IllegalArgumentException naming a
+   * bad flag.
+   */
   public static CourtsideOptions options(String... args) {
     // Beam refuses an empty value of an enum-typed flag without naming the flag.
     for (String arg : args) {
@@ -104,9 +107,11 @@ public record JobConfig(
     // Checked in this order, so that of several bad flags the same one is named as before.
     Duration windowSize = Durations.parsePositive("windowSize", o.getWindowSize());
     Duration allowedLateness = Durations.parse("allowedLateness", o.getAllowedLateness());
-    Duration earlyFiringPeriod = Durations.parsePositive("earlyFiringPeriod", o.getEarlyFiringPeriod());
+    Duration earlyFiringPeriod =
+        Durations.parsePositive("earlyFiringPeriod", o.getEarlyFiringPeriod());
     Duration maxOutOfOrderness = Durations.parse("maxOutOfOrderness", o.getMaxOutOfOrderness());
-    Duration restartRewindMargin = Durations.parse("restartRewindMargin", o.getRestartRewindMargin());
+    Duration restartRewindMargin =
+        Durations.parse("restartRewindMargin", o.getRestartRewindMargin());
     Kafka kafka =
         new Kafka(
             o.getBootstrapServers(),
@@ -135,10 +140,19 @@ public record JobConfig(
           "--dlqTopic must differ from --topic (" + o.getTopic() + "), or bad records would loop");
     }
     return new JobConfig(
-        kafka, windows, recountFrom, o.getDlqTopic(), o.getMaxRecordBytes(), scoring, watchlist, sink);
+        kafka,
+        windows,
+        recountFrom,
+        o.getDlqTopic(),
+        o.getMaxRecordBytes(),
+        scoring,
+        watchlist,
+        sink);
   }
 
-  /** The same configuration, writing only windows that start at or after {@code from} (null: all). */
+  /**
+   * The same configuration, writing only windows that start at or after {@code from} (null: all).
+   */
   public JobConfig withRecountFrom(Instant from) {
     return new JobConfig(kafka, windows, from, dlqTopic, maxRecordBytes, scoring, watchlist, sink);
   }
@@ -194,8 +208,12 @@ public record JobConfig(
       return config.withOverlay(LexiconOverlay.named(overlay));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "--lexiconOverlay=" + overlay + ": " + e.getMessage()
-              + " (give 'nba' or a file of word<TAB>valence lines)", e);
+          "--lexiconOverlay="
+              + overlay
+              + ": "
+              + e.getMessage()
+              + " (give 'nba' or a file of word<TAB>valence lines)",
+          e);
     }
   }
 

@@ -16,11 +16,7 @@ import java.util.List;
  *     "MiamiHEAT"); every alias and capitalised alias, written without spaces, is a tag as well
  */
 public record Entity(
-    String name,
-    EntityKind kind,
-    List<String> aliases,
-    List<String> capitalised,
-    List<String> tags)
+    String name, EntityKind kind, List<String> aliases, List<String> capitalised, List<String> tags)
     implements Serializable {
 
   @JsonCreator
@@ -43,7 +39,9 @@ public record Entity(
     this.tags = tags == null ? List.of() : List.copyOf(tags);
     if (this.aliases.isEmpty() && this.capitalised.isEmpty() && this.tags.isEmpty()) {
       throw new IllegalArgumentException(
-          "entity '" + name + "' has no aliases, capitalised aliases or tags: nothing can match it");
+          "entity '"
+              + name
+              + "' has no aliases, capitalised aliases or tags: nothing can match it");
     }
   }
 }

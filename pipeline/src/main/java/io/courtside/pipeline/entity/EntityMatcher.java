@@ -23,8 +23,9 @@ import java.util.TreeSet;
  *   <li>Words match aliases at word boundaries, in any letter case: "lakers", "LAKERS".
  *   <li>A {@link Entity#capitalised() capitalised} alias matches only when every one of its words
  *       starts with a capital letter. This is the "Heat" rule: "Heat" and "HEAT" are the Miami
- *       Heat, "the heat is on" is not. A capitalised ordinary word at the start of a sentence ("Heat
- *       is brutal today") is still counted: an accepted false positive, rarer than the reverse.
+ *       Heat, "the heat is on" is not. A capitalised ordinary word at the start of a sentence
+ *       ("Heat is brutal today") is still counted: an accepted false positive, rarer than the
+ *       reverse.
  *   <li>Hashtags and @handles match in any case, because writing one is deliberate: "#heat",
  *       "#HeatCulture", "@MiamiHEAT". Every alias without spaces is also a tag ("#KingJames").
  *   <li>At one position the longest alias wins ("Los Angeles Lakers" over "Lakers").
@@ -37,6 +38,7 @@ public final class EntityMatcher {
   private final List<Entity> entities;
   private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
   private final Map<String, Integer> byTag = new HashMap<>();
+
   /** Which entity claimed an alias or tag first, to report conflicts by name. */
   private final Map<String, Integer> owners = new HashMap<>();
 
@@ -54,15 +56,21 @@ public final class EntityMatcher {
         addTag(tag, TextTokens.tagKey(tag), e);
       }
     }
-    byFirstWord.values().forEach(l -> l.sort(Comparator.comparingInt((Phrase p) -> -p.keys.length)));
+    byFirstWord
+        .values()
+        .forEach(l -> l.sort(Comparator.comparingInt((Phrase p) -> -p.keys.length)));
   }
 
-  /** @throws IllegalArgumentException when an alias or tag names two entities */
+  /**
+   * @throws IllegalArgumentException when an alias or tag names two entities
+   */
   public static EntityMatcher of(Watchlist watchlist) {
     return new EntityMatcher(watchlist.entities());
   }
 
-  /** The entities named by {@code text} or by the post's own {@code hashtags}, in watchlist order. */
+  /**
+   * The entities named by {@code text} or by the post's own {@code hashtags}, in watchlist order.
+   */
   public List<Entity> match(String text, List<String> hashtags) {
     TreeSet<Integer> found = new TreeSet<>();
     List<Token> tokens = TextTokens.of(text);
@@ -117,12 +125,16 @@ public final class EntityMatcher {
     List<Token> words = TextTokens.of(alias);
     if (words.isEmpty() || words.stream().anyMatch(w -> w.kind() != Kind.WORD)) {
       throw new IllegalArgumentException(
-          "entity '" + entities.get(entity).name() + "': alias '" + alias
+          "entity '"
+              + entities.get(entity).name()
+              + "': alias '"
+              + alias
               + "' must be words (put hashtags and handles under tags, without # or @)");
     }
     String[] keys = words.stream().map(Token::key).toArray(String[]::new);
     claim("alias '" + alias + "'", "w:" + String.join(" ", keys), entity);
-    byFirstWord.computeIfAbsent(keys[0], k -> new ArrayList<>())
+    byFirstWord
+        .computeIfAbsent(keys[0], k -> new ArrayList<>())
         .add(new Phrase(keys, capitalisedOnly, entity));
     // The alias as a hashtag/handle too: #Lakers, #KingJames. Two entities may share one only if
     // neither lists it as a word alias, which claim() has already checked.
@@ -142,8 +154,12 @@ public final class EntityMatcher {
     Integer owner = owners.putIfAbsent(key, entity);
     if (owner != null && owner != entity) {
       throw new IllegalArgumentException(
-          what + " names both '" + entities.get(owner).name() + "' and '"
-              + entities.get(entity).name() + "': keep it under one of them");
+          what
+              + " names both '"
+              + entities.get(owner).name()
+              + "' and '"
+              + entities.get(entity).name()
+              + "': keep it under one of them");
     }
   }
 }

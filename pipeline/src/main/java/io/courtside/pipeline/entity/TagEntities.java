@@ -1,8 +1,8 @@
 package io.courtside.pipeline.entity;
 
+import io.courtside.model.Post;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.Countable;
-import io.courtside.model.Post;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *       Anything else (space, punctuation, hyphen, emoji) ends a word: that is the word boundary,
  *       so "Heatwave" is not "Heat" and "Lakers" is not inside "Lakersnation".
  *   <li>{@code #tag} and {@code @handle} are one token each, underscores dropped.
- *   <li>URLs ({@code http://}, {@code https://}) and the domain of an e-mail address are skipped:
- *       a link to lakers.com names nobody.
+ *   <li>URLs ({@code http://}, {@code https://}) and the domain of an e-mail address are skipped: a
+ *       link to lakers.com names nobody.
  *   <li>Keys are lower case without accents ("Jokić" and "jokic" are the same key); whether the
  *       word was written with a capital is kept for {@link Entity#capitalised()} aliases.
  * </ul>
@@ -84,8 +84,8 @@ final class TextTokens {
     if (word.isEmpty()) {
       return;
     }
-    boolean capital = Character.isUpperCase(word.codePointAt(0))
-        || Character.isTitleCase(word.codePointAt(0));
+    boolean capital =
+        Character.isUpperCase(word.codePointAt(0)) || Character.isTitleCase(word.codePointAt(0));
     out.add(new Token(kind, key(word), capital));
   }
 
@@ -106,7 +106,9 @@ final class TextTokens {
       int c = text.codePointAt(i);
       if (isWordChar(c)) {
         i += Character.charCount(c);
-      } else if ((c == '\'' || c == '\u2019') && i + 1 < n && Character.isLetter(text.codePointAt(i + 1))) {
+      } else if ((c == '\'' || c == '\u2019')
+          && i + 1 < n
+          && Character.isLetter(text.codePointAt(i + 1))) {
         i++; // an apostrophe inside a word: De'Aaron, LeBron's
       } else {
         break;
@@ -120,7 +122,8 @@ final class TextTokens {
   }
 
   private static boolean startsUrl(String text, int i) {
-    return text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8);
+    return text.regionMatches(true, i, "http://", 0, 7)
+        || text.regionMatches(true, i, "https://", 0, 8);
   }
 
   private static int skipToSpace(String text, int i) {

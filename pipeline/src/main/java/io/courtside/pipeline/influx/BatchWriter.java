@@ -10,9 +10,9 @@ import java.util.List;
  * thrown as they are: no retry and no dead letter can fix credentials; so is any status that says
  * the target is wrong (404 database dropped or bucket missing, 405, 3xx): dead-lettering would
  * throw good points away while the offsets move on. A refusal of the points (400 type conflict or
- * parse error, 413 too large, 422) splits the batch in halves and writes each
- * again until the rejected points are isolated; those come back with the server's message, as the
- * write's failed points ({@link FailedPoint}). Re-writing the accepted half is harmless: points are idempotent
+ * parse error, 413 too large, 422) splits the batch in halves and writes each again until the
+ * rejected points are isolated; those come back with the server's message, as the write's failed
+ * points ({@link FailedPoint}). Re-writing the accepted half is harmless: points are idempotent
  * ({@link InfluxSchema}) and InfluxDB 1.x even keeps the valid points of a partial write.
  */
 final class BatchWriter {
@@ -50,16 +50,21 @@ final class BatchWriter {
     }
     try {
       retry.run(
-          "write of " + lines.size() + " points", () -> client.write(lines), (e, delay) -> stats.retried());
+          "write of " + lines.size() + " points",
+          () -> client.write(lines),
+          (e, delay) -> stats.retried());
     } catch (InfluxDbException e) {
       if (e.authFailure() || e.retryable() || e.status() == 0) {
         throw e; // credentials or an interrupt: the bundle fails
       }
       if (!e.pointsRefused()) {
         throw new InfluxDbException(
-            e.getMessage() + " (the target is wrong, not the points: check --influxUrl, --influxApi and"
+            e.getMessage()
+                + " (the target is wrong, not the points: check --influxUrl, --influxApi and"
                 + " that the database or bucket exists; the points were not dead-lettered)",
-            e.status(), false, e);
+            e.status(),
+            false,
+            e);
       }
       stats.rejectedRequest();
       if (lines.size() == 1) {

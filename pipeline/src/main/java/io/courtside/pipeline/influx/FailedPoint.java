@@ -7,8 +7,8 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
- * A point InfluxDB refused (a field type conflict, a parse error: 400, 413, 422), with the
- * server's answer: what {@link InfluxDbIO.WriteResult#getFailedPoints()} carries.
+ * A point InfluxDB refused (a field type conflict, a parse error: 400, 413, 422), with the server's
+ * answer: what {@link InfluxDbIO.WriteResult#getFailedPoints()} carries.
  *
  * @param line the line-protocol point as it was sent
  * @param error the server's answer, naming the server and the status, never a credential

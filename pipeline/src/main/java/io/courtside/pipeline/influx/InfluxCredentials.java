@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 /**
  * Reads the InfluxDB secret where it runs (on the worker, in {@code @Setup}), from a file or an
- * environment variable, and turns it into an {@code Authorization} header. Secrets never travel
- * in pipeline options: Beam serialises those into the job, prints them in runner UIs and logs
- * them, and a flag value shows in {@code ps}.
+ * environment variable, and turns it into an {@code Authorization} header. Secrets never travel in
+ * pipeline options: Beam serialises those into the job, prints them in runner UIs and logs them,
+ * and a flag value shows in {@code ps}.
  *
  * <p>v1: {@code --influxUser} with the password from {@code --influxPasswordFile} or {@code
  * INFLUX_PASSWORD}, sent as Basic auth. v2: the token from {@code --influxTokenFile} or {@code
@@ -49,7 +49,8 @@ public final class InfluxCredentials {
       String basic = target.user() + ":" + password;
       return Optional.of(
           new AuthHeader(
-              "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))));
+              "Basic "
+                  + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))));
     }
     return secret(target.tokenFile(), "--influxTokenFile", TOKEN_ENV, env, true)
         .map(token -> new AuthHeader("Token " + token));
@@ -65,7 +66,8 @@ public final class InfluxCredentials {
         raw = Files.readString(Path.of(file), StandardCharsets.UTF_8);
       } catch (IOException e) {
         // The file's name is fine to show; its content never is.
-        throw new IllegalStateException("cannot read " + origin + ": " + e.getClass().getSimpleName());
+        throw new IllegalStateException(
+            "cannot read " + origin + ": " + e.getClass().getSimpleName());
       }
     } else {
       origin = variable;

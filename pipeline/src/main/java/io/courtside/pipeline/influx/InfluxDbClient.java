@@ -19,8 +19,8 @@ import java.util.zip.GZIPOutputStream;
  * A small InfluxDB HTTP client on the JDK's HttpClient: line-protocol writes (gzip) to v1 {@code
  * /write} or v2 {@code /api/v2/write}, and v1 {@code /query} (InfluxQL). Hand-written because
  * influxdb-client-java 7.x only posts to {@code /api/v2/write}, which InfluxDB 1.x lacks. {@code
- * https://} URLs use the JVM's default trust store. The Authorization header is set on each
- * request and never appears in a message.
+ * https://} URLs use the JVM's default trust store. The Authorization header is set on each request
+ * and never appears in a message.
  */
 public final class InfluxDbClient implements AutoCloseable {
   private static final int MAX_BODY_IN_MESSAGE = 500;
@@ -82,13 +82,15 @@ public final class InfluxDbClient implements AutoCloseable {
   }
 
   /**
-   * Runs an InfluxQL query ({@code /query}) against the v1 database, or on the v2 API the bucket
-   * of the same name (InfluxDB 2.x maps each bucket to a v1 database), and returns the raw JSON.
+   * Runs an InfluxQL query ({@code /query}) against the v1 database, or on the v2 API the bucket of
+   * the same name (InfluxDB 2.x maps each bucket to a v1 database), and returns the raw JSON.
    */
   public String query(String influxql) throws InfluxDbException {
     String db = target.api() == InfluxTarget.Api.V1 ? target.database() : target.bucket();
     URI uri =
-        target.base().resolve("query?db=" + InfluxTarget.enc(db) + "&q=" + InfluxTarget.enc(influxql));
+        target
+            .base()
+            .resolve("query?db=" + InfluxTarget.enc(db) + "&q=" + InfluxTarget.enc(influxql));
     return send(request(uri).GET().build(), "query").body();
   }
 
@@ -125,7 +127,15 @@ public final class InfluxDbClient implements AutoCloseable {
                 + " authentication errors are not retried)"
             : "";
     throw new InfluxDbException(
-        "InfluxDB " + what + " at " + target.describe() + " answered " + status + ": " + body + hint,
+        "InfluxDB "
+            + what
+            + " at "
+            + target.describe()
+            + " answered "
+            + status
+            + ": "
+            + body
+            + hint,
         status,
         retryable,
         retryAfter(resp).orElse(null),

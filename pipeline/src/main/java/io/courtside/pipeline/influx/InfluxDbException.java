@@ -8,8 +8,7 @@ import java.util.Optional;
  * A failed InfluxDB request. {@link #retryable()}: trying again can help (no answer, 5xx, 408,
  * 429). {@link #authFailure()}: 401/403, which no retry and no dead letter can fix. {@link
  * #pointsRefused()}: a rejection of the points themselves (400, 413, 422). Anything else means the
- * target is wrong (404, 405, 3xx).
- * Messages name the server and its answer, never a credential.
+ * target is wrong (404, 405, 3xx). Messages name the server and its answer, never a credential.
  */
 public final class InfluxDbException extends IOException {
   private final int status;

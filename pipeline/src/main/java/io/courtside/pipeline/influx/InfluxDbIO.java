@@ -41,7 +41,9 @@ import org.joda.time.Instant;
 public final class InfluxDbIO {
   private InfluxDbIO() {}
 
-  /** A plain write with the defaults: 5000 points a request, 1 s in the buffer, 5 min of retries. */
+  /**
+   * A plain write with the defaults: 5000 points a request, 1 s in the buffer, 5 min of retries.
+   */
   public static Write write() {
     return new Write(null, 5000, Duration.ofSeconds(1), Duration.ofMinutes(5), false, null);
   }
@@ -72,7 +74,8 @@ public final class InfluxDbIO {
 
     /** Where to write: URL, API version, database or bucket, credentials, newline mode. */
     public Write withTarget(InfluxTarget target) {
-      return new Write(target, batchSize, maxBatchDelay, maxRetryTime, latestPaneWins, keepWindowsBefore);
+      return new Write(
+          target, batchSize, maxBatchDelay, maxRetryTime, latestPaneWins, keepWindowsBefore);
     }
 
     /** Most points a write request carries; at least 1. */
@@ -80,23 +83,30 @@ public final class InfluxDbIO {
       if (batchSize < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
       }
-      return new Write(target, batchSize, maxBatchDelay, maxRetryTime, latestPaneWins, keepWindowsBefore);
+      return new Write(
+          target, batchSize, maxBatchDelay, maxRetryTime, latestPaneWins, keepWindowsBefore);
     }
 
-    /** Longest a point waits in the plain mode's buffer; positive. Buffers also flush per bundle. */
+    /**
+     * Longest a point waits in the plain mode's buffer; positive. Buffers also flush per bundle.
+     */
     public Write withMaxBatchDelay(Duration maxBatchDelay) {
       if (maxBatchDelay.isNegative() || maxBatchDelay.isZero()) {
-        throw new IllegalArgumentException("max batch delay must be positive, got " + maxBatchDelay);
+        throw new IllegalArgumentException(
+            "max batch delay must be positive, got " + maxBatchDelay);
       }
-      return new Write(target, batchSize, maxBatchDelay, maxRetryTime, latestPaneWins, keepWindowsBefore);
+      return new Write(
+          target, batchSize, maxBatchDelay, maxRetryTime, latestPaneWins, keepWindowsBefore);
     }
 
     /** Total time one request is retried for before the bundle fails ({@link RetryPolicy}). */
     public Write withMaxRetryTime(Duration maxRetryTime) {
       if (maxRetryTime.isNegative()) {
-        throw new IllegalArgumentException("max retry time must not be negative, got " + maxRetryTime);
+        throw new IllegalArgumentException(
+            "max retry time must not be negative, got " + maxRetryTime);
       }
-      return new Write(target, batchSize, maxBatchDelay, maxRetryTime, latestPaneWins, keepWindowsBefore);
+      return new Write(
+          target, batchSize, maxBatchDelay, maxRetryTime, latestPaneWins, keepWindowsBefore);
     }
 
     /**
@@ -143,7 +153,9 @@ public final class InfluxDbIO {
     }
   }
 
-  /** What a write leaves: the points the server refused (ElasticsearchIO's and BigQuery's pattern). */
+  /**
+   * What a write leaves: the points the server refused (ElasticsearchIO's and BigQuery's pattern).
+   */
   public static final class WriteResult implements POutput {
     private static final TupleTag<FailedPoint> FAILED_POINTS = new TupleTag<>("failedPoints") {};
 

@@ -13,24 +13,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one encoder of Courtside's InfluxDB schema into line protocol (escaping by
  * influxdb-client-java's {@link Point}). Timestamps are nanoseconds. Post text and id are string
- * fields, escaped by Point (quote and backslash; a newline stays inside the quotes), so no text
- * can end a point or start another. No tag is taken from a post: {@code shard} is derived from
- * the id's hash, and {@code source}, a field, is held to a safe alphabet ({@link #sourceValue}).
+ * fields, escaped by Point (quote and backslash; a newline stays inside the quotes), so no text can
+ * end a point or start another. No tag is taken from a post: {@code shard} is derived from the id's
+ * hash, and {@code source}, a field, is held to a safe alphabet ({@link #sourceValue}).
  *
  * <ul>
  *   <li>{@code post_sentiment}: one point per post id, whatever its text, score or source became:
  *       the latest write of an id wins. Its identity (series and time) depends only on the id and
  *       the second of createdAt: one tag {@code shard} (3 hex digits) and time = createdAt
- *       truncated to the second plus 0..999,999,999 ns, both from one 64-bit hash of the id
- *       ({@link #postTimeNanos}, {@link #shardTag}). Everything else is a field: {@code polarity},
- *       {@code source} (strings), {@code compound, pos, neu, neg} (float), {@code id}, {@code
- *       text} (string). Integer field {@code latency_ms} = when the point was built (just before
- *       the write) minus createdAt, for the end-to-end latency panel; a replay overwrites it with
- *       the replay's latency. Negative values (clock skew between poster and pipeline) are kept, so
- *       skew is visible rather than hidden. An edit that moves createdAt to another second makes
- *       a second point (the old one stays). A database written by the older schema, where
- *       polarity and source were tags, holds each post in another series: use a new database or
- *       {@code DROP MEASUREMENT post_sentiment} first.
+ *       truncated to the second plus 0..999,999,999 ns, both from one 64-bit hash of the id ({@link
+ *       #postTimeNanos}, {@link #shardTag}). Everything else is a field: {@code polarity}, {@code
+ *       source} (strings), {@code compound, pos, neu, neg} (float), {@code id}, {@code text}
+ *       (string). Integer field {@code latency_ms} = when the point was built (just before the
+ *       write) minus createdAt, for the end-to-end latency panel; a replay overwrites it with the
+ *       replay's latency. Negative values (clock skew between poster and pipeline) are kept, so
+ *       skew is visible rather than hidden. An edit that moves createdAt to another second makes a
+ *       second point (the old one stays). A database written by the older schema, where polarity
+ *       and source were tags, holds each post in another series: use a new database or {@code DROP
+ *       MEASUREMENT post_sentiment} first.
  *   <li>{@code polarity_window}: one point per window and topic; tag {@code topic}; integer fields
  *       {@code positive, negative, neutral, total}, float {@code compound_mean}, boolean {@code
  *       closed} (the pane fired after the watermark passed the window's end). Time = window start,
@@ -48,10 +48,12 @@ public final class InfluxSchema {
   public static final String DEAD_LETTERS = "dead_letters";
 
   /** Compiled once: sourceValue runs for every post. */
-  private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[a-z0-9._-]+");
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("[a-z0-9._-]+");
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final int SHARDS = 4096;
+
   /** "000".."fff", built once: shardTag runs for every post. */
   private static final String[] SHARD_TAGS = new String[SHARDS];
 
@@ -91,7 +93,9 @@ public final class InfluxSchema {
 
   public static String windowLine(WindowCounts w) {
     Point point = Point.measurement(POLARITY_WINDOW).addTag("topic", w.topic());
-    return withCounts(point, w.counts(), w.windowStart()).addField("closed", w.closed()).toLineProtocol();
+    return withCounts(point, w.counts(), w.windowStart())
+        .addField("closed", w.closed())
+        .toLineProtocol();
   }
 
   public static String entityWindowLine(EntityWindowCounts w) {
@@ -104,7 +108,8 @@ public final class InfluxSchema {
   }
 
   /** The fields every window aggregate shares; time = window start, so later panes overwrite. */
-  private static Point withCounts(Point point, PolarityCounts counts, org.joda.time.Instant windowStart) {
+  private static Point withCounts(
+      Point point, PolarityCounts counts, org.joda.time.Instant windowStart) {
     return point
         .addField("positive", counts.positive())
         .addField("negative", counts.negative())
@@ -141,12 +146,12 @@ public final class InfluxSchema {
   }
 
   /**
-   * The hash of a post point's identity: {@link PostIds#hash64} passed through MurmurHash3's
-   * 64-bit finalizer. In FNV-1a bit k depends only on bits 0..k of the input and the last byte
-   * goes through one multiplication, so ids that differ in their last digits (snowflake ids) get
-   * related hashes; the finalizer is a bijection that makes every output bit depend on every input
-   * bit, so distinct FNV values stay distinct. Only the post point uses it: window dedup keeps the
-   * plain {@code hash64} fingerprint.
+   * The hash of a post point's identity: {@link PostIds#hash64} passed through MurmurHash3's 64-bit
+   * finalizer. In FNV-1a bit k depends only on bits 0..k of the input and the last byte goes
+   * through one multiplication, so ids that differ in their last digits (snowflake ids) get related
+   * hashes; the finalizer is a bijection that makes every output bit depend on every input bit, so
+   * distinct FNV values stay distinct. Only the post point uses it: window dedup keeps the plain
+   * {@code hash64} fingerprint.
    */
   static long postHash(String id) {
     long h = PostIds.hash64(id);
@@ -161,8 +166,8 @@ public final class InfluxSchema {
   /**
    * createdAt truncated to the whole second, plus 0..999,999,999 ns: the low 52 bits of {@code
    * hash} modulo 10^9. With {@link #shardTag} (the top 12 bits) a second holds 4096 x 10^9
-   * identities; n posts of one second share one with probability about n(n-1)/2 / 4.096e12
-   * (20,000 posts: 5e-5). Posts of different seconds never share a time.
+   * identities; n posts of one second share one with probability about n(n-1)/2 / 4.096e12 (20,000
+   * posts: 5e-5). Posts of different seconds never share a time.
    */
   static long postTimeNanos(java.time.Instant createdAt, long hash) {
     long offset = (hash & 0xFFFFFFFFFFFFFL) % NANOS_PER_SECOND;

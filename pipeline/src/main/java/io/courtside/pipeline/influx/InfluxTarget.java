@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where and how points are written: which write API, which database or bucket, and where the
- * credentials come from. Holds no secret: only the user name and the paths of secret files, so
- * it may be serialised into the job, printed and logged. The secrets themselves are read on the
- * worker by {@link InfluxCredentials}.
+ * credentials come from. Holds no secret: only the user name and the paths of secret files, so it
+ * may be serialised into the job, printed and logged. The secrets themselves are read on the worker
+ * by {@link InfluxCredentials}.
  *
  * @param api {@code v1} ({@code /write?db=}, Basic auth) or {@code v2} ({@code /api/v2/write},
  *     {@code Authorization: Token})
@@ -81,7 +81,8 @@ public record InfluxTarget(
     if (api == Api.V1) {
       return base().resolve("write?db=" + enc(database) + "&precision=ns");
     }
-    return base().resolve("api/v2/write?org=" + enc(org) + "&bucket=" + enc(bucket) + "&precision=ns");
+    return base()
+        .resolve("api/v2/write?org=" + enc(org) + "&bucket=" + enc(bucket) + "&precision=ns");
   }
 
   /** What error messages name: never a credential. */

@@ -58,8 +58,11 @@ final class LatestPaneWrite extends PTransform<PCollection<String>, PCollection<
     Duration lateness = lines.getWindowingStrategy().getAllowedLateness().plus(EXTRA_LATENESS);
     return lines
         .apply("KeyBySeries", ParDo.of(new KeyBySeriesFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
-        .apply("KeepWindowState", Window.<KV<String, KV<Long, String>>>configure().withAllowedLateness(lateness))
+        .setCoder(
+            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
+        .apply(
+            "KeepWindowState",
+            Window.<KV<String, KV<Long, String>>>configure().withAllowedLateness(lateness))
         .apply("WriteNewestPane", ParDo.of(new NewestPaneFn(config, keepWindowsBefore)))
         .setCoder(FailedPoint.Coder.of());
   }

@@ -18,12 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write path both modes of {@link InfluxDbIO} share: one {@link BatchWriter} per DoFn
- * instance, created on the worker in {@code @Setup}, with the sink's metrics. Not serializable:
- * {@link Fn}, the base of both modes' DoFns, opens it on the worker.
+ * The write path both modes of {@link InfluxDbIO} share: one {@link BatchWriter} per DoFn instance,
+ * created on the worker in {@code @Setup}, with the sink's metrics. Not serializable: {@link Fn},
+ * the base of both modes' DoFns, opens it on the worker.
  */
 final class PointWriter {
-  /** What the DoFns need of the sink's configuration; holds no secret ({@link InfluxCredentials}). */
+  /**
+   * What the DoFns need of the sink's configuration; holds no secret ({@link InfluxCredentials}).
+   */
   record Config(InfluxTarget target, int batchSize, Duration maxBatchDelay, RetryPolicy retry)
       implements Serializable {}
 
@@ -31,10 +33,10 @@ final class PointWriter {
   record Pending(String line, Instant timestamp, BoundedWindow window) {}
 
   /**
-   * A DoFn that writes through a PointWriter: opened in {@code @Setup}, closed in {@code
-   * @Teardown}. Points the server refuses are output at the end of the bundle, each in the window
-   * and at the timestamp of the element it came from: a flush in {@code @ProcessElement} may write
-   * points of earlier elements, whose windows that call cannot output to.
+   * A DoFn that writes through a PointWriter: opened in {@code @Setup}, closed in
+   * {@code @Teardown}. Points the server refuses are output at the end of the bundle, each in the
+   * window and at the timestamp of the element it came from: a flush in {@code @ProcessElement} may
+   * write points of earlier elements, whose windows that call cannot output to.
    */
   abstract static class Fn<InputT> extends DoFn<InputT, FailedPoint> {
     final Config config;
@@ -134,7 +136,8 @@ final class PointWriter {
         throw e;
       }
       // A user with write rights but no admin rights: the database must already exist.
-      LOG.warn("Cannot create database {} (403, not an admin user); assuming it exists",
+      LOG.warn(
+          "Cannot create database {} (403, not an admin user); assuming it exists",
           config.target().database());
     }
   }
@@ -146,8 +149,11 @@ final class PointWriter {
     written.inc(batch.size() - rejected.size());
     if (!rejected.isEmpty()) {
       rejectedPoints.inc(rejected.size());
-      LOG.warn("InfluxDB refused {} of {} points; they are the write's failed points. First: {}",
-          rejected.size(), batch.size(), rejected.get(0).reason());
+      LOG.warn(
+          "InfluxDB refused {} of {} points; they are the write's failed points. First: {}",
+          rejected.size(),
+          batch.size(),
+          rejected.get(0).reason());
     }
     return rejected;
   }

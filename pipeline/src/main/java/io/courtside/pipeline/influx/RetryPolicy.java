@@ -9,18 +9,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one retry rule of the sink: exponential backoff with jitter on retryable failures
- * (connection errors, 5xx, 408, 429), honouring {@code Retry-After}, until {@code maxTotal} has
- * passed since the first attempt; then the last error is thrown. Non-retryable failures are
- * thrown at once. Giving up throws a plain {@link IOException}, never an {@link
- * InfluxDbException}. Jitter ("equal jitter": half the delay fixed, half random) keeps many workers
- * from hammering a recovering server in lockstep.
+ * The one retry rule of the sink: exponential backoff with jitter on retryable failures (connection
+ * errors, 5xx, 408, 429), honouring {@code Retry-After}, until {@code maxTotal} has passed since
+ * the first attempt; then the last error is thrown. Non-retryable failures are thrown at once.
+ * Giving up throws a plain {@link IOException}, never an {@link InfluxDbException}. Jitter ("equal
+ * jitter": half the delay fixed, half random) keeps many workers from hammering a recovering server
+ * in lockstep.
  *
  * @param initial first delay
  * @param max longest single delay (a {@code Retry-After} may ask for more, within the budget)
  * @param maxTotal total time budget of one call, retries included
  */
-public record RetryPolicy(Duration initial, Duration max, Duration maxTotal) implements Serializable {
+public record RetryPolicy(Duration initial, Duration max, Duration maxTotal)
+    implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
   /** One attempt. */
@@ -39,8 +40,12 @@ public record RetryPolicy(Duration initial, Duration max, Duration maxTotal) imp
   }
 
   public RetryPolicy {
-    if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0 || maxTotal.isNegative()) {
-      throw new IllegalArgumentException("bad retry policy " + initial + "/" + max + "/" + maxTotal);
+    if (initial.isNegative()
+        || initial.isZero()
+        || max.compareTo(initial) < 0
+        || maxTotal.isNegative()) {
+      throw new IllegalArgumentException(
+          "bad retry policy " + initial + "/" + max + "/" + maxTotal);
     }
   }
 
@@ -48,7 +53,8 @@ public record RetryPolicy(Duration initial, Duration max, Duration maxTotal) imp
     return new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(10), maxTotal);
   }
 
-  public void run(String what, Call call, Listener listener) throws IOException, InterruptedException {
+  public void run(String what, Call call, Listener listener)
+      throws IOException, InterruptedException {
     run(what, call, listener, Thread::sleep, System::nanoTime);
   }
 
@@ -69,13 +75,21 @@ public record RetryPolicy(Duration initial, Duration max, Duration maxTotal) imp
         if (delay <= 0) {
           // Not an InfluxDbException: callers must not mistake it for a rejection of the points.
           throw new IOException(
-              "gave up on InfluxDB " + what + " after retrying for " + elapsed / 1000 + " s: "
+              "gave up on InfluxDB "
+                  + what
+                  + " after retrying for "
+                  + elapsed / 1000
+                  + " s: "
                   + e.getMessage(),
               e);
         }
         if (attempt == 0 || attempt % 10 == 0) {
-          LOG.warn("InfluxDB {} failed (attempt {}), retrying for up to {} s more: {}",
-              what, attempt + 1, left / 1000, e.getMessage());
+          LOG.warn(
+              "InfluxDB {} failed (attempt {}), retrying for up to {} s more: {}",
+              what,
+              attempt + 1,
+              left / 1000,
+              e.getMessage());
         }
         listener.onRetry(e, delay);
         sleeper.sleep(delay);
@@ -93,7 +107,10 @@ public record RetryPolicy(Duration initial, Duration max, Duration maxTotal) imp
     long capped = Math.min(max.toMillis(), exp);
     long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
     long retryAfter =
-        e.retryAfter().map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d).orElse(Duration.ZERO).toMillis();
+        e.retryAfter()
+            .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
+            .orElse(Duration.ZERO)
+            .toMillis();
     return Math.max(jittered, retryAfter);
   }
 

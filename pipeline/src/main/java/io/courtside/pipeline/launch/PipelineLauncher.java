@@ -22,7 +22,10 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class PipelineLauncher {
   private PipelineLauncher() {}
 
-  /** The job to launch: Beam's options (the runner and its flags) and the configuration read from them once. */
+  /**
+   * The job to launch: Beam's options (the runner and its flags) and the configuration read from
+   * them once.
+   */
   public record Job(CourtsideOptions options, JobConfig config) {}
 
   public static void main(String[] args) {
@@ -30,9 +33,9 @@ public final class PipelineLauncher {
   }
 
   /**
-   * Parses {@code args}, starts the job and waits for it; Ctrl-C cancels it. Returns the exit
-   * code: 0 when the job is done, 1 when it failed or could not start, 2 for a bad flag (the
-   * message names it, then {@code helpHint}).
+   * Parses {@code args}, starts the job and waits for it; Ctrl-C cancels it. Returns the exit code:
+   * 0 when the job is done, 1 when it failed or could not start, 2 for a bad flag (the message
+   * names it, then {@code helpHint}).
    */
   public static int run(List<String> args, PrintStream err, String helpHint) {
     Job job;
@@ -123,7 +126,9 @@ public final class PipelineLauncher {
     return all.toArray(new String[0]);
   }
 
-  /** The runner the flags choose (Beam's default when none), read without checking the other flags. */
+  /**
+   * The runner the flags choose (Beam's default when none), read without checking the other flags.
+   */
   private static boolean runsOnDirectRunner(String... args) {
     List<String> runner = new ArrayList<>();
     for (String a : args) {
@@ -133,7 +138,9 @@ public final class PipelineLauncher {
     }
     try {
       PipelineOptions o =
-          PipelineOptionsFactory.fromArgs(runner.toArray(new String[0])).withoutStrictParsing().create();
+          PipelineOptionsFactory.fromArgs(runner.toArray(new String[0]))
+              .withoutStrictParsing()
+              .create();
       return o.getRunner().getSimpleName().equals("DirectRunner");
     } catch (RuntimeException e) {
       return false; // an unknown runner: the full parse names it
@@ -157,10 +164,9 @@ public final class PipelineLauncher {
    * bundle pays the runner's per-step set-up; the wrapper emits up to 100 records a bundle and
    * keeps its Kafka readers between bundles, which drains a backlog several times faster and keeps
    * live latency low (figures: bench/README.md, "Design choices measured"). The source, its
-   * timestamp policy and its offset commits stay
-   * those of KafkaIO's unbounded read. KafkaIO's other read ({@code use_sdf_read}) drains as fast
-   * but let a live trickle lag. Other runners keep their default read: the Spark runner cannot run
-   * a splittable DoFn.
+   * timestamp policy and its offset commits stay those of KafkaIO's unbounded read. KafkaIO's other
+   * read ({@code use_sdf_read}) drains as fast but let a live trickle lag. Other runners keep their
+   * default read: the Spark runner cannot run a splittable DoFn.
    */
   static void useWrappedReadOnDirectRunner(CourtsideOptions o) {
     if (o.getRunner() == null || !o.getRunner().getSimpleName().equals("DirectRunner")) {

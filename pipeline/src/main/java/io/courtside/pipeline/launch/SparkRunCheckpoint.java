@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
  * Gives each streaming start on the Spark runner a checkpoint directory of its own, {@code
  * <--checkpointDir>/<consumer group>/run-<start>}, so that Spark never restores an earlier run's
  * DStream checkpoint; a restart on Spark is made exact the same way as on every runner: the
- * consumer group is rewound to the recount point and the windows from there are recounted from
- * all their posts ({@link io.courtside.pipeline.read.RewindOnStart}).
+ * consumer group is rewound to the recount point and the windows from there are recounted from all
+ * their posts ({@link io.courtside.pipeline.read.RewindOnStart}).
  *
- * <p>Why not Spark's own recovery: it restores the previous run's whole job graph, options
- * included (the old {@code --recountFrom}, so windows the new run never re-read completely get
- * written), its readers resume from their own offsets and ignore the rewind, and its window state
- * and reader positions are checkpointed separately; an end-to-end check on a real cluster saw the window
+ * <p>Why not Spark's own recovery: it restores the previous run's whole job graph, options included
+ * (the old {@code --recountFrom}, so windows the new run never re-read completely get written), its
+ * readers resume from their own offsets and ignore the rewind, and its window state and reader
+ * positions are checkpointed separately; an end-to-end check on a real cluster saw the window
  * spanning such a restart end short of the recount. Spark still needs a checkpoint directory for
  * the run's own state. Earlier runs' directories of the same group are deleted when the path is
  * local (a second job on the same group is refused by the group lease, so none of them is in use);
@@ -59,7 +59,8 @@ final class SparkRunCheckpoint {
     } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
       throw new IllegalStateException("the Spark runner's options cannot be read: " + e, e);
     } catch (InvocationTargetException e) {
-      throw new IllegalStateException("the Spark runner's options cannot be read: " + e.getCause(), e);
+      throw new IllegalStateException(
+          "the Spark runner's options cannot be read: " + e.getCause(), e);
     }
   }
 

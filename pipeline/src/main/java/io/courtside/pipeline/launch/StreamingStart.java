@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A streaming start: takes the consumer group's lease ({@link GroupLease}), finds where to
- * recount from ({@link RecountPoint}, unless {@code --recountFrom} says) and rewinds the group to
- * it ({@link RewindOnStart}), gives a Spark run its own checkpoint directory ({@link
- * SparkRunCheckpoint}), then runs the job; the result gives the lease back when the job ends or
- * is cancelled.
+ * A streaming start: takes the consumer group's lease ({@link GroupLease}), finds where to recount
+ * from ({@link RecountPoint}, unless {@code --recountFrom} says) and rewinds the group to it
+ * ({@link RewindOnStart}), gives a Spark run its own checkpoint directory ({@link
+ * SparkRunCheckpoint}), then runs the job; the result gives the lease back when the job ends or is
+ * cancelled.
  */
 final class StreamingStart {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingStart.class);
@@ -34,7 +34,8 @@ final class StreamingStart {
   static PipelineResult start(PipelineLauncher.Job job) {
     JobConfig c = job.config();
     JobConfig.Kafka kafka = c.kafka();
-    GroupLease lease = GroupLease.acquire(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup());
+    GroupLease lease =
+        GroupLease.acquire(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup());
     try {
       Duration margin = Duration.ofMillis(kafka.restartRewindMargin().getMillis());
       Optional<Instant> from;
@@ -42,17 +43,24 @@ final class StreamingStart {
         from = recountPoint(c, margin);
         // Shown with the job's other options by the runner.
         job.options().setRecountFrom(from.map(Instant::toString).orElse(""));
-        c = c.withRecountFrom(from.map(f -> new org.joda.time.Instant(f.toEpochMilli())).orElse(null));
+        c =
+            c.withRecountFrom(
+                from.map(f -> new org.joda.time.Instant(f.toEpochMilli())).orElse(null));
       } else {
         from = Optional.of(Instant.ofEpochMilli(c.recountFrom().getMillis()));
       }
       LOG.info(
           from.isPresent()
               ? "Recounting windows that start at or after {}; earlier windows keep their stored points"
-              : "Recounting every window{}: no window of topic " + kafka.topic() + " is stored as closed",
+              : "Recounting every window{}: no window of topic "
+                  + kafka.topic()
+                  + " is stored as closed",
           from.map(Instant::toString).orElse(""));
       RewindOnStart.rewind(
-          kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup(), from.map(f -> f.minus(margin)));
+          kafka.bootstrapServers(),
+          kafka.topic(),
+          kafka.consumerGroup(),
+          from.map(f -> f.minus(margin)));
       SparkRunCheckpoint.useFreshDirectory(job.options(), kafka.consumerGroup(), Instant.now());
       Pipeline p = Pipeline.create(job.options());
       CourtsidePipeline.build(p, c);
@@ -66,14 +74,18 @@ final class StreamingStart {
   /** The recount point from InfluxDB, retried like a write while InfluxDB cannot be reached. */
   private static Optional<Instant> recountPoint(JobConfig c, Duration margin) {
     JobConfig.Sink sink = c.sink();
-    InfluxDbClient client = new InfluxDbClient(sink.target(), InfluxCredentials.header(sink.target()));
+    InfluxDbClient client =
+        new InfluxDbClient(sink.target(), InfluxCredentials.header(sink.target()));
     Duration lateness = Duration.ofMillis(c.windows().allowedLateness().getMillis());
     List<Optional<Instant>> found = new ArrayList<>();
     try {
-      sink.write().retryPolicy().run(
-          "reading the recount point",
-          () -> found.add(RecountPoint.of(client, c.kafka().topic(), lateness, margin)),
-          (e, d) -> LOG.warn("InfluxDB not reachable yet ({}); retrying in {}", e.getMessage(), d));
+      sink.write()
+          .retryPolicy()
+          .run(
+              "reading the recount point",
+              () -> found.add(RecountPoint.of(client, c.kafka().topic(), lateness, margin)),
+              (e, d) ->
+                  LOG.warn("InfluxDB not reachable yet ({}); retrying in {}", e.getMessage(), d));
       return found.get(0);
     } catch (InfluxDbException e) {
       if (e.status() == 404 && sink.target().api() == InfluxTarget.Api.V1) {
@@ -81,11 +93,14 @@ final class StreamingStart {
       }
       if (e.status() == 404) {
         // A v2 server without InfluxQL (QuestDB): nothing tells which windows are final.
-        LOG.warn("{} has no InfluxQL /query: every window is recounted from the beginning of the"
-            + " topic on each start", sink.target().url());
+        LOG.warn(
+            "{} has no InfluxQL /query: every window is recounted from the beginning of the"
+                + " topic on each start",
+            sink.target().url());
         return Optional.empty();
       }
-      throw new IllegalStateException("cannot read the recount point from InfluxDB: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the recount point from InfluxDB: " + e.getMessage(), e);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot read the recount point from InfluxDB: " + e, e);
     } catch (InterruptedException e) {

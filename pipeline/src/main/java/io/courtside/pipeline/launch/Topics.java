@@ -24,7 +24,10 @@ final class Topics {
       if (admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
         return;
       }
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(15, TimeUnit.SECONDS);
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(15, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw unreachable(bootstrapServers, e.getCause());

@@ -17,7 +17,8 @@ public final class Durations {
   /** Parses {@code value}; the error names {@code flag} and says what is accepted. */
   public static Duration parse(String flag, String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("--" + flag + " is empty; give a duration like 30s, 1m or PT1M");
+      throw new IllegalArgumentException(
+          "--" + flag + " is empty; give a duration like 30s, 1m or PT1M");
     }
     String v = value.trim().toLowerCase(Locale.ROOT);
     Matcher m = SIMPLE.matcher(v);

@@ -8,7 +8,10 @@ import java.util.Locale;
 public enum InfluxApi {
   /** {@code POST /write?db=}, Basic auth: InfluxDB 1.x and every later version. */
   V1,
-  /** {@code POST /api/v2/write?org=&bucket=}, {@code Authorization: Token}: InfluxDB 2.x/3.x, QuestDB. */
+  /**
+   * {@code POST /api/v2/write?org=&bucket=}, {@code Authorization: Token}: InfluxDB 2.x/3.x,
+   * QuestDB.
+   */
   V2;
 
   /** How Beam reads the flag: any case, blanks around it ignored; the error names the flag. */

@@ -5,10 +5,9 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * Where the results go. No flag holds a secret: pipeline options are serialised into the job,
- * shown by runner UIs and visible in {@code ps}. Passwords and tokens come from the environment
- * ({@code INFLUX_PASSWORD}, {@code INFLUX_TOKEN}) or from a file named by a flag, read on the
- * worker.
+ * Where the results go. No flag holds a secret: pipeline options are serialised into the job, shown
+ * by runner UIs and visible in {@code ps}. Passwords and tokens come from the environment ({@code
+ * INFLUX_PASSWORD}, {@code INFLUX_TOKEN}) or from a file named by a flag, read on the worker.
  */
 public interface InfluxDbOptions extends PipelineOptions {
   @Description(

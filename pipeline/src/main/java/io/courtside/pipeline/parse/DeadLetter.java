@@ -13,26 +13,28 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * A record that could not be used, with why ({@link #kind()}, the code, and {@link #reason()}, the
- * message) and where it came from. Written to the dead-letter
- * topic as JSON: {@code reason}, {@code topic}, {@code partition}, {@code offset}, {@code key}, and
- * the original value as {@code value} (text, when it is valid UTF-8) or {@code valueBase64}; a
- * value over 128 KiB is cut to its first 128 KiB in {@code valueBase64}, with {@code
- * valueTruncated: true} and its full size in {@code valueBytes}. The key likewise: over 16 KiB it
- * is cut to {@code keyBase64} with {@code keyTruncated} and {@code keyBytes}, and the dead-letter
- * record's own Kafka key is then where the record was. So every dead letter fits Kafka's default
- * 1 MB record limit, whatever the record: a producer error on one would fail the job on exactly
- * the records the dead-letter topic exists for.
+ * message) and where it came from. Written to the dead-letter topic as JSON: {@code reason}, {@code
+ * topic}, {@code partition}, {@code offset}, {@code key}, and the original value as {@code value}
+ * (text, when it is valid UTF-8) or {@code valueBase64}; a value over 128 KiB is cut to its first
+ * 128 KiB in {@code valueBase64}, with {@code valueTruncated: true} and its full size in {@code
+ * valueBytes}. The key likewise: over 16 KiB it is cut to {@code keyBase64} with {@code
+ * keyTruncated} and {@code keyBytes}, and the dead-letter record's own Kafka key is then where the
+ * record was. So every dead letter fits Kafka's default 1 MB record limit, whatever the record: a
+ * producer error on one would fail the job on exactly the records the dead-letter topic exists for.
  */
 @DefaultCoder(SerializableCoder.class)
 public final class DeadLetter implements Serializable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** The most of the original value a dead letter carries (base64 then, with the full size). */
   public static final int MAX_VALUE_BYTES = 128 * 1024;
+
   /**
    * The most of the original key a dead letter carries. JSON escaping grows text at most 6x: value
    * 768 KiB + key 96 KiB (and 16 KiB more as the record key) + reason 12 KiB stay under 1 MB.
    */
   public static final int MAX_KEY_BYTES = 16 * 1024;
+
   static final int MAX_REASON_CHARS = 2000;
 
   private final ReasonKind kind;
@@ -44,7 +46,13 @@ public final class DeadLetter implements Serializable {
   private final byte[] value;
 
   public DeadLetter(
-      ReasonKind kind, String reason, String topic, int partition, long offset, byte[] key, byte[] value) {
+      ReasonKind kind,
+      String reason,
+      String topic,
+      int partition,
+      long offset,
+      byte[] key,
+      byte[] value) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.topic = topic;
@@ -87,7 +95,11 @@ public final class DeadLetter implements Serializable {
 
   public String toJson() {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("reason", reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "..." : reason);
+    node.put(
+        "reason",
+        reason.length() > MAX_REASON_CHARS
+            ? reason.substring(0, MAX_REASON_CHARS) + "..."
+            : reason);
     node.put("topic", topic);
     node.put("partition", partition);
     node.put("offset", offset);
@@ -144,7 +156,8 @@ public final class DeadLetter implements Serializable {
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, reason, topic, partition, offset, Arrays.hashCode(key), Arrays.hashCode(value));
+    return Objects.hash(
+        kind, reason, topic, partition, offset, Arrays.hashCode(key), Arrays.hashCode(value));
   }
 
   @Override

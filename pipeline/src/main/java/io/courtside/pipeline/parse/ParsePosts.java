@@ -29,13 +29,13 @@ import org.apache.beam.sdk.values.TupleTag;
  *   <li>a value larger than {@code maxRecordBytes}: "too large", not parsed at all;
  *   <li>empty, or not strict UTF-8;
  *   <li>not JSON, nested deeper than 64 levels, not an object, or a required field ({@code id},
- *       {@code createdAt}, {@code text}) missing or not a string, an optional one of the wrong
- *       type ({@link PostJson});
+ *       {@code createdAt}, {@code text}) missing or not a string, an optional one of the wrong type
+ *       ({@link PostJson});
  *   <li>a createdAt that is not believable ({@link CreatedAtRule}).
  * </ol>
  *
- * Any other unexpected exception of the parser is also a dead letter ("unparseable"), not a
- * crash: a poison record must never stop the stream.
+ * Any other unexpected exception of the parser is also a dead letter ("unparseable"), not a crash:
+ * a poison record must never stop the stream.
  */
 public final class ParsePosts
     extends PTransform<PCollection<KafkaRecord<byte[], byte[]>>, PCollectionTuple> {
@@ -48,7 +48,8 @@ public final class ParsePosts
 
   private ParsePosts(int maxRecordBytes) {
     if (maxRecordBytes < 1) {
-      throw new IllegalArgumentException("--maxRecordBytes must be at least 1, got " + maxRecordBytes);
+      throw new IllegalArgumentException(
+          "--maxRecordBytes must be at least 1, got " + maxRecordBytes);
     }
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -92,7 +93,8 @@ public final class ParsePosts
 
   static final class PostsFn extends DoFn<KV<PostRecord, DeadLetter>, PostRecord> {
     @ProcessElement
-    public void process(@Element KV<PostRecord, DeadLetter> parsed, OutputReceiver<PostRecord> out) {
+    public void process(
+        @Element KV<PostRecord, DeadLetter> parsed, OutputReceiver<PostRecord> out) {
       if (parsed.getKey() != null) {
         out.output(parsed.getKey());
       }
@@ -101,7 +103,8 @@ public final class ParsePosts
 
   static final class DeadLettersFn extends DoFn<KV<PostRecord, DeadLetter>, DeadLetter> {
     @ProcessElement
-    public void process(@Element KV<PostRecord, DeadLetter> parsed, OutputReceiver<DeadLetter> out) {
+    public void process(
+        @Element KV<PostRecord, DeadLetter> parsed, OutputReceiver<DeadLetter> out) {
       if (parsed.getValue() != null) {
         out.output(parsed.getValue());
       }
@@ -109,19 +112,22 @@ public final class ParsePosts
   }
 
   /**
-   * The decision of this step for one record: a post (key) or a dead letter (value), exactly one
-   * of them set. Public so that {@code courtside verify} recounts with the job's own rules.
+   * The decision of this step for one record: a post (key) or a dead letter (value), exactly one of
+   * them set. Public so that {@code courtside verify} recounts with the job's own rules.
    */
   public static KV<Post, DeadLetter> parse(KafkaRecord<byte[], byte[]> record, int maxRecordBytes) {
     byte[] value = record.getKV().getValue();
     if (value != null && value.length > maxRecordBytes) {
-      return invalid(record, ReasonKind.TOO_LARGE,
+      return invalid(
+          record,
+          ReasonKind.TOO_LARGE,
           "too large: " + value.length + " bytes, more than --maxRecordBytes=" + maxRecordBytes);
     }
     try {
       Post post = PostJson.parse(value);
       Optional<CreatedAtRule.Problem> bad =
-          CreatedAtRule.problem(post.createdAt(), record.getTimestamp(), System.currentTimeMillis());
+          CreatedAtRule.problem(
+              post.createdAt(), record.getTimestamp(), System.currentTimeMillis());
       if (bad.isPresent()) {
         return invalid(record, bad.get().kind(), bad.get().reason());
       }
@@ -129,7 +135,8 @@ public final class ParsePosts
     } catch (InvalidPostException e) {
       return invalid(record, ReasonKind.of(e.kind()), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
-      return invalid(record, ReasonKind.UNPARSEABLE, "unparseable: " + e.getClass().getSimpleName());
+      return invalid(
+          record, ReasonKind.UNPARSEABLE, "unparseable: " + e.getClass().getSimpleName());
     }
   }
 
@@ -158,7 +165,8 @@ public final class ParsePosts
 
     @ProcessElement
     public void process(
-        @Element KafkaRecord<byte[], byte[]> record, OutputReceiver<KV<PostRecord, DeadLetter>> out) {
+        @Element KafkaRecord<byte[], byte[]> record,
+        OutputReceiver<KV<PostRecord, DeadLetter>> out) {
       KV<Post, DeadLetter> parsed = parse(record, maxRecordBytes);
       if (parsed.getKey() == null) {
         invalid.inc();

@@ -16,16 +16,16 @@ import org.apache.beam.sdk.util.VarInt;
 
 /**
  * {@link Post} as its fields, exactly (createdAt to the nanosecond). Why not SerializableCoder:
- * Java serialization writes class descriptors with every element and was the top cost of the
- * Spark runner, which encodes every element of a PCollection it caches (one read by several
- * steps) or keeps in state.
+ * Java serialization writes class descriptors with every element and was the top cost of the Spark
+ * runner, which encodes every element of a PCollection it caches (one read by several steps) or
+ * keeps in state.
  *
  * <p>Layout: a VarInt length, then one block: createdAt (long seconds, int nanos), the number of
- * hashtags, then id, text, lang, author, source and each hashtag as an int length (-1 for null)
- * and UTF-8 bytes. Why one block: the Spark runner decodes each cached post once per step that
- * reads the cache, and decoding field by field through a {@code DataInputStream} (two stream calls
- * per string) costs far more than one bulk read and parsing from the array (figures:
- * bench/README.md, "Design choices measured").
+ * hashtags, then id, text, lang, author, source and each hashtag as an int length (-1 for null) and
+ * UTF-8 bytes. Why one block: the Spark runner decodes each cached post once per step that reads
+ * the cache, and decoding field by field through a {@code DataInputStream} (two stream calls per
+ * string) costs far more than one bulk read and parsing from the array (figures: bench/README.md,
+ * "Design choices measured").
  */
 public final class PostCoder extends AtomicCoder<Post> {
   private static final PostCoder INSTANCE = new PostCoder();
@@ -54,7 +54,10 @@ public final class PostCoder extends AtomicCoder<Post> {
       size = Math.addExact(size, Integer.BYTES + (s == null ? 0 : s.length));
     }
     ByteBuffer block = ByteBuffer.allocate(size);
-    block.putLong(p.createdAt().getEpochSecond()).putInt(p.createdAt().getNano()).putInt(tags.size());
+    block
+        .putLong(p.createdAt().getEpochSecond())
+        .putInt(p.createdAt().getNano())
+        .putInt(tags.size());
     for (byte[] s : strings) {
       if (s == null) {
         block.putInt(-1);

@@ -11,7 +11,9 @@ import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes dead letters as readable JSON to the dead-letter topic ({@link DeadLetterDelivery}). */
+/**
+ * Publishes dead letters as readable JSON to the dead-letter topic ({@link DeadLetterDelivery}).
+ */
 public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PDone> {
   private final String bootstrapServers;
   private final String topic;

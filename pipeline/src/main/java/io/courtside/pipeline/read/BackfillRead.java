@@ -27,17 +27,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * A bounded read of everything a topic holds when the job starts: at run time, one step takes
- * the partitions' [earliest, end) offsets, and each partition is then read up to its snapshot end
- * with a plain consumer, stamped with createdAt like the streaming read.
+ * A bounded read of everything a topic holds when the job starts: at run time, one step takes the
+ * partitions' [earliest, end) offsets, and each partition is then read up to its snapshot end with
+ * a plain consumer, stamped with createdAt like the streaming read.
  *
- * <p>Hand-written because KafkaIO 2.70's bounded reads do not fit: {@code withStopReadTime}
- * fails when the stop time lies after a partition's last record ({@code offsetsForTimes} returns
- * null; ReadFromKafkaDoFn.initialRestriction), and {@code withMaxNumRecords} splits the count
- * evenly across partitions and waits forever when they hold unequal counts. No offsets are
- * committed: a backfill is a re-read, not a consumer.
+ * <p>Hand-written because KafkaIO 2.70's bounded reads do not fit: {@code withStopReadTime} fails
+ * when the stop time lies after a partition's last record ({@code offsetsForTimes} returns null;
+ * ReadFromKafkaDoFn.initialRestriction), and {@code withMaxNumRecords} splits the count evenly
+ * across partitions and waits forever when they hold unequal counts. No offsets are committed: a
+ * backfill is a re-read, not a consumer.
  */
-public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
+public final class BackfillRead
+    extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
   private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
   private final String bootstrapServers;
@@ -64,7 +65,10 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
                 NullableCoder.of(ByteArrayCoder.of()), NullableCoder.of(ByteArrayCoder.of())));
   }
 
-  /** A plain consumer: no group, no commits, read_committed (also what {@code courtside verify} reads with). */
+  /**
+   * A plain consumer: no group, no commits, read_committed (also what {@code courtside verify}
+   * reads with).
+   */
   public static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -103,7 +107,11 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
         List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
           throw new IllegalStateException(
-              "topic '" + topic + "' does not exist at " + bootstrapServers + ": nothing to backfill");
+              "topic '"
+                  + topic
+                  + "' does not exist at "
+                  + bootstrapServers
+                  + ": nothing to backfill");
         }
         List<TopicPartition> partitions = new ArrayList<>();
         infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
@@ -129,7 +137,8 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
     }
 
     @ProcessElement
-    public void process(@Element PartitionRange range, OutputReceiver<KafkaRecord<byte[], byte[]>> out) {
+    public void process(
+        @Element PartitionRange range, OutputReceiver<KafkaRecord<byte[], byte[]>> out) {
       TopicPartition tp = new TopicPartition(range.topic(), range.partition());
       try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
         consumer.assign(List.of(tp));
@@ -150,8 +159,15 @@ public final class BackfillRead extends PTransform<PBegin, PCollection<KafkaReco
             lastProgress = System.nanoTime();
           } else if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
             throw new IllegalStateException(
-                "backfill of " + tp + " made no progress for " + STALL_TIMEOUT.toSeconds()
-                    + " s at offset " + before + " (snapshot end " + range.end() + ")");
+                "backfill of "
+                    + tp
+                    + " made no progress for "
+                    + STALL_TIMEOUT.toSeconds()
+                    + " s at offset "
+                    + before
+                    + " (snapshot end "
+                    + range.end()
+                    + ")");
           }
         }
       }

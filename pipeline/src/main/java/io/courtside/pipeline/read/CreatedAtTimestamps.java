@@ -11,9 +11,9 @@ import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.joda.time.Instant;
 
 /**
- * Event time = the post's {@code createdAt}, read at the source so that the watermark follows
- * event time ({@link EventTimeWatermark}). A record without a readable, believable {@code
- * createdAt} keeps its Kafka timestamp: it is headed for the dead-letter topic anyway.
+ * Event time = the post's {@code createdAt}, read at the source so that the watermark follows event
+ * time ({@link EventTimeWatermark}). A record without a readable, believable {@code createdAt}
+ * keeps its Kafka timestamp: it is headed for the dead-letter topic anyway.
  */
 public final class CreatedAtTimestamps {
   private static final JsonFactory JSON = new JsonFactory();
@@ -48,7 +48,9 @@ public final class CreatedAtTimestamps {
     Instant createdAt = createdAt(record.getKV().getValue());
     if (createdAt != null
         && CreatedAtRule.problem(
-                java.time.Instant.ofEpochMilli(createdAt.getMillis()), record.getTimestamp(), nowMillis)
+                java.time.Instant.ofEpochMilli(createdAt.getMillis()),
+                record.getTimestamp(),
+                nowMillis)
             .isEmpty()) {
       return Optional.of(createdAt);
     }

@@ -14,8 +14,8 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
- * The watermark of one Kafka partition, on event time only, with idleness (like Flink's
- * {@code WatermarkStrategy.forBoundedOutOfOrderness(d).withIdleness(i)}).
+ * The watermark of one Kafka partition, on event time only, with idleness (like Flink's {@code
+ * WatermarkStrategy.forBoundedOutOfOrderness(d).withIdleness(i)}).
  *
  * <ul>
  *   <li>A record's timestamp is its believable createdAt ({@link CreatedAtTimestamps}); a record
@@ -25,19 +25,18 @@ import org.joda.time.Instant;
  *       by {@code maxOutOfOrderness}.
  *   <li>Idle: when the partition is caught up (backlog 0) and has read nothing for {@code
  *       idleness}, its watermark advances from its own clock by the processing time elapsed since
- *       its last record. It never jumps to the wall clock, so an archive replayed at any speed stays
- *       on time, and the last windows of a stream that went quiet still close.
+ *       its last record. It never jumps to the wall clock, so an archive replayed at any speed
+ *       stays on time, and the last windows of a stream that went quiet still close.
  *   <li>Empty: a caught-up partition that has read no dated record in this run does not hold the
  *       others back: it follows the lowest watermark of the job's other partitions in this JVM
- *       (every partition is in one JVM on the DirectRunner and on Spark with one executor). With
- *       no such partition it stays where it was. For {@code idleness} after the job's first dated
+ *       (every partition is in one JVM on the DirectRunner and on Spark with one executor). With no
+ *       such partition it stays where it was. For {@code idleness} after the job's first dated
  *       record, an empty partition still holds the others where they are, as its reader may not
  *       have seen the records that stream is sending it yet.
  *   <li>Never ahead: a partition reports no more than the lowest watermark of the job's other
  *       partitions in this JVM. Beam takes the lowest watermark of a source's readers on the
- *       DirectRunner, so this changes nothing there; the Spark runner takes the highest, so
- *       without it a reader that races ahead through a backlog would make a slower reader's
- *       posts late.
+ *       DirectRunner, so this changes nothing there; the Spark runner takes the highest, so without
+ *       it a reader that races ahead through a backlog would make a slower reader's posts late.
  * </ul>
  *
  * Why not KafkaIO's {@code CustomTimestampPolicyWithLimitedDelay}: when a partition is caught up it
@@ -51,13 +50,17 @@ import org.joda.time.Instant;
  * {@code maxOutOfOrderness} (plus any idle advance): the band {@code courtside verify} checks.
  */
 public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
-  /** The partitions of each job in this JVM: what each publishes, and when the first dated post came. */
+  /**
+   * The partitions of each job in this JVM: what each publishes, and when the first dated post
+   * came.
+   */
   private static final Map<String, Job> JOBS = new ConcurrentHashMap<>();
 
   /** One run of the job as seen by its readers in this JVM. */
   private static final class Job {
     /** Each partition's own watermark (or {@link #FOLLOWS}), for the others to be capped by. */
     final Map<Integer, Long> partitions = new ConcurrentHashMap<>();
+
     /** When a reader of the job first read a dated record (processing time); MIN_VALUE: not yet. */
     final AtomicLong firstDatedAt = new AtomicLong(Long.MIN_VALUE);
   }
@@ -74,6 +77,7 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
 
   private long clock = Long.MIN_VALUE;
   private long lastReadMillis;
+
   /** This partition's own watermark, before the cap by the others: what it publishes. */
   private long own = BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
 
@@ -107,8 +111,8 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
   }
 
   /**
-   * The factory KafkaIO calls per partition. {@code job} names one run of the job, so that two
-   * jobs in one JVM (tests) never follow each other's partitions.
+   * The factory KafkaIO calls per partition. {@code job} names one run of the job, so that two jobs
+   * in one JVM (tests) never follow each other's partitions.
    */
   public static TimestampPolicyFactory<byte[], byte[]> factory(
       String job, Duration maxOutOfOrderness, Duration idleness) {
@@ -152,12 +156,12 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
   }
 
   /**
-   * The lowest watermark of the job's other partitions in this JVM that hold any back; null if none.
-   * An empty partition holds the others at their start for {@code idleness} after the job's first
-   * dated record: its emptiness was seen before that record came, and the stream that just began
-   * may be reaching it too (its reader has not looked again yet). Without this, an archive sent
-   * into a job that waited on an empty topic let the first partition read race ahead of the others
-   * and made their first posts late (seen on Spark, whose readers read one after another).
+   * The lowest watermark of the job's other partitions in this JVM that hold any back; null if
+   * none. An empty partition holds the others at their start for {@code idleness} after the job's
+   * first dated record: its emptiness was seen before that record came, and the stream that just
+   * began may be reaching it too (its reader has not looked again yet). Without this, an archive
+   * sent into a job that waited on an empty topic let the first partition read race ahead of the
+   * others and made their first posts late (seen on Spark, whose readers read one after another).
    */
   private Long lowestOfOthers(long now) {
     long first = job.firstDatedAt.get();

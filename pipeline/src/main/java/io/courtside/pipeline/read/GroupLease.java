@@ -26,8 +26,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>Why: KafkaIO reads with {@code assign()}, so the job's own group never shows a member and two
  * jobs with one group would silently commit over each other and rewind each other. The lease dies
- * with the JVM that holds it (after its 6 s session timeout), so a restart after kill -9 waits
- * that long at most.
+ * with the JVM that holds it (after its 6 s session timeout), so a restart after kill -9 waits that
+ * long at most.
  */
 public final class GroupLease implements AutoCloseable {
   static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
@@ -81,8 +81,8 @@ public final class GroupLease implements AutoCloseable {
 
   /**
    * Takes the lease of {@code group} on {@code topic}; waits up to the session timeout (plus a
-   * little) for a holder that died to expire. Throws IllegalStateException, naming the holder,
-   * when another job holds it.
+   * little) for a holder that died to expire. Throws IllegalStateException, naming the holder, when
+   * another job holds it.
    */
   public static GroupLease acquire(String bootstrapServers, String topic, String group) {
     String leaseGroup = group + ".lease";
@@ -99,8 +99,15 @@ public final class GroupLease implements AutoCloseable {
       if (!members.isEmpty()) {
         MemberDescription m = members.iterator().next();
         throw new IllegalStateException(
-            "another streaming job reads topic " + topic + " with --consumerGroup=" + group
-                + " (" + m.clientId() + " on " + m.host() + "); stop it first, or give this job"
+            "another streaming job reads topic "
+                + topic
+                + " with --consumerGroup="
+                + group
+                + " ("
+                + m.clientId()
+                + " on "
+                + m.host()
+                + "); stop it first, or give this job"
                 + " its own --consumerGroup");
       }
       return new GroupLease(consumer(bootstrapServers, leaseGroup), bootstrapServers, topic, group);
@@ -109,21 +116,31 @@ public final class GroupLease implements AutoCloseable {
       throw new IllegalStateException("interrupted while taking the lease of group " + group, e);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException(
-          "cannot check consumer group " + leaseGroup + " at " + bootstrapServers + ": "
+          "cannot check consumer group "
+              + leaseGroup
+              + " at "
+              + bootstrapServers
+              + ": "
               + (e.getCause() == null ? e : e.getCause()),
           e);
     }
   }
 
   private static Collection<MemberDescription> members(Admin admin, String group)
-      throws InterruptedException, java.util.concurrent.ExecutionException,
+      throws InterruptedException,
+          java.util.concurrent.ExecutionException,
           java.util.concurrent.TimeoutException {
     ConsumerGroupDescription d =
-        admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(20, TimeUnit.SECONDS);
+        admin
+            .describeConsumerGroups(List.of(group))
+            .describedGroups()
+            .get(group)
+            .get(20, TimeUnit.SECONDS);
     return d.members();
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, String leaseGroup) {
+  private static KafkaConsumer<byte[], byte[]> consumer(
+      String bootstrapServers, String leaseGroup) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, leaseGroup);
@@ -159,7 +176,11 @@ public final class GroupLease implements AutoCloseable {
       Object last = null;
       long since = System.nanoTime();
       while (System.nanoTime() < deadline && System.nanoTime() - since < quiet.toNanos()) {
-        Object now = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Object now =
+            admin
+                .listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
         if (!now.equals(last)) {
           last = now;
           since = System.nanoTime();

@@ -17,21 +17,23 @@ import org.joda.time.Duration;
 /**
  * Reads raw post records from Kafka, stamped with their createdAt event time.
  *
- * <p>Streaming: resumes from the consumer group's committed offsets (earliest for a new group)
- * and commits offsets once Beam has finalized the read's checkpoint, which does not wait for the
- * writes downstream: a restart re-reads from the recount point ({@code RewindOnStart}), and
- * correctness rests on idempotent writes. Watermarks: {@link EventTimeWatermark}.
+ * <p>Streaming: resumes from the consumer group's committed offsets (earliest for a new group) and
+ * commits offsets once Beam has finalized the read's checkpoint, which does not wait for the writes
+ * downstream: a restart re-reads from the recount point ({@code RewindOnStart}), and correctness
+ * rests on idempotent writes. Watermarks: {@link EventTimeWatermark}.
  *
  * <p>Backfill: {@link BackfillRead}, a bounded read of what the topic holds when the job starts,
  * from the earliest offsets, without a consumer group; the job ends when it has read it.
  */
-public final class ReadRecords extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
+public final class ReadRecords
+    extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
   private final String bootstrapServers;
   private final String topic;
   private final String consumerGroup;
   private final boolean backfill;
   private final Duration maxOutOfOrderness;
   private final Duration partitionIdleness;
+
   /** Names this run of the job for {@link EventTimeWatermark}'s empty partitions. */
   private final String job = java.util.UUID.randomUUID().toString();
 

@@ -26,13 +26,13 @@ import org.slf4j.LoggerFactory;
  * of the windows it will recount ({@link RecountPoint}).
  *
  * <p>Why: window panes accumulate in runner state. A kill -9 loses that state while the group's
- * committed offsets may already be past posts of windows still open (offsets are committed when
- * the read's checkpoint is finalized, independently of the writes); a restart from those offsets
- * would recount such a window from only part of its posts.
+ * committed offsets may already be past posts of windows still open (offsets are committed when the
+ * read's checkpoint is finalized, independently of the writes); a restart from those offsets would
+ * recount such a window from only part of its posts.
  *
  * <p>Rule, per partition with a committed offset {@code c}: the new offset is {@code min(c,
- * offsetForTime(from))}, the first record whose Kafka timestamp is at or after {@code from}; with no
- * {@code from} (nothing is known to be final), the partition's first offset. The target is
+ * offsetForTime(from))}, the first record whose Kafka timestamp is at or after {@code from}; with
+ * no {@code from} (nothing is known to be final), the partition's first offset. The target is
  * absolute, not relative to {@code c}: starting twice, or a crash loop, rewinds to the same place
  * and never walks the group further back. A group that never committed is left alone: it starts
  * from the earliest offsets anyway.
@@ -53,12 +53,17 @@ public final class RewindOnStart {
     Properties admin = new Properties();
     admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
-    try (Admin a = Admin.create(admin); KafkaConsumer<byte[], byte[]> c = consumer(bootstrapServers)) {
+    try (Admin a = Admin.create(admin);
+        KafkaConsumer<byte[], byte[]> c = consumer(bootstrapServers)) {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          a.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(TIMEOUT_S, TimeUnit.SECONDS);
+          a.listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(TIMEOUT_S, TimeUnit.SECONDS);
       Map<TopicPartition, Long> target = new HashMap<>();
       for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
-        if (!e.getKey().topic().equals(topic) || e.getValue() == null || e.getValue().offset() <= 0) {
+        if (!e.getKey().topic().equals(topic)
+            || e.getValue() == null
+            || e.getValue().offset() <= 0) {
           continue;
         }
         long offset = e.getValue().offset();
@@ -73,12 +78,20 @@ public final class RewindOnStart {
       Map<TopicPartition, OffsetAndMetadata> update = new HashMap<>();
       target.forEach((tp, o) -> update.put(tp, new OffsetAndMetadata(o)));
       a.alterConsumerGroupOffsets(group, update).all().get(TIMEOUT_S, TimeUnit.SECONDS);
-      LOG.info("Rewound consumer group {} on {} to the records stamped from {}: {}",
-          group, topic, from.map(Instant::toString).orElse("the beginning"), target);
+      LOG.info(
+          "Rewound consumer group {} on {} to the records stamped from {}: {}",
+          group,
+          topic,
+          from.map(Instant::toString).orElse("the beginning"),
+          target);
       return target;
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
-          "cannot rewind consumer group " + group + " on topic " + topic + ": "
+          "cannot rewind consumer group "
+              + group
+              + " on topic "
+              + topic
+              + ": "
               + (e.getCause() == null ? e : e.getCause()),
           e);
     } catch (InterruptedException e) {
@@ -87,7 +100,10 @@ public final class RewindOnStart {
     }
   }
 
-  /** The first offset stamped at or after {@code from}, the first offset without it; else {@code end}. */
+  /**
+   * The first offset stamped at or after {@code from}, the first offset without it; else {@code
+   * end}.
+   */
   private static long firstOffsetFrom(
       KafkaConsumer<byte[], byte[]> c, TopicPartition tp, Optional<Instant> from, long end) {
     Duration timeout = Duration.ofSeconds(TIMEOUT_S);

@@ -15,7 +15,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 
 /** Scores each post with VADER. The scorer is built once per JVM and shared by every DoFn. */
-public final class ScoreSentiment extends PTransform<PCollection<PostRecord>, PCollection<ScoredPost>> {
+public final class ScoreSentiment
+    extends PTransform<PCollection<PostRecord>, PCollection<ScoredPost>> {
   private final VaderConfig config;
 
   private ScoreSentiment(VaderConfig config) {
@@ -30,7 +31,10 @@ public final class ScoreSentiment extends PTransform<PCollection<PostRecord>, PC
     return new ScoreSentiment(config);
   }
 
-  /** One post of {@code version} scored as this step scores it (public for {@code courtside verify}). */
+  /**
+   * One post of {@code version} scored as this step scores it (public for {@code courtside
+   * verify}).
+   */
   public static ScoredPost score(Vader vader, Post post, long version) {
     SentimentScores s = vader.polarityScores(post.text());
     return new ScoredPost(post, version, s.compound(), s.neg(), s.neu(), s.pos());

@@ -1,6 +1,5 @@
 package io.courtside.pipeline.score;
 
-import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.model.Post;
 
 /**

@@ -9,7 +9,10 @@ import java.nio.ByteBuffer;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
-/** {@link ScoredPost} as its post ({@link PostCoder}), its version (VarLong) and four doubles; see PostCoder for why. */
+/**
+ * {@link ScoredPost} as its post ({@link PostCoder}), its version (VarLong) and four doubles; see
+ * PostCoder for why.
+ */
 public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
   private static final ScoredPostCoder INSTANCE = new ScoredPostCoder();
 
@@ -44,7 +47,12 @@ public final class ScoredPostCoder extends AtomicCoder<ScoredPost> {
     }
     ByteBuffer scores = ByteBuffer.wrap(bytes);
     return new ScoredPost(
-        post, version, scores.getDouble(), scores.getDouble(), scores.getDouble(), scores.getDouble());
+        post,
+        version,
+        scores.getDouble(),
+        scores.getDouble(),
+        scores.getDouble(),
+        scores.getDouble());
   }
 
   @Override

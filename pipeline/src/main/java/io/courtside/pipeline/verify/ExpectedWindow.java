@@ -12,4 +12,5 @@ import io.courtside.pipeline.window.PolarityCounts;
  * @param uncertain whether any record of the window is MAYBE: then only the band {@code [sure,
  *     total]} is checked
  */
-public record ExpectedWindow(WindowKey key, PolarityCounts counts, long total, long sure, boolean uncertain) {}
+public record ExpectedWindow(
+    WindowKey key, PolarityCounts counts, long total, long sure, boolean uncertain) {}

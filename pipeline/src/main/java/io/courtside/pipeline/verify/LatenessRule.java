@@ -10,19 +10,22 @@ import org.joda.time.Duration;
  *
  * <p>Per partition, in offset order: {@code clock} = the greatest believable createdAt of the
  * records before this one (none for the first record); {@code gap} = this record's Kafka timestamp
- * minus the previous one's; an idle partition lets the watermark follow the wall clock, so a gap
- * of at least {@code partitionIdleness − 5 s} adds {@code gap + 5 s} of credit. SURE iff a clock
+ * minus the previous one's; an idle partition lets the watermark follow the wall clock, so a gap of
+ * at least {@code partitionIdleness − 5 s} adds {@code gap + 5 s} of credit. SURE iff a clock
  * exists and {@code window.maxTimestamp + allowedLateness ≥ clock − maxOutOfOrderness + credit}.
  */
 public final class LatenessRule {
-  /** Slack on both sides of the idleness threshold: the source checks idleness only now and then. */
+  /**
+   * Slack on both sides of the idleness threshold: the source checks idleness only now and then.
+   */
   static final long IDLE_SLACK_MILLIS = 5_000;
 
   private final long allowedLateness;
   private final long maxOutOfOrderness;
   private final long partitionIdleness;
 
-  public LatenessRule(Duration allowedLateness, Duration maxOutOfOrderness, Duration partitionIdleness) {
+  public LatenessRule(
+      Duration allowedLateness, Duration maxOutOfOrderness, Duration partitionIdleness) {
     this.allowedLateness = allowedLateness.getMillis();
     this.maxOutOfOrderness = maxOutOfOrderness.getMillis();
     this.partitionIdleness = partitionIdleness.getMillis();
@@ -57,10 +60,14 @@ public final class LatenessRule {
      * @param believableCreatedAt its createdAt when readable and believable, else null
      * @param windowMaxTimestamp the last millisecond of the record's window
      */
-    public boolean next(long offset, long kafkaTimestamp, Long believableCreatedAt, long windowMaxTimestamp) {
+    public boolean next(
+        long offset, long kafkaTimestamp, Long believableCreatedAt, long windowMaxTimestamp) {
       if (offset <= previousOffset) {
         throw new IllegalArgumentException(
-            "records of a partition must come in offset order: " + offset + " after " + previousOffset);
+            "records of a partition must come in offset order: "
+                + offset
+                + " after "
+                + previousOffset);
       }
       long gap = previousTimestamp == null ? 0 : kafkaTimestamp - previousTimestamp;
       boolean sure = sure(windowMaxTimestamp, clock, gap);

@@ -37,9 +37,9 @@ import org.joda.time.Instant;
  * What InfluxDB must hold, recounted from the topic's records with the job's own code: {@link
  * ParsePosts#parse} decides post or dead letter, {@link CreatedAtTimestamps#eventTime} the event
  * time, Beam's {@link FixedWindows} the window, {@link ScoreSentiment#score} the compound, {@link
- * TagEntities#entities} the entities, {@link DeadLetter#kind()} the dead-letter kind. Per window each
- * distinct post id counts once, with its latest version (greatest Kafka timestamp, then offset);
- * each record is SURE or MAYBE by the {@link LatenessRule}. Pure: no I/O.
+ * TagEntities#entities} the entities, {@link DeadLetter#kind()} the dead-letter kind. Per window
+ * each distinct post id counts once, with its latest version (greatest Kafka timestamp, then
+ * offset); each record is SURE or MAYBE by the {@link LatenessRule}. Pure: no I/O.
  *
  * <p>Feed every record of the topic with {@link #add}, each partition in offset order (partitions
  * may interleave), then take the {@link #result}.
@@ -86,8 +86,8 @@ public final class Recount {
       long deadLetters) {}
 
   /**
-   * The latest version of one post id in one window (of one entity), and whether any of its
-   * records was SURE/MAYBE.
+   * The latest version of one post id in one window (of one entity), and whether any of its records
+   * was SURE/MAYBE.
    */
   private static final class Version {
     boolean seen;
@@ -115,8 +115,11 @@ public final class Recount {
   private final EntityMatcher matcher;
   private final Map<String, LatenessRule.Partition> partitions = new HashMap<>();
   private final Map<String, Map<Long, Map<String, Version>>> posts = new TreeMap<>();
+
   /** Per topic, window start and entity: the versions of the posts that mention it. */
-  private final Map<String, Map<Long, Map<Entity, Map<String, Version>>>> mentions = new TreeMap<>();
+  private final Map<String, Map<Long, Map<Entity, Map<String, Version>>>> mentions =
+      new TreeMap<>();
+
   private final Map<WindowKey, long[]> letters = new TreeMap<>(); // {total, sure}
   private final Set<String> postIds = new HashSet<>();
   private final NavigableSet<Long> postSeconds = new TreeSet<>();
@@ -148,19 +151,31 @@ public final class Recount {
     records++;
     Instant eventTime = CreatedAtTimestamps.eventTime(record);
     IntervalWindow window = windows.assignWindow(eventTime);
-    Long createdAt = CreatedAtTimestamps.believableCreatedAt(record).map(Instant::getMillis).orElse(null);
+    Long createdAt =
+        CreatedAtTimestamps.believableCreatedAt(record).map(Instant::getMillis).orElse(null);
     boolean sure =
         partitions
-            .computeIfAbsent(record.getTopic() + "/" + record.getPartition(), p -> settings.lateness().partition())
-            .next(record.getOffset(), record.getTimestamp(), createdAt, window.maxTimestamp().getMillis());
+            .computeIfAbsent(
+                record.getTopic() + "/" + record.getPartition(),
+                p -> settings.lateness().partition())
+            .next(
+                record.getOffset(),
+                record.getTimestamp(),
+                createdAt,
+                window.maxTimestamp().getMillis());
     KV<Post, DeadLetter> parsed = ParsePosts.parse(record, settings.maxRecordBytes());
     long start = window.start().getMillis();
     if (parsed.getKey() == null) {
       deadLetters++;
       if (settings.inRange(start)) {
         WindowKey key =
-            WindowKey.of(InfluxSchema.DEAD_LETTERS, start,
-                "reason_kind", parsed.getValue().kind().tag(), "topic", record.getTopic());
+            WindowKey.of(
+                InfluxSchema.DEAD_LETTERS,
+                start,
+                "reason_kind",
+                parsed.getValue().kind().tag(),
+                "topic",
+                record.getTopic());
         long[] counts = letters.computeIfAbsent(key, k -> new long[2]);
         counts[0]++;
         counts[1] += sure ? 1 : 0;
@@ -175,14 +190,16 @@ public final class Recount {
     postIds.add(post.id());
     postSeconds.add(Math.floorDiv(post.createdAt().toEpochMilli(), 1000L));
     ScoredPost scored = ScoreSentiment.score(vader, post, 0);
-    posts.computeIfAbsent(record.getTopic(), t -> new TreeMap<>())
+    posts
+        .computeIfAbsent(record.getTopic(), t -> new TreeMap<>())
         .computeIfAbsent(start, w -> new HashMap<>())
         .computeIfAbsent(post.id(), id -> new Version())
         .add(record.getTimestamp(), record.getOffset(), scored.compound(), sure);
     // As the job: an entity counts the latest of the versions that mention it (an edit that
     // drops an entity does not take the post out of that entity's window).
     for (Entity e : TagEntities.entities(matcher, post)) {
-      mentions.computeIfAbsent(record.getTopic(), t -> new TreeMap<>())
+      mentions
+          .computeIfAbsent(record.getTopic(), t -> new TreeMap<>())
           .computeIfAbsent(start, w -> new HashMap<>())
           .computeIfAbsent(e, x -> new HashMap<>())
           .computeIfAbsent(post.id(), id -> new Version())
@@ -192,16 +209,33 @@ public final class Recount {
 
   public Result result() {
     Map<WindowKey, ExpectedWindow> out = new TreeMap<>();
-    posts.forEach((topic, byStart) -> byStart.forEach((start, ids) -> {
-      WindowKey key = WindowKey.of(InfluxSchema.POLARITY_WINDOW, start, "topic", topic);
-      out.put(key, expected(key, ids.values()));
-    }));
-    mentions.forEach((topic, byStart) -> byStart.forEach((start, byEntity) -> byEntity.forEach((e, ids) -> {
-      WindowKey key =
-          WindowKey.of(InfluxSchema.ENTITY_WINDOW, start, "entity", e.name(), "kind", e.kind().tag(), "topic", topic);
-      out.put(key, expected(key, ids.values()));
-    })));
-    letters.forEach((key, c) -> out.put(key, new ExpectedWindow(key, null, c[0], c[1], c[0] != c[1])));
+    posts.forEach(
+        (topic, byStart) ->
+            byStart.forEach(
+                (start, ids) -> {
+                  WindowKey key = WindowKey.of(InfluxSchema.POLARITY_WINDOW, start, "topic", topic);
+                  out.put(key, expected(key, ids.values()));
+                }));
+    mentions.forEach(
+        (topic, byStart) ->
+            byStart.forEach(
+                (start, byEntity) ->
+                    byEntity.forEach(
+                        (e, ids) -> {
+                          WindowKey key =
+                              WindowKey.of(
+                                  InfluxSchema.ENTITY_WINDOW,
+                                  start,
+                                  "entity",
+                                  e.name(),
+                                  "kind",
+                                  e.kind().tag(),
+                                  "topic",
+                                  topic);
+                          out.put(key, expected(key, ids.values()));
+                        })));
+    letters.forEach(
+        (key, c) -> out.put(key, new ExpectedWindow(key, null, c[0], c[1], c[0] != c[1])));
     return new Result(out, postIds, postSeconds, records, validRecords, deadLetters);
   }
 

@@ -25,8 +25,10 @@ import java.util.function.Consumer;
  */
 public final class StoredWindows {
   static final int PAGE = 10_000;
+
   /** Longest time span of one post_sentiment query (then paged). */
   static final long POST_CHUNK_SECONDS = 600;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Map<String, List<String>> WINDOW_TAGS =
       Map.of(
@@ -46,23 +48,39 @@ public final class StoredWindows {
   }
 
   /** Every aggregate point of {@code topic} whose window starts in [from, to) (null: unbounded). */
-  public Map<WindowKey, StoredWindow> windows(String topic, Instant from, Instant to) throws VerifyException {
+  public Map<WindowKey, StoredWindow> windows(String topic, Instant from, Instant to)
+      throws VerifyException {
     Map<WindowKey, StoredWindow> out = new TreeMap<>();
     for (Map.Entry<String, List<String>> m : new TreeMap<>(WINDOW_TAGS).entrySet()) {
-      String where = "\"topic\" = '" + topic.replace("\\", "\\\\").replace("'", "\\'") + "'"
-          + (from == null ? "" : " AND time >= " + nanos(from.toEpochMilli()))
-          + (to == null ? "" : " AND time < " + nanos(to.toEpochMilli()));
-      paged("SELECT * FROM \"" + m.getKey() + "\" WHERE " + where, row -> {
-        String[] tags = new String[m.getValue().size() * 2];
-        for (int i = 0; i < m.getValue().size(); i++) {
-          tags[2 * i] = m.getValue().get(i);
-          tags[2 * i + 1] = row.path(m.getValue().get(i)).asText();
-        }
-        WindowKey key = WindowKey.of(m.getKey(), Instant.parse(row.path("time").asText()).toEpochMilli(), tags);
-        out.put(key, new StoredWindow(key, row.path("positive").asLong(), row.path("negative").asLong(),
-            row.path("neutral").asLong(), row.path("total").asLong(),
-            row.path("compound_mean").isNumber() ? row.path("compound_mean").asDouble() : Double.NaN));
-      });
+      String where =
+          "\"topic\" = '"
+              + topic.replace("\\", "\\\\").replace("'", "\\'")
+              + "'"
+              + (from == null ? "" : " AND time >= " + nanos(from.toEpochMilli()))
+              + (to == null ? "" : " AND time < " + nanos(to.toEpochMilli()));
+      paged(
+          "SELECT * FROM \"" + m.getKey() + "\" WHERE " + where,
+          row -> {
+            String[] tags = new String[m.getValue().size() * 2];
+            for (int i = 0; i < m.getValue().size(); i++) {
+              tags[2 * i] = m.getValue().get(i);
+              tags[2 * i + 1] = row.path(m.getValue().get(i)).asText();
+            }
+            WindowKey key =
+                WindowKey.of(
+                    m.getKey(), Instant.parse(row.path("time").asText()).toEpochMilli(), tags);
+            out.put(
+                key,
+                new StoredWindow(
+                    key,
+                    row.path("positive").asLong(),
+                    row.path("negative").asLong(),
+                    row.path("neutral").asLong(),
+                    row.path("total").asLong(),
+                    row.path("compound_mean").isNumber()
+                        ? row.path("compound_mean").asDouble()
+                        : Double.NaN));
+          });
     }
     return out;
   }
@@ -71,13 +89,19 @@ public final class StoredWindows {
    * Which of {@code wanted} have a {@code post_sentiment} point. A post's point lies within its
    * createdAt's second; {@code seconds} are those seconds (epoch seconds), read in chunks.
    */
-  public Set<String> storedPostIds(Set<String> wanted, NavigableSet<Long> seconds) throws VerifyException {
+  public Set<String> storedPostIds(Set<String> wanted, NavigableSet<Long> seconds)
+      throws VerifyException {
     Set<String> found = new HashSet<>();
     Long chunkStart = seconds.isEmpty() ? null : seconds.first();
     while (chunkStart != null) {
       long chunkEnd = chunkStart + POST_CHUNK_SECONDS;
-      paged("SELECT \"id\" FROM \"" + InfluxSchema.POST_SENTIMENT + "\" WHERE time >= "
-              + nanos(chunkStart * 1000) + " AND time < " + nanos(chunkEnd * 1000),
+      paged(
+          "SELECT \"id\" FROM \""
+              + InfluxSchema.POST_SENTIMENT
+              + "\" WHERE time >= "
+              + nanos(chunkStart * 1000)
+              + " AND time < "
+              + nanos(chunkEnd * 1000),
           row -> {
             String id = row.path("id").asText(null);
             if (id != null && wanted.contains(id)) {
@@ -96,10 +120,12 @@ public final class StoredWindows {
   private void paged(String query, Consumer<JsonNode> row) throws VerifyException {
     for (long offset = 0; ; offset += PAGE) {
       int[] n = {0};
-      rows(query + " LIMIT " + PAGE + " OFFSET " + offset, r -> {
-        n[0]++;
-        row.accept(r);
-      });
+      rows(
+          query + " LIMIT " + PAGE + " OFFSET " + offset,
+          r -> {
+            n[0]++;
+            row.accept(r);
+          });
       if (n[0] < PAGE) {
         return;
       }
@@ -114,12 +140,18 @@ public final class StoredWindows {
     } catch (InfluxDbException e) {
       throw new VerifyException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new VerifyException("InfluxDB at " + client.target().url() + " answered something that is not JSON", e);
+      throw new VerifyException(
+          "InfluxDB at " + client.target().url() + " answered something that is not JSON", e);
     }
     if (result.has("error")) {
       throw new VerifyException(
-          "InfluxDB at " + client.target().url() + ", database " + client.target().database() + ": "
-              + result.get("error").asText() + " (--influxDatabase)");
+          "InfluxDB at "
+              + client.target().url()
+              + ", database "
+              + client.target().database()
+              + ": "
+              + result.get("error").asText()
+              + " (--influxDatabase)");
     }
     for (JsonNode series : result.path("series")) {
       JsonNode columns = series.path("columns");

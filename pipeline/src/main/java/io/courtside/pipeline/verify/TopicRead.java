@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.beam.sdk.io.kafka.KafkaRecord;
 
 /**
- * Reads a whole topic once, as a backfill does: every partition from its earliest offset to the
- * end offset snapshotted at the start, with the backfill's plain consumer (no group, no commits,
+ * Reads a whole topic once, as a backfill does: every partition from its earliest offset to the end
+ * offset snapshotted at the start, with the backfill's plain consumer (no group, no commits,
  * read_committed). Each partition's records come in offset order.
  */
 public final class TopicRead {
@@ -31,7 +31,10 @@ public final class TopicRead {
 
   /** Hands every record of {@code topic} to {@code sink}; returns how many were read. */
   public static long readAll(
-      String bootstrapServers, String topic, Consumer<KafkaRecord<byte[], byte[]>> sink, Progress progress)
+      String bootstrapServers,
+      String topic,
+      Consumer<KafkaRecord<byte[], byte[]>> sink,
+      Progress progress)
       throws VerifyException {
     try (KafkaConsumer<byte[], byte[]> consumer = BackfillRead.consumer(bootstrapServers)) {
       // listTopics, not partitionsFor: asking for a missing topic's partitions may create it.
@@ -40,10 +43,15 @@ public final class TopicRead {
         topics = consumer.listTopics(METADATA_TIMEOUT);
       } catch (KafkaException e) {
         throw new VerifyException(
-            "cannot reach Kafka at " + bootstrapServers + " (--bootstrapServers): " + e.getMessage(), e);
+            "cannot reach Kafka at "
+                + bootstrapServers
+                + " (--bootstrapServers): "
+                + e.getMessage(),
+            e);
       }
       if (!topics.containsKey(topic)) {
-        throw new VerifyException("topic '" + topic + "' does not exist at " + bootstrapServers + " (--topic)");
+        throw new VerifyException(
+            "topic '" + topic + "' does not exist at " + bootstrapServers + " (--topic)");
       }
       List<TopicPartition> partitions = new ArrayList<>();
       topics.get(topic).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
@@ -72,19 +80,30 @@ public final class TopicRead {
           progress.update(read, total);
         } else if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
           throw new VerifyException(
-              "reading " + topic + " at " + bootstrapServers + " made no progress for "
-                  + STALL_TIMEOUT.toSeconds() + " s (" + read + " of " + total + " records read)");
+              "reading "
+                  + topic
+                  + " at "
+                  + bootstrapServers
+                  + " made no progress for "
+                  + STALL_TIMEOUT.toSeconds()
+                  + " s ("
+                  + read
+                  + " of "
+                  + total
+                  + " records read)");
         }
       }
       progress.update(read, total);
       return read;
     } catch (KafkaException e) {
-      throw new VerifyException("reading " + topic + " at " + bootstrapServers + " failed: " + e.getMessage(), e);
+      throw new VerifyException(
+          "reading " + topic + " at " + bootstrapServers + " failed: " + e.getMessage(), e);
     }
   }
 
   /** Every partition is at or past its snapshot end (position also skips transaction markers). */
-  private static boolean done(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+  private static boolean done(
+      KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
     for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
       if (consumer.position(e.getKey()) < e.getValue()) {
         return false;

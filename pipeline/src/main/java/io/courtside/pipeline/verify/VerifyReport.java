@@ -12,14 +12,16 @@ import java.util.TreeSet;
 /**
  * The comparison of a {@link Recount} with what InfluxDB holds, window by window, and the table
  * {@code courtside verify} prints. A window is equal when its stored point matches the recount
- * exactly (counts, and compound_mean within {@link #MEAN_TOLERANCE}); when some of its records
- * are MAYBE ({@link LatenessRule}), when the stored total lies in the band [SURE ids, all ids]. A
+ * exactly (counts, and compound_mean within {@link #MEAN_TOLERANCE}); when some of its records are
+ * MAYBE ({@link LatenessRule}), when the stored total lies in the band [SURE ids, all ids]. A
  * window without a stored point is fine when none of its posts is SURE.
  */
 public final class VerifyReport {
   static final double MEAN_TOLERANCE = 1e-9;
+
   /** Most rows printed per status; the counts cover all. */
   static final int MAX_ROWS = 50;
+
   private static final List<String> MEASUREMENTS =
       List.of(InfluxSchema.POLARITY_WINDOW, InfluxSchema.ENTITY_WINDOW, InfluxSchema.DEAD_LETTERS);
 
@@ -103,7 +105,10 @@ public final class VerifyReport {
     return missingPosts;
   }
 
-  /** Any difference outside the lateness band: a window different, missing or extra, or a post missing. */
+  /**
+   * Any difference outside the lateness band: a window different, missing or extra, or a post
+   * missing.
+   */
   public boolean hasDifferences() {
     return !missingPosts.isEmpty() || rows.stream().anyMatch(r -> r.status().isDifference());
   }
@@ -114,16 +119,22 @@ public final class VerifyReport {
   }
 
   public void print(PrintWriter out) {
-    out.printf("%d records: %d valid posts, %d dead letters; %d distinct post ids in range%n%n",
+    out.printf(
+        "%d records: %d valid posts, %d dead letters; %d distinct post ids in range%n%n",
         recount.records(), recount.validRecords(), recount.deadLetters(), recount.postIds().size());
-    out.printf("%-16s %8s %8s %10s %8s %6s%n", "measurement", "equal", "in band", "different", "missing", "extra");
+    out.printf(
+        "%-16s %8s %8s %10s %8s %6s%n",
+        "measurement", "equal", "in band", "different", "missing", "extra");
     for (String m : MEASUREMENTS) {
       long[] n = new long[Status.values().length];
-      rows.stream().filter(r -> r.key().measurement().equals(m)).forEach(r -> n[r.status().ordinal()]++);
+      rows.stream()
+          .filter(r -> r.key().measurement().equals(m))
+          .forEach(r -> n[r.status().ordinal()]++);
       out.printf("%-16s %8d %8d %10d %8d %6d%n", m, n[0], n[1], n[2], n[3], n[4]);
     }
-    out.printf("%-16s %8d posts, %d missing%n", InfluxSchema.POST_SENTIMENT,
-        recount.postIds().size(), missingPosts.size());
+    out.printf(
+        "%-16s %8d posts, %d missing%n",
+        InfluxSchema.POST_SENTIMENT, recount.postIds().size(), missingPosts.size());
     for (Status status : List.of(Status.DIFFERENT, Status.MISSING, Status.EXTRA, Status.IN_BAND)) {
       List<Row> of = rows.stream().filter(r -> r.status() == status).toList();
       if (!of.isEmpty()) {
@@ -142,27 +153,39 @@ public final class VerifyReport {
       }
     }
     out.println();
-    out.println(hasDifferences() ? "DIFFERENT: InfluxDB does not match the topic" : "OK: InfluxDB matches the topic");
+    out.println(
+        hasDifferences()
+            ? "DIFFERENT: InfluxDB does not match the topic"
+            : "OK: InfluxDB matches the topic");
     out.flush();
   }
 
   static String line(Row r) {
     String stored = r.stored() == null ? "none" : describe(r.stored());
     String expected = r.expected() == null ? "none" : describe(r.expected());
-    return String.format("%-27s %s  stored %s; recount %s", r.status().label, r.key(), stored, expected);
+    return String.format(
+        "%-27s %s  stored %s; recount %s", r.status().label, r.key(), stored, expected);
   }
 
   private static String describe(StoredWindow s) {
     return s.key().measurement().equals(InfluxSchema.DEAD_LETTERS)
         ? "total=" + s.total()
-        : String.format("total=%d +%d -%d =%d mean=%.6f", s.total(), s.positive(), s.negative(), s.neutral(), s.compoundMean());
+        : String.format(
+            "total=%d +%d -%d =%d mean=%.6f",
+            s.total(), s.positive(), s.negative(), s.neutral(), s.compoundMean());
   }
 
   private static String describe(ExpectedWindow e) {
-    String counts = e.counts() == null
-        ? "total=" + e.total()
-        : String.format("total=%d +%d -%d =%d mean=%.6f", e.total(), e.counts().positive(),
-            e.counts().negative(), e.counts().neutral(), e.counts().compoundMean());
+    String counts =
+        e.counts() == null
+            ? "total=" + e.total()
+            : String.format(
+                "total=%d +%d -%d =%d mean=%.6f",
+                e.total(),
+                e.counts().positive(),
+                e.counts().negative(),
+                e.counts().neutral(),
+                e.counts().compoundMean());
     return e.uncertain() ? counts + " band [" + e.sure() + ", " + e.total() + "]" : counts;
   }
 }

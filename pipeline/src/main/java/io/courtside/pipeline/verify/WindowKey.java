@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * One aggregate point of InfluxDB: its measurement, its tags as sorted {@code k=v,k=v}, and its
  * window start (the point's time).
  */
-public record WindowKey(String measurement, String tags, long startMillis) implements Comparable<WindowKey> {
+public record WindowKey(String measurement, String tags, long startMillis)
+    implements Comparable<WindowKey> {
   private static final Comparator<WindowKey> ORDER =
       Comparator.comparing(WindowKey::measurement)
           .thenComparingLong(WindowKey::startMillis)

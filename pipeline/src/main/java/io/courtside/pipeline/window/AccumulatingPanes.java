@@ -7,11 +7,11 @@ import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 
 /**
- * The windowing of every Courtside aggregate (polarity, entities, dead letters): fixed
- * event-time windows, early panes every {@code earlyFiringPeriod}, the on-time pane, one late pane
- * per late element within the allowed lateness, panes accumulating. Each pane therefore carries the
- * window's full value so far, and its point (time = window start) overwrites the previous one:
- * that is what makes the aggregates idempotent in InfluxDB.
+ * The windowing of every Courtside aggregate (polarity, entities, dead letters): fixed event-time
+ * windows, early panes every {@code earlyFiringPeriod}, the on-time pane, one late pane per late
+ * element within the allowed lateness, panes accumulating. Each pane therefore carries the window's
+ * full value so far, and its point (time = window start) overwrites the previous one: that is what
+ * makes the aggregates idempotent in InfluxDB.
  */
 public final class AccumulatingPanes {
   private AccumulatingPanes() {}
@@ -21,8 +21,8 @@ public final class AccumulatingPanes {
    * holds a point only once it has a post, and every correct pane of a window that has one counts
    * at least that post. The Spark runner emits a pane with no elements when the end-of-window or
    * garbage-collection timer of a window fires with its buffered elements gone (seen after a
-   * restart from a checkpoint and behind a backlog); written, it would overwrite the window's
-   * count with zero.
+   * restart from a checkpoint and behind a backlog); written, it would overwrite the window's count
+   * with zero.
    */
   public static boolean skipEmpty(long total) {
     if (total != 0) {
@@ -40,7 +40,8 @@ public final class AccumulatingPanes {
         .triggering(
             AfterWatermark.pastEndOfWindow()
                 .withEarlyFirings(
-                    AfterProcessingTime.pastFirstElementInPane().plusDelayOf(spec.earlyFiringPeriod()))
+                    AfterProcessingTime.pastFirstElementInPane()
+                        .plusDelayOf(spec.earlyFiringPeriod()))
                 .withLateFirings(AfterPane.elementCountAtLeast(1)))
         .withAllowedLateness(spec.allowedLateness())
         .accumulatingFiredPanes();

@@ -39,7 +39,8 @@ public final class CombineInBundles<K, InputT, AccumT, OutputT>
     Coder<OutputT> outCoder;
     try {
       accCoder = fn.getAccumulatorCoder(input.getPipeline().getCoderRegistry(), kv.getValueCoder());
-      outCoder = fn.getDefaultOutputCoder(input.getPipeline().getCoderRegistry(), kv.getValueCoder());
+      outCoder =
+          fn.getDefaultOutputCoder(input.getPipeline().getCoderRegistry(), kv.getValueCoder());
     } catch (CannotProvideCoderException e) {
       throw new IllegalStateException(e);
     }
@@ -73,13 +74,14 @@ public final class CombineInBundles<K, InputT, AccumT, OutputT>
     @FinishBundle
     public void finish(FinishBundleContext c) {
       // Emitted at the window's end: inside the window, never earlier than its elements.
-      partial.forEach((w, byKey) -> byKey.forEach(
-          (k, acc) -> c.output(KV.of(k, acc), w.maxTimestamp(), w)));
+      partial.forEach(
+          (w, byKey) -> byKey.forEach((k, acc) -> c.output(KV.of(k, acc), w.maxTimestamp(), w)));
       partial = null;
     }
   }
 
-  static final class MergeFn<InputT, AccumT, OutputT> extends Combine.CombineFn<AccumT, AccumT, OutputT> {
+  static final class MergeFn<InputT, AccumT, OutputT>
+      extends Combine.CombineFn<AccumT, AccumT, OutputT> {
     private final Combine.CombineFn<InputT, AccumT, OutputT> fn;
 
     MergeFn(Combine.CombineFn<InputT, AccumT, OutputT> fn) {
@@ -107,7 +109,8 @@ public final class CombineInBundles<K, InputT, AccumT, OutputT>
     }
 
     @Override
-    public Coder<AccumT> getAccumulatorCoder(org.apache.beam.sdk.coders.CoderRegistry r, Coder<AccumT> in) {
+    public Coder<AccumT> getAccumulatorCoder(
+        org.apache.beam.sdk.coders.CoderRegistry r, Coder<AccumT> in) {
       return in;
     }
   }

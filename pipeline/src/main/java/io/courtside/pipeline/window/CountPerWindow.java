@@ -16,9 +16,9 @@ import org.apache.beam.sdk.values.PCollection;
  * {@code dead_letters} (key: the reason kind). Panes as {@link AccumulatingPanes}: early panes
  * while a window is open, the on-time pane, a late pane per late item within the allowed lateness,
  * each carrying the window's full counts so far, so its point overwrites the previous one. An id
- * that arrives twice counts once, with its latest version ({@link LatestPerId}); items are
- * combined inside each bundle first ({@link CombineInBundles}): the Spark runner keeps every
- * element of a window otherwise. Empty panes are dropped ({@link AccumulatingPanes#skipEmpty}).
+ * that arrives twice counts once, with its latest version ({@link LatestPerId}); items are combined
+ * inside each bundle first ({@link CombineInBundles}): the Spark runner keeps every element of a
+ * window otherwise. Empty panes are dropped ({@link AccumulatingPanes#skipEmpty}).
  */
 public final class CountPerWindow<K>
     extends PTransform<PCollection<KV<K, Countable>>, PCollection<KV<K, PaneCounts>>> {
@@ -39,8 +39,9 @@ public final class CountPerWindow<K>
         .apply("FixedWindows", AccumulatingPanes.<KV<K, Countable>>of(windows))
         .apply(
             "Count",
-            CombineInBundles.<K, Countable, HashMap<Long, LatestPerId.Latest>, PolarityCounts>perKey(
-                new LatestPerId.CountFn()))
+            CombineInBundles
+                .<K, Countable, HashMap<Long, LatestPerId.Latest>, PolarityCounts>perKey(
+                    new LatestPerId.CountFn()))
         .apply("WithWindow", ParDo.of(new WithWindowFn<K>()))
         .setCoder(KvCoder.of(coder.getKeyCoder(), PaneCountsCoder.of()));
   }
@@ -56,7 +57,8 @@ public final class CountPerWindow<K>
         return;
       }
       boolean closed = pane.getTiming() != PaneInfo.Timing.EARLY;
-      out.output(KV.of(e.getKey(), new PaneCounts(window.start(), window.end(), e.getValue(), closed)));
+      out.output(
+          KV.of(e.getKey(), new PaneCounts(window.start(), window.end(), e.getValue(), closed)));
     }
   }
 }

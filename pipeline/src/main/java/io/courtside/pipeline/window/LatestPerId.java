@@ -14,14 +14,14 @@ import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * Counts each {@link Countable} once per key and window however often it arrives, with the
- * polarity of its latest version: Kafka delivers at least once, a replayed file or a re-read after
- * a restart brings the same posts (and dead letters) again, and an edited or re-scored post comes
- * back with another text. The accumulator keeps each id with the version ({@link
- * io.courtside.pipeline.parse.PostRecord#version}) and compound score of the latest record seen
- * (24 bytes an id). Merging keeps the greater version, so the result does not depend on the order
- * a runner combines in. A combiner rather than a stateful DoFn with timers, because the Spark
- * runner supports no timers in streaming.
+ * Counts each {@link Countable} once per key and window however often it arrives, with the polarity
+ * of its latest version: Kafka delivers at least once, a replayed file or a re-read after a restart
+ * brings the same posts (and dead letters) again, and an edited or re-scored post comes back with
+ * another text. The accumulator keeps each id with the version ({@link
+ * io.courtside.pipeline.parse.PostRecord#version}) and compound score of the latest record seen (24
+ * bytes an id). Merging keeps the greater version, so the result does not depend on the order a
+ * runner combines in. A combiner rather than a stateful DoFn with timers, because the Spark runner
+ * supports no timers in streaming.
  */
 public final class LatestPerId {
   private LatestPerId() {}

@@ -16,7 +16,10 @@ public record PolarityCounts(long positive, long negative, long neutral, double 
 
   public PolarityCounts plus(PolarityCounts o) {
     return new PolarityCounts(
-        positive + o.positive, negative + o.negative, neutral + o.neutral, compoundSum + o.compoundSum);
+        positive + o.positive,
+        negative + o.negative,
+        neutral + o.neutral,
+        compoundSum + o.compoundSum);
   }
 
   public long total() {

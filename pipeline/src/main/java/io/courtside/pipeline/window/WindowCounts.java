@@ -5,8 +5,8 @@ import org.joda.time.Instant;
 
 /**
  * The polarity counts of one event-time window of one topic, as of one pane. {@code closed}: the
- * pane fired once the watermark had passed the window's end (on time or late), not early; a
- * restart reads the newest closed window to know which windows are final ({@code RecountPoint}).
+ * pane fired once the watermark had passed the window's end (on time or late), not early; a restart
+ * reads the newest closed window to know which windows are final ({@code RecountPoint}).
  */
 public record WindowCounts(
     String topic, Instant windowStart, Instant windowEnd, PolarityCounts counts, boolean closed) {

@@ -22,7 +22,9 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The flags read once: typed values, the documented defaults, and an error naming each bad flag. */
+/**
+ * The flags read once: typed values, the documented defaults, and an error naming each bad flag.
+ */
 public class JobConfigTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
@@ -44,7 +46,8 @@ public class JobConfigTest {
             Duration.standardMinutes(2)),
         c.kafka());
     assertEquals(
-        new WindowSpec(Duration.standardMinutes(1), Duration.standardMinutes(5), Duration.standardSeconds(5)),
+        new WindowSpec(
+            Duration.standardMinutes(1), Duration.standardMinutes(5), Duration.standardSeconds(5)),
         c.windows());
     assertNull(c.recountFrom());
     assertEquals("twitterdata-dlq", c.dlqTopic());
@@ -92,11 +95,17 @@ public class JobConfigTest {
             "--influxMaxRetryTime=1h");
     assertEquals(
         new JobConfig.Kafka(
-            "k:1", "t", "g", true, Duration.standardMinutes(1), Duration.standardSeconds(2),
+            "k:1",
+            "t",
+            "g",
+            true,
+            Duration.standardMinutes(1),
+            Duration.standardSeconds(2),
             Duration.standardMinutes(3)),
         c.kafka());
     assertEquals(
-        new WindowSpec(Duration.standardSeconds(30), Duration.standardMinutes(2), Duration.millis(500)),
+        new WindowSpec(
+            Duration.standardSeconds(30), Duration.standardMinutes(2), Duration.millis(500)),
         c.windows());
     assertEquals(Instant.parse("2026-05-20T01:02:00Z"), c.recountFrom());
     assertEquals("d", c.dlqTopic());
@@ -106,8 +115,15 @@ public class JobConfigTest {
     assertEquals(
         new JobConfig.Sink(
             new InfluxTarget(
-                InfluxTarget.Api.V2, "https://influx.example:8086", "courtside", "o", "b", null, null,
-                "/run/token", true),
+                InfluxTarget.Api.V2,
+                "https://influx.example:8086",
+                "courtside",
+                "o",
+                "b",
+                null,
+                null,
+                "/run/token",
+                true),
             10,
             java.time.Duration.ofMillis(250),
             java.time.Duration.ofHours(1)),
@@ -134,38 +150,59 @@ public class JobConfigTest {
   @Test
   public void eachBadFlagIsNamedWithTheReason() {
     Map<String, String> errors = new LinkedHashMap<>();
-    errors.put("--windowSize=often", "--windowSize=often is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put(
+        "--windowSize=often",
+        "--windowSize=often is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
     errors.put("--windowSize=0s", "--windowSize=0s must be greater than zero");
-    errors.put("--allowedLateness=", "--allowedLateness is empty; give a duration like 30s, 1m or PT1M");
+    errors.put(
+        "--allowedLateness=", "--allowedLateness is empty; give a duration like 30s, 1m or PT1M");
     errors.put("--earlyFiringPeriod=0ms", "--earlyFiringPeriod=0ms must be greater than zero");
-    errors.put("--maxOutOfOrderness=x", "--maxOutOfOrderness=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
-    errors.put("--restartRewindMargin=x", "--restartRewindMargin=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
-    errors.put("--partitionIdleness=x", "--partitionIdleness=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
-    errors.put("--recountFrom=yesterday", "--recountFrom=yesterday is not an ISO-8601 instant such as 2026-05-20T01:02:00Z");
+    errors.put(
+        "--maxOutOfOrderness=x",
+        "--maxOutOfOrderness=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put(
+        "--restartRewindMargin=x",
+        "--restartRewindMargin=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put(
+        "--partitionIdleness=x",
+        "--partitionIdleness=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put(
+        "--recountFrom=yesterday",
+        "--recountFrom=yesterday is not an ISO-8601 instant such as 2026-05-20T01:02:00Z");
     errors.put("--influxApi=v3", "--influxApi=v3 is not v1 or v2");
     errors.put("--influxApi=", "--influxApi= is not v1 or v2");
     errors.put("--influxNewlines=crlf", "--influxNewlines=crlf is not raw or escaped");
     errors.put("--influxNewlines=", "--influxNewlines= is not raw or escaped");
     errors.put("--influxApi=v2", "--influxApi=v2 needs --influxOrg and --influxBucket");
     errors.put("--influxUrl=ftp://x", "--influxUrl must start with http:// or https://");
-    errors.put("--influxMaxRetryTime=x", "--influxMaxRetryTime=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    errors.put(
+        "--influxMaxRetryTime=x",
+        "--influxMaxRetryTime=x is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
     errors.put("--influxMaxBatchDelay=0s", "--influxMaxBatchDelay=0s must be greater than zero");
     errors.put("--influxBatchSize=0", "--influxBatchSize must be at least 1, got 0");
     errors.put("--maxRecordBytes=0", "--maxRecordBytes must be at least 1, got 0");
     errors.put("--influxMaxRetryTime=PT-1M", "max retry time must not be negative, got PT-1M");
     errors.put("--maxTextLength=0", "--maxTextLength must be at least 1, got 0");
-    errors.put("--dlqTopic=twitterdata", "--dlqTopic must differ from --topic (twitterdata), or bad records would loop");
+    errors.put(
+        "--dlqTopic=twitterdata",
+        "--dlqTopic must differ from --topic (twitterdata), or bad records would loop");
     errors.forEach(
         (flag, message) ->
-            assertEquals(flag, message, assertThrows(IllegalArgumentException.class, () -> config(flag)).getMessage()));
+            assertEquals(
+                flag,
+                message,
+                assertThrows(IllegalArgumentException.class, () -> config(flag)).getMessage()));
   }
 
   @Test
   public void unreadableFilesAreNamedByTheirFlag() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> config("--watchlist=/no/such/file.yaml"));
+        assertThrows(
+            IllegalArgumentException.class, () -> config("--watchlist=/no/such/file.yaml"));
     assertThat(e.getMessage(), startsWith("--watchlist=/no/such/file.yaml: "));
-    e = assertThrows(IllegalArgumentException.class, () -> config("--lexiconOverlay=/no/such/overlay.tsv"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> config("--lexiconOverlay=/no/such/overlay.tsv"));
     assertThat(e.getMessage(), startsWith("--lexiconOverlay=/no/such/overlay.tsv: "));
   }
 }

@@ -56,7 +56,8 @@ public class EntityMatcherTest {
   @Test
   public void ambiguousPlayerWordsNeedCapitals() {
     assertEquals(List.of(), names("an ant walked by, i read a book, chicken curry"));
-    assertEquals(List.of("Stephen Curry", "Anthony Edwards", "Devin Booker"), // watchlist order
+    assertEquals(
+        List.of("Stephen Curry", "Anthony Edwards", "Devin Booker"), // watchlist order
         names("Ant and Book and Curry"));
   }
 

@@ -33,15 +33,23 @@ public class TagEntitiesTest {
   private static final KV<String, String> HEAT = KV.of("TEAM", "Heat");
   private static final KV<String, String> LEBRON = KV.of("PLAYER", "LeBron James");
 
-  private static TimestampedValue<ScoredPost> post(String id, int second, String text, double compound) {
+  private static TimestampedValue<ScoredPost> post(
+      String id, int second, String text, double compound) {
     Instant t = T0.plus(Duration.standardSeconds(second));
     Post post = Post.of(id, java.time.Instant.ofEpochMilli(t.getMillis()), text);
     return TimestampedValue.of(new ScoredPost(post, compound, 0, 1, 0), t);
   }
 
   private static KV<KV<String, String>, PaneCounts> pane(
-      KV<String, String> entity, IntervalWindow w, long pos, long neg, long neu, double sum, boolean closed) {
-    return KV.of(entity, new PaneCounts(w.start(), w.end(), new PolarityCounts(pos, neg, neu, sum), closed));
+      KV<String, String> entity,
+      IntervalWindow w,
+      long pos,
+      long neg,
+      long neu,
+      double sum,
+      boolean closed) {
+    return KV.of(
+        entity, new PaneCounts(w.start(), w.end(), new PolarityCounts(pos, neg, neu, sum), closed));
   }
 
   @Test
@@ -66,19 +74,25 @@ public class TagEntitiesTest {
             .apply(TagEntities.with(Watchlist.nba()))
             .apply(
                 CountPerWindow.of(
-                    new WindowSpec(WINDOW, Duration.standardMinutes(5), Duration.standardSeconds(5))));
+                    new WindowSpec(
+                        WINDOW, Duration.standardMinutes(5), Duration.standardSeconds(5))));
 
     PAssert.that(counts)
         .inEarlyPane(FIRST)
-        .containsInAnyOrder(pane(LAKERS, FIRST, 1, 1, 1, 0.25, false), pane(HEAT, FIRST, 0, 0, 1, 0.0, false));
+        .containsInAnyOrder(
+            pane(LAKERS, FIRST, 1, 1, 1, 0.25, false), pane(HEAT, FIRST, 0, 0, 1, 0.0, false));
     PAssert.that(counts)
         .inOnTimePane(FIRST)
-        .containsInAnyOrder(pane(LAKERS, FIRST, 1, 1, 1, 0.25, true), pane(HEAT, FIRST, 0, 0, 1, 0.0, true));
+        .containsInAnyOrder(
+            pane(LAKERS, FIRST, 1, 1, 1, 0.25, true), pane(HEAT, FIRST, 0, 0, 1, 0.0, true));
     // The late post's pane carries the whole window, so its point replaces the on-time one.
-    PAssert.that(counts).inLatePane(FIRST).containsInAnyOrder(pane(LAKERS, FIRST, 1, 2, 1, -0.5, true));
+    PAssert.that(counts)
+        .inLatePane(FIRST)
+        .containsInAnyOrder(pane(LAKERS, FIRST, 1, 2, 1, -0.5, true));
     PAssert.that(counts)
         .inWindow(SECOND)
-        .containsInAnyOrder(pane(LAKERS, SECOND, 1, 0, 0, 0.5, true), pane(LEBRON, SECOND, 1, 0, 0, 0.5, true));
+        .containsInAnyOrder(
+            pane(LAKERS, SECOND, 1, 0, 0, 0.5, true), pane(LEBRON, SECOND, 1, 0, 0, 0.5, true));
     p.run().waitUntilFinish();
   }
 
@@ -86,8 +100,10 @@ public class TagEntitiesTest {
   public void aCountedMentionBecomesItsEntitysWindowCounts() {
     PolarityCounts counts = new PolarityCounts(1, 2, 0, -0.5);
     assertEquals(
-        new EntityWindowCounts("twitterdata", "LeBron James", EntityKind.PLAYER, SECOND.start(), SECOND.end(), counts),
+        new EntityWindowCounts(
+            "twitterdata", "LeBron James", EntityKind.PLAYER, SECOND.start(), SECOND.end(), counts),
         EntityWindowCounts.of(
-            "twitterdata", KV.of(LEBRON, new PaneCounts(SECOND.start(), SECOND.end(), counts, true))));
+            "twitterdata",
+            KV.of(LEBRON, new PaneCounts(SECOND.start(), SECOND.end(), counts, true))));
   }
 }

@@ -48,7 +48,8 @@ public class WatchlistTest {
   public void mistakesNameTheFileAndTheProblem() throws Exception {
     Path typo = tmp.newFile("typo.yaml").toPath();
     Files.writeString(typo, "entities:\n  - name: Lakers\n    kind: team\n    alias: [Lakers]\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Watchlist.read(typo));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Watchlist.read(typo));
     assertThat(e.getMessage(), containsString("typo.yaml"));
     assertThat(e.getMessage(), containsString("alias"));
 

@@ -42,7 +42,8 @@ public class DeadLetterCountsTest {
   }
 
   private TestStream.Builder<DeadLetter> stream() throws Exception {
-    return TestStream.create(p.getCoderRegistry().getCoder(DeadLetter.class)).advanceWatermarkTo(T0);
+    return TestStream.create(p.getCoderRegistry().getCoder(DeadLetter.class))
+        .advanceWatermarkTo(T0);
   }
 
   /** The dead_letters points of {@code letters}, as the job counts and encodes them. */
@@ -50,7 +51,9 @@ public class DeadLetterCountsTest {
     return letters
         .apply(
             "ByReasonKind",
-            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Countable.class)))
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptors.strings(), TypeDescriptor.of(Countable.class)))
                 .via(DeadLetterCounts::counted))
         .apply(
             "CountDeadLetters",
@@ -59,8 +62,9 @@ public class DeadLetterCountsTest {
         .apply(
             "DeadLetterPoints",
             MapElements.into(TypeDescriptors.strings())
-                .via((KV<String, PaneCounts> c) ->
-                    InfluxSchema.deadLetterLine(DeadLetterCounts.of("twitterdata", c))));
+                .via(
+                    (KV<String, PaneCounts> c) ->
+                        InfluxSchema.deadLetterLine(DeadLetterCounts.of("twitterdata", c))));
   }
 
   @Test
@@ -84,7 +88,8 @@ public class DeadLetterCountsTest {
             "dead_letters,reason_kind=not_an_object,topic=twitterdata total=1i " + first);
     PAssert.that(lines)
         .inOnTimePane(SECOND)
-        .containsInAnyOrder("dead_letters,reason_kind=invalid_json,topic=twitterdata total=1i " + second);
+        .containsInAnyOrder(
+            "dead_letters,reason_kind=invalid_json,topic=twitterdata total=1i " + second);
     p.run().waitUntilFinish();
   }
 
@@ -93,22 +98,30 @@ public class DeadLetterCountsTest {
     // A restart's rewind reads offset 1 again; offsets 2 and 3 hold the same bad bytes.
     TestStream<DeadLetter> letters =
         stream()
-            .addElements(letter(ReasonKind.INVALID_JSON, 1, 5), letter(ReasonKind.INVALID_JSON, 2, 6))
-            .addElements(letter(ReasonKind.INVALID_JSON, 1, 5), letter(ReasonKind.INVALID_JSON, 3, 6))
+            .addElements(
+                letter(ReasonKind.INVALID_JSON, 1, 5), letter(ReasonKind.INVALID_JSON, 2, 6))
+            .addElements(
+                letter(ReasonKind.INVALID_JSON, 1, 5), letter(ReasonKind.INVALID_JSON, 3, 6))
             .advanceWatermarkToInfinity();
     PAssert.that(points(p.apply(letters)))
         .inOnTimePane(FIRST)
         .containsInAnyOrder(
-            "dead_letters,reason_kind=invalid_json,topic=twitterdata total=3i " + T0.getMillis() * 1_000_000L);
+            "dead_letters,reason_kind=invalid_json,topic=twitterdata total=3i "
+                + T0.getMillis() * 1_000_000L);
     p.run().waitUntilFinish();
   }
 
   @Test
   public void aRecordIsItsPartitionAndOffset() {
     assertEquals(
-        DeadLetterCounts.counted(new DeadLetter(ReasonKind.EMPTY, "a", "t", 2, 7, null, null)).getValue().id(),
+        DeadLetterCounts.counted(new DeadLetter(ReasonKind.EMPTY, "a", "t", 2, 7, null, null))
+            .getValue()
+            .id(),
         DeadLetterCounts.counted(
-            new DeadLetter(ReasonKind.INVALID_JSON, "b", "t", 2, 7, new byte[] {1}, new byte[] {2})).getValue().id());
+                new DeadLetter(
+                    ReasonKind.INVALID_JSON, "b", "t", 2, 7, new byte[] {1}, new byte[] {2}))
+            .getValue()
+            .id());
     assertNotEquals(DeadLetterCounts.position(0, 7), DeadLetterCounts.position(1, 7));
     assertNotEquals(DeadLetterCounts.position(0, 7), DeadLetterCounts.position(0, 8));
   }

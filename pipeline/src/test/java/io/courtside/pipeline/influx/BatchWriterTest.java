@@ -37,8 +37,8 @@ public class BatchWriterTest {
   }
 
   /**
-   * A dropped database or missing bucket (404), a wrong endpoint (405) or a redirect (3xx) says
-   * the target is wrong, not the points: one request, an error naming the status, no dead letter.
+   * A dropped database or missing bucket (404), a wrong endpoint (405) or a redirect (3xx) says the
+   * target is wrong, not the points: one request, an error naming the status, no dead letter.
    */
   @Test
   public void aWrongTargetFailsTheWriteInsteadOfDeadLetteringGoodPoints() {

@@ -17,12 +17,22 @@ import org.junit.Test;
 public class InfluxCredentialsTest {
   private static InfluxTarget v1(String user, String passwordFile) {
     return new InfluxTarget(
-        InfluxTarget.Api.V1, "http://127.0.0.1:1", "db", null, null, user, passwordFile, null, false);
+        InfluxTarget.Api.V1,
+        "http://127.0.0.1:1",
+        "db",
+        null,
+        null,
+        user,
+        passwordFile,
+        null,
+        false);
   }
 
   @Test
   public void v1PasswordFromTheEnvironmentBecomesBasicAuth() {
-    var h = InfluxCredentials.header(v1("writer", null), Map.of("INFLUX_PASSWORD", "pw")::get).orElseThrow();
+    var h =
+        InfluxCredentials.header(v1("writer", null), Map.of("INFLUX_PASSWORD", "pw")::get)
+            .orElseThrow();
     assertEquals(
         "Basic " + Base64.getEncoder().encodeToString("writer:pw".getBytes(StandardCharsets.UTF_8)),
         h.value());
@@ -35,7 +45,8 @@ public class InfluxCredentialsTest {
     Files.writeString(f, "from-file\n");
     var h = InfluxCredentials.header(v1("w", f.toString()), Map.of("INFLUX_PASSWORD", "env")::get);
     assertEquals(
-        "Basic " + Base64.getEncoder().encodeToString("w:from-file".getBytes(StandardCharsets.UTF_8)),
+        "Basic "
+            + Base64.getEncoder().encodeToString("w:from-file".getBytes(StandardCharsets.UTF_8)),
         h.orElseThrow().value());
     Files.delete(f);
   }
@@ -43,7 +54,8 @@ public class InfluxCredentialsTest {
   @Test
   public void aUserWithoutPasswordIsAClearErrorAndNoUserMeansNoAuth() {
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> InfluxCredentials.header(v1("w", null), k -> null));
+        assertThrows(
+            IllegalStateException.class, () -> InfluxCredentials.header(v1("w", null), k -> null));
     assertThat(e.getMessage(), containsString("INFLUX_PASSWORD"));
     assertTrue(InfluxCredentials.header(v1(null, null), k -> "x").isEmpty());
   }
@@ -61,7 +73,9 @@ public class InfluxCredentialsTest {
   public void v2NeedsOrgAndBucket() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new InfluxTarget(InfluxTarget.Api.V2, "http://h", null, "o", null, null, null, null, false));
+        () ->
+            new InfluxTarget(
+                InfluxTarget.Api.V2, "http://h", null, "o", null, null, null, null, false));
   }
 
   private static InfluxTarget v2(String tokenFile) {
@@ -72,7 +86,9 @@ public class InfluxCredentialsTest {
   @Test
   public void aTokenWithATrailingNewlineFromTheEnvironmentIsSentWithoutIt() {
     // The classic Kubernetes secret mistake: `echo token | kubectl create secret ...`.
-    var h = InfluxCredentials.header(v2(null), Map.of("INFLUX_TOKEN", "tk-SECRET\n")::get).orElseThrow();
+    var h =
+        InfluxCredentials.header(v2(null), Map.of("INFLUX_TOKEN", "tk-SECRET\n")::get)
+            .orElseThrow();
     assertEquals("Token tk-SECRET", h.value());
   }
 
@@ -87,9 +103,11 @@ public class InfluxCredentialsTest {
 
   @Test
   public void aPasswordWithATrailingNewlineFromTheEnvironmentIsSentWithoutIt() {
-    var h = InfluxCredentials.header(v1("w", null), Map.of("INFLUX_PASSWORD", "pw-SECRET\r\n")::get);
+    var h =
+        InfluxCredentials.header(v1("w", null), Map.of("INFLUX_PASSWORD", "pw-SECRET\r\n")::get);
     assertEquals(
-        "Basic " + Base64.getEncoder().encodeToString("w:pw-SECRET".getBytes(StandardCharsets.UTF_8)),
+        "Basic "
+            + Base64.getEncoder().encodeToString("w:pw-SECRET".getBytes(StandardCharsets.UTF_8)),
         h.orElseThrow().value());
   }
 
@@ -98,7 +116,9 @@ public class InfluxCredentialsTest {
     IllegalStateException env =
         assertThrows(
             IllegalStateException.class,
-            () -> InfluxCredentials.header(v2(null), Map.of("INFLUX_TOKEN", "tk-SECRET\u0007more-SECRET")::get));
+            () ->
+                InfluxCredentials.header(
+                    v2(null), Map.of("INFLUX_TOKEN", "tk-SECRET\u0007more-SECRET")::get));
     assertThat(env.getMessage(), containsString("INFLUX_TOKEN"));
     assertThat(env.getMessage(), containsString("holds a control or invisible character"));
     assertThat(env.getMessage(), not(containsString("SECRET")));
@@ -106,7 +126,9 @@ public class InfluxCredentialsTest {
     Path f = Files.createTempFile("pw", "");
     Files.writeString(f, "pw-SECRET\nsecond-line-SECRET\n");
     IllegalStateException file =
-        assertThrows(IllegalStateException.class, () -> InfluxCredentials.header(v1("w", f.toString()), k -> null));
+        assertThrows(
+            IllegalStateException.class,
+            () -> InfluxCredentials.header(v1("w", f.toString()), k -> null));
     assertThat(file.getMessage(), containsString("--influxPasswordFile " + f));
     assertThat(file.getMessage(), not(containsString("SECRET")));
     Files.delete(f);

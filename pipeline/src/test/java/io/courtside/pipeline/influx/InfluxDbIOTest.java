@@ -68,7 +68,9 @@ public class InfluxDbIOTest {
     assertEquals(99, new HashSet<>(server.writtenLines).size());
   }
 
-  /** A refusal goes out in its own element's window and timestamp, not in the flushing element's. */
+  /**
+   * A refusal goes out in its own element's window and timestamp, not in the flushing element's.
+   */
   @Test
   public void aFailedPointKeepsTheWindowAndTimestampOfItsElement() {
     Instant t0 = Instant.parse("2026-05-20T01:00:00Z");
@@ -125,7 +127,15 @@ public class InfluxDbIOTest {
     Files.writeString(token, "s3cr3t-token\n");
     InfluxTarget v2 =
         new InfluxTarget(
-            InfluxTarget.Api.V2, server.url(), null, "my org", "b1", null, null, token.toString(), false);
+            InfluxTarget.Api.V2,
+            server.url(),
+            null,
+            "my org",
+            "b1",
+            null,
+            null,
+            token.toString(),
+            false);
     p.apply(Create.of(List.of("m f=1i 1"))).apply(write(v2, 10));
     p.run().waitUntilFinish();
     assertEquals(List.of("m f=1i 1"), new ArrayList<>(server.writtenLines));
@@ -175,11 +185,14 @@ public class InfluxDbIOTest {
     assertNull(plain.target());
     assertEquals("db", targeted.target().database());
     assertEquals(Duration.ofMinutes(5), targeted.retryPolicy().maxTotal());
-    assertEquals(Duration.ofSeconds(3), targeted.withMaxRetryTime(Duration.ofSeconds(3)).retryPolicy().maxTotal());
+    assertEquals(
+        Duration.ofSeconds(3),
+        targeted.withMaxRetryTime(Duration.ofSeconds(3)).retryPolicy().maxTotal());
     assertEquals(Duration.ofMinutes(5), targeted.retryPolicy().maxTotal());
     assertThrows(IllegalArgumentException.class, () -> plain.withBatchSize(0));
     assertThrows(IllegalArgumentException.class, () -> plain.withMaxBatchDelay(Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> plain.withMaxRetryTime(Duration.ofSeconds(-1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> plain.withMaxRetryTime(Duration.ofSeconds(-1)));
   }
 
   @Test

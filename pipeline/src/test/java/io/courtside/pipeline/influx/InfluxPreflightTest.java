@@ -19,12 +19,28 @@ public class InfluxPreflightTest {
 
   private InfluxTarget v1User(Path passwordFile) {
     return new InfluxTarget(
-        InfluxTarget.Api.V1, server.url(), "courtside", null, null, "writer", passwordFile.toString(), null, false);
+        InfluxTarget.Api.V1,
+        server.url(),
+        "courtside",
+        null,
+        null,
+        "writer",
+        passwordFile.toString(),
+        null,
+        false);
   }
 
   private InfluxTarget v2(Path tokenFile) {
     return new InfluxTarget(
-        InfluxTarget.Api.V2, server.url(), null, "acme", "posts", null, null, tokenFile.toString(), false);
+        InfluxTarget.Api.V2,
+        server.url(),
+        null,
+        "acme",
+        "posts",
+        null,
+        null,
+        tokenFile.toString(),
+        false);
   }
 
   private static Path secret(String s) throws Exception {
@@ -34,14 +50,17 @@ public class InfluxPreflightTest {
     return f;
   }
 
-  /** A v1 user that is not an admin: its CREATE DATABASE answers 403, and the database is missing. */
+  /**
+   * A v1 user that is not an admin: its CREATE DATABASE answers 403, and the database is missing.
+   */
   @Test
   public void aV1UserWhoMayNotCreateTheMissingDatabaseIsToldAtLaunch() throws Exception {
     server.queryAnswers.add(new String[] {"200", NO_DATABASES});
     server.queryAnswers.add(new String[] {"403", "{\"error\":\"requires admin privilege\"}"});
     server.statuses.add(404); // the empty write: {"error":"database not found: \"courtside\""}
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> InfluxPreflight.check(v1User(secret("s3cret-pw"))));
+        assertThrows(
+            IllegalStateException.class, () -> InfluxPreflight.check(v1User(secret("s3cret-pw"))));
     assertTrue(e.getMessage(), e.getMessage().contains("database courtside does not exist"));
     assertTrue(e.getMessage(), e.getMessage().contains("writer"));
     assertFalse(e.getMessage(), e.getMessage().contains("s3cret-pw"));
@@ -49,7 +68,10 @@ public class InfluxPreflightTest {
 
   @Test
   public void aV1DatabaseTheUserCanSeeNeedsNoAdmin() throws Exception {
-    server.queryAnswers.add(new String[] {"200", NO_DATABASES.replace("\"_internal\"", "\"_internal\"],[\"courtside\"")});
+    server.queryAnswers.add(
+        new String[] {
+          "200", NO_DATABASES.replace("\"_internal\"", "\"_internal\"],[\"courtside\"")
+        });
     InfluxPreflight.check(v1User(secret("pw")));
     assertEquals(1, server.queries.size()); // no CREATE DATABASE
     assertEquals(1, server.writeRequests.get()); // the empty write: may this user write?
@@ -59,7 +81,8 @@ public class InfluxPreflightTest {
   public void aMissingV2BucketStopsTheLaunch() throws Exception {
     server.statuses.add(404);
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> InfluxPreflight.check(v2(secret("tok-123"))));
+        assertThrows(
+            IllegalStateException.class, () -> InfluxPreflight.check(v2(secret("tok-123"))));
     assertTrue(e.getMessage(), e.getMessage().contains("bucket posts"));
     assertFalse(e.getMessage(), e.getMessage().contains("tok-123"));
   }
@@ -68,7 +91,8 @@ public class InfluxPreflightTest {
   public void aV2TokenThatMayNotWriteStopsTheLaunch() throws Exception {
     server.statuses.add(403);
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> InfluxPreflight.check(v2(secret("tok-123"))));
+        assertThrows(
+            IllegalStateException.class, () -> InfluxPreflight.check(v2(secret("tok-123"))));
     assertTrue(e.getMessage(), e.getMessage().contains("403"));
     assertFalse(e.getMessage(), e.getMessage().contains("tok-123"));
   }
@@ -78,7 +102,9 @@ public class InfluxPreflightTest {
     InfluxPreflight.check(v2(secret("tok-123")));
     assertEquals(1, server.writeRequests.get());
     assertEquals("Token tok-123", server.lastAuthorization);
-    assertTrue(server.lastWritePath, server.lastWritePath.startsWith("/api/v2/write?org=acme&bucket=posts"));
+    assertTrue(
+        server.lastWritePath,
+        server.lastWritePath.startsWith("/api/v2/write?org=acme&bucket=posts"));
     assertTrue(server.writtenLines.stream().allMatch(String::isEmpty));
   }
 }

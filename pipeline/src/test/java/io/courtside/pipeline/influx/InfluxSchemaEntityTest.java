@@ -19,8 +19,13 @@ public class InfluxSchemaEntityTest {
   /** The Trail Blazers' point of the minute from {@link #START} on {@code topic}. */
   private static String trailBlazersLine(String topic) {
     return InfluxSchema.entityWindowLine(
-        new EntityWindowCounts(topic, "Trail Blazers", EntityKind.TEAM, START,
-            START.plus(60_000), new PolarityCounts(1, 2, 1, -1.0)));
+        new EntityWindowCounts(
+            topic,
+            "Trail Blazers",
+            EntityKind.TEAM,
+            START,
+            START.plus(60_000),
+            new PolarityCounts(1, 2, 1, -1.0)));
   }
 
   @Test
@@ -28,7 +33,8 @@ public class InfluxSchemaEntityTest {
     String line = trailBlazersLine("twitterdata");
     assertEquals(
         "entity_window,entity=Trail\\ Blazers,kind=team,topic=twitterdata compound_mean=-0.25,"
-            + "negative=2i,neutral=1i,positive=1i,total=4i " + START.getMillis() * 1_000_000L,
+            + "negative=2i,neutral=1i,positive=1i,total=4i "
+            + START.getMillis() * 1_000_000L,
         line);
   }
 
@@ -50,6 +56,8 @@ public class InfluxSchemaEntityTest {
     String line = InfluxSchema.postLine(s, created.plusMillis(1234));
     assertTrue(line, line.contains(",latency_ms=1234i,") || line.contains("latency_ms=1234i "));
     // Everything else is the point without latency.
-    assertEquals(InfluxSchema.postLine(s), line.replace(",latency_ms=1234i", "").replace("latency_ms=1234i,", ""));
+    assertEquals(
+        InfluxSchema.postLine(s),
+        line.replace(",latency_ms=1234i", "").replace("latency_ms=1234i,", ""));
   }
 }

@@ -41,8 +41,7 @@ public class InfluxSchemaTest {
     assertTrue(line, line.contains("polarity=\"negative\""));
     assertTrue(
         line,
-        line.contains(
-            "text=\"a\nb \\\"quoted\\\" back\\\\slash, comma=equals x=1 1234567890\" "));
+        line.contains("text=\"a\nb \\\"quoted\\\" back\\\\slash, comma=equals x=1 1234567890\" "));
     assertTrue(line, line.contains("id=\"id with space,comma=eq\""));
   }
 
@@ -69,7 +68,11 @@ public class InfluxSchemaTest {
     assertEquals("unknown", InfluxSchema.sourceValue(null));
     ScoredPost evil =
         new ScoredPost(
-            new Post("x\n\"y", T, "z", "en", "a", "evil,source=x\\", List.of()), 0.1, 0.1, 0.7, 0.2);
+            new Post("x\n\"y", T, "z", "en", "a", "evil,source=x\\", List.of()),
+            0.1,
+            0.1,
+            0.7,
+            0.2);
     String line = InfluxSchema.postLine(evil);
     assertTrue(line, InfluxSchema.seriesKey(line).matches("post_sentiment,shard=[0-9a-f]{3}"));
     assertTrue(line, line.contains(",source=\"other\","));

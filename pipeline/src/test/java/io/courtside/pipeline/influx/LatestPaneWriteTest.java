@@ -56,7 +56,8 @@ public class LatestPaneWriteTest {
   }
 
   /** (series, (pane, line)) in the first minute, as KeyBySeries makes them. */
-  private static TimestampedValue<KV<String, KV<Long, String>>> pane(String series, long pane, long total) {
+  private static TimestampedValue<KV<String, KV<Long, String>>> pane(
+      String series, long pane, long total) {
     return TimestampedValue.of(
         KV.of(series, KV.of(pane, series + " total=" + total + "i " + T0.getMillis() * 1_000_000L)),
         T0.plus(Duration.standardSeconds(59)));
@@ -66,7 +67,8 @@ public class LatestPaneWriteTest {
   public void anOlderPaneArrivingAfterANewerOneIsNotWritten() {
     TestStream<KV<String, KV<Long, String>>> events =
         TestStream.create(
-                KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
+                KvCoder.of(
+                    StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
             .advanceWatermarkTo(T0)
             .addElements(pane("m,t=a", 3, 30), pane("m,t=b", 0, 5))
             .addElements(pane("m,t=a", 2, 20)) // the race: pane 2 reaches the sink after pane 3
@@ -87,11 +89,12 @@ public class LatestPaneWriteTest {
 
   private List<String> written(String series) {
     List<String> lines = new ArrayList<>();
-    server.writtenLines.forEach(l -> {
-      if (l.startsWith(series + " ")) {
-        lines.add(l);
-      }
-    });
+    server.writtenLines.forEach(
+        l -> {
+          if (l.startsWith(series + " ")) {
+            lines.add(l);
+          }
+        });
     return lines;
   }
 
@@ -101,7 +104,8 @@ public class LatestPaneWriteTest {
     TestStream<String> events =
         TestStream.create(StringUtf8Coder.of())
             .advanceWatermarkTo(T0)
-            .addElements(TimestampedValue.of("x", T0.plus(1000)), TimestampedValue.of("y", T0.plus(2000)))
+            .addElements(
+                TimestampedValue.of("x", T0.plus(1000)), TimestampedValue.of("y", T0.plus(2000)))
             .advanceProcessingTime(Duration.standardSeconds(10))
             .addElements(TimestampedValue.of("z", T0.plus(3000)))
             .advanceWatermarkTo(T0.plus(WINDOW).plus(Duration.standardSeconds(1)))
@@ -121,7 +125,9 @@ public class LatestPaneWriteTest {
                     .withAllowedLateness(Duration.standardMinutes(5))
                     .accumulatingFiredPanes())
             .apply(Combine.globally(Count.<String>combineFn()).withoutDefaults())
-            .apply(MapElements.into(TypeDescriptors.strings()).via((Long n) -> "m,t=a total=" + n + "i 0"));
+            .apply(
+                MapElements.into(TypeDescriptors.strings())
+                    .via((Long n) -> "m,t=a total=" + n + "i 0"));
     PAssert.that(lines.apply(ParDo.of(new LatestPaneWrite.KeyBySeriesFn())))
         .containsInAnyOrder(
             KV.of("m,t=a", KV.of(0L, "m,t=a total=2i 0")),
@@ -144,11 +150,13 @@ public class LatestPaneWriteTest {
         .apply(
             Window.<String>into(FixedWindows.of(WINDOW))
                 .triggering(
-                    AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+                    AfterWatermark.pastEndOfWindow()
+                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
                 .withAllowedLateness(Duration.standardMinutes(5))
                 .accumulatingFiredPanes())
         .apply(Combine.globally(Count.<String>combineFn()).withoutDefaults())
-        .apply(MapElements.into(TypeDescriptors.strings()).via((Long n) -> "m,t=a total=" + n + "i 0"))
+        .apply(
+            MapElements.into(TypeDescriptors.strings()).via((Long n) -> "m,t=a total=" + n + "i 0"))
         .apply(latestPaneWins());
     p.run().waitUntilFinish();
     assertEquals(
@@ -163,12 +171,15 @@ public class LatestPaneWriteTest {
     TestStream<String> events =
         TestStream.create(StringUtf8Coder.of())
             .advanceWatermarkTo(T0)
-            .addElements(TimestampedValue.of("a", T0.plus(1000)), TimestampedValue.of("b", second.plus(1000)))
+            .addElements(
+                TimestampedValue.of("a", T0.plus(1000)),
+                TimestampedValue.of("b", second.plus(1000)))
             .advanceWatermarkToInfinity();
     countsPerWindow(events).apply(latestPaneWins().keepingWindowsBefore(second));
     p.run().waitUntilFinish();
     assertEquals(
-        List.of("m,t=a total=1i " + second.getMillis() * 1_000_000L), new ArrayList<>(server.writtenLines));
+        List.of("m,t=a total=1i " + second.getMillis() * 1_000_000L),
+        new ArrayList<>(server.writtenLines));
   }
 
   @Test
@@ -177,13 +188,17 @@ public class LatestPaneWriteTest {
     TestStream<String> events =
         TestStream.create(StringUtf8Coder.of())
             .advanceWatermarkTo(T0)
-            .addElements(TimestampedValue.of("a", T0.plus(1000)), TimestampedValue.of("b", second.plus(1000)))
+            .addElements(
+                TimestampedValue.of("a", T0.plus(1000)),
+                TimestampedValue.of("b", second.plus(1000)))
             .addElements(TimestampedValue.of("c", second.plus(2000)))
             .advanceWatermarkToInfinity();
     PCollection<FailedPoint> failed =
         countsPerWindow(events)
             // The second window's point is one the server refuses (as a field type conflict).
-            .apply(MapElements.into(TypeDescriptors.strings()).via((String l) -> l.replace("total=2i", "REJECT=2i")))
+            .apply(
+                MapElements.into(TypeDescriptors.strings())
+                    .via((String l) -> l.replace("total=2i", "REJECT=2i")))
             .apply(latestPaneWins())
             .getFailedPoints();
     String refused = "m,t=a REJECT=2i " + second.getMillis() * 1_000_000L;
@@ -198,13 +213,18 @@ public class LatestPaneWriteTest {
               return null;
             });
     p.run().waitUntilFinish();
-    assertEquals(List.of("m,t=a total=1i " + T0.getMillis() * 1_000_000L), new ArrayList<>(server.writtenLines));
+    assertEquals(
+        List.of("m,t=a total=1i " + T0.getMillis() * 1_000_000L),
+        new ArrayList<>(server.writtenLines));
   }
 
   /** The number of events per window, one pane each, as a point at the window's start. */
   private PCollection<String> countsPerWindow(TestStream<String> events) {
     return p.apply(events)
-        .apply(Window.<String>into(FixedWindows.of(WINDOW)).withAllowedLateness(Duration.ZERO).discardingFiredPanes())
+        .apply(
+            Window.<String>into(FixedWindows.of(WINDOW))
+                .withAllowedLateness(Duration.ZERO)
+                .discardingFiredPanes())
         .apply(Combine.globally(Count.<String>combineFn()).withoutDefaults())
         .apply(ParDo.of(new AtWindowStart()));
   }
@@ -216,7 +236,8 @@ public class LatestPaneWriteTest {
         @Element Long n,
         org.apache.beam.sdk.transforms.windowing.BoundedWindow w,
         OutputReceiver<String> out) {
-      long start = ((org.apache.beam.sdk.transforms.windowing.IntervalWindow) w).start().getMillis();
+      long start =
+          ((org.apache.beam.sdk.transforms.windowing.IntervalWindow) w).start().getMillis();
       out.output("m,t=a total=" + n + "i " + start * 1_000_000L);
     }
   }

@@ -22,9 +22,11 @@ public class PostPointIdentityTest {
   private static final Instant SECOND = Instant.parse("2026-05-20T01:02:03Z");
   private static final int BURST = 20_000;
 
-  private static String line(String id, Instant createdAt, String text, String source, double compound) {
+  private static String line(
+      String id, Instant createdAt, String text, String source, double compound) {
     Post post = new Post(id, createdAt, text, "en", "fan", source, List.of());
-    return InfluxSchema.postLine(new ScoredPost(post, compound, 0.1, 0.6, 0.3), createdAt.plusMillis(250));
+    return InfluxSchema.postLine(
+        new ScoredPost(post, compound, 0.1, 0.6, 0.3), createdAt.plusMillis(250));
   }
 
   private static long time(String line) {
@@ -38,14 +40,18 @@ public class PostPointIdentityTest {
 
   @Test
   public void anEditedPostIsTheSamePointWhateverChanged() {
-    String first = line("1790000000000000001", SECOND.plusMillis(20), "great win", "synthetic", 0.8);
-    String edited = line("1790000000000000001", SECOND.plusMillis(980), "terrible loss", "bluesky", -0.7);
+    String first =
+        line("1790000000000000001", SECOND.plusMillis(20), "great win", "synthetic", 0.8);
+    String edited =
+        line("1790000000000000001", SECOND.plusMillis(980), "terrible loss", "bluesky", -0.7);
     assertTrue(first, first.contains("polarity=\"positive\""));
     assertTrue(edited, edited.contains("polarity=\"negative\""));
     assertTrue(edited, edited.contains("source=\"bluesky\""));
     assertEquals(identity(first), identity(edited));
     // Another id in the same second is another point.
-    assertNotEquals(identity(first), identity(line("1790000000000000002", SECOND, "great win", "synthetic", 0.8)));
+    assertNotEquals(
+        identity(first),
+        identity(line("1790000000000000002", SECOND, "great win", "synthetic", 0.8)));
   }
 
   @Test
@@ -60,7 +66,8 @@ public class PostPointIdentityTest {
   public void twentyThousandSequentialSnowflakeIdsInOneSecondAreAllDistinct() {
     long base = 1_790_000_000_000_000_000L;
     assertBurstDistinct(i -> Long.toString(base + i));
-    // Snowflake layout: milliseconds << 22 | worker << 12 | sequence, a thousand ids per millisecond.
+    // Snowflake layout: milliseconds << 22 | worker << 12 | sequence, a thousand ids per
+    // millisecond.
     long ms = SECOND.toEpochMilli() - 1_288_834_974_657L;
     assertBurstDistinct(i -> Long.toString(((ms + i / 1000) << 22) | (7L << 12) | (i % 1000)));
   }
@@ -69,13 +76,14 @@ public class PostPointIdentityTest {
   public void twentyThousandRandomStringIdsInOneSecondAreAllDistinct() {
     Random random = new Random(20_000);
     String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-    assertBurstDistinct(i -> {
-      StringBuilder id = new StringBuilder("at://did:plc:");
-      for (int c = 0; c < 24; c++) {
-        id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      return id.toString();
-    });
+    assertBurstDistinct(
+        i -> {
+          StringBuilder id = new StringBuilder("at://did:plc:");
+          for (int c = 0; c < 24; c++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+          }
+          return id.toString();
+        });
   }
 
   /**
@@ -107,15 +115,35 @@ public class PostPointIdentityTest {
   public void anyTextAndSourceEncodeToExactlyOnePoint() {
     Random random = new Random(42);
     String[] pieces = {
-      "a", "Z", " ", "  ", ",", "=", "\"", "\\", "\n", "\r", "\t", "\r\n", "🏀", "é", "\u202e", "\u0000",
-      "x=1", " 1234567890", "post_sentiment,shard=000 ", "\\\"", "\\\n"
+      "a",
+      "Z",
+      " ",
+      "  ",
+      ",",
+      "=",
+      "\"",
+      "\\",
+      "\n",
+      "\r",
+      "\t",
+      "\r\n",
+      "🏀",
+      "é",
+      "\u202e",
+      "\u0000",
+      "x=1",
+      " 1234567890",
+      "post_sentiment,shard=000 ",
+      "\\\"",
+      "\\\n"
     };
     for (int n = 0; n < 5_000; n++) {
       String text = randomText(random, pieces);
       String id = randomText(random, pieces);
       String source = random.nextBoolean() ? randomText(random, pieces) : "Bluesky";
       Instant createdAt = SECOND.plusMillis(random.nextInt(1000));
-      String line = line(id.isEmpty() ? "id" : id, createdAt, text, source, random.nextDouble() * 2 - 1);
+      String line =
+          line(id.isEmpty() ? "id" : id, createdAt, text, source, random.nextDouble() * 2 - 1);
       assertOnePoint(line);
       assertTrue(line, InfluxSchema.seriesKey(line).matches("post_sentiment,shard=[0-9a-f]{3}"));
       assertEquals(line, SECOND.getEpochSecond(), time(line) / 1_000_000_000L);
@@ -131,8 +159,8 @@ public class PostPointIdentityTest {
   }
 
   /**
-   * Walks the line as InfluxDB's parser does: a backslash escapes the next character, double
-   * quotes open and close a string field. Every newline must be inside quotes, the quotes must be
+   * Walks the line as InfluxDB's parser does: a backslash escapes the next character, double quotes
+   * open and close a string field. Every newline must be inside quotes, the quotes must be
    * balanced, and the line must end with a space and the timestamp outside quotes.
    */
   private static void assertOnePoint(String line) {
@@ -151,6 +179,7 @@ public class PostPointIdentityTest {
       }
     }
     assertTrue("unbalanced quotes: " + line, !quoted);
-    assertTrue(line, lastUnquotedSpace > 0 && line.substring(lastUnquotedSpace + 1).matches("\\d{19}"));
+    assertTrue(
+        line, lastUnquotedSpace > 0 && line.substring(lastUnquotedSpace + 1).matches("\\d{19}"));
   }
 }

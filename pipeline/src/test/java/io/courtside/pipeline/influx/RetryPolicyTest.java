@@ -39,23 +39,30 @@ public class RetryPolicyTest {
   @Test
   public void backsOffExponentiallyWithJitterWithinBounds() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    run(() -> {
-      if (calls.incrementAndGet() < 10) {
-        throw unavailable();
-      }
-    });
+    run(
+        () -> {
+          if (calls.incrementAndGet() < 10) {
+            throw unavailable();
+          }
+        });
     assertEquals(9, sleeps.size());
     for (int i = 0; i < sleeps.size(); i++) {
       long cap = Math.min(10_000, 200L << i);
-      assertTrue("sleep " + i + " = " + sleeps.get(i), sleeps.get(i) >= cap / 2 && sleeps.get(i) <= cap);
+      assertTrue(
+          "sleep " + i + " = " + sleeps.get(i), sleeps.get(i) >= cap / 2 && sleeps.get(i) <= cap);
     }
   }
 
   @Test
   public void givesUpAfterTheTotalBudgetWithAPlainIOException() {
-    IOException e = assertThrows(IOException.class, () -> run(() -> {
-      throw unavailable();
-    }));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                run(
+                    () -> {
+                      throw unavailable();
+                    }));
     assertTrue(!(e instanceof InfluxDbException));
     assertThat(e.getMessage(), containsString("gave up"));
     assertEquals(60_000, sleeps.stream().mapToLong(Long::longValue).sum());
@@ -64,11 +71,12 @@ public class RetryPolicyTest {
   @Test
   public void honoursRetryAfter() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    run(() -> {
-      if (calls.incrementAndGet() == 1) {
-        throw new InfluxDbException("429", 429, true, Duration.ofSeconds(7), null);
-      }
-    });
+    run(
+        () -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new InfluxDbException("429", 429, true, Duration.ofSeconds(7), null);
+          }
+        });
     assertEquals(List.of(7_000L), sleeps);
   }
 
@@ -76,9 +84,14 @@ public class RetryPolicyTest {
   public void aHugeRetryAfterWaitsOnlyAsLongAsTheBudgetAllowsAndNeverOverflows() {
     // Retry-After: 9223372036854775807 (seconds): more milliseconds than a long holds.
     Duration huge = InfluxDbClient.parseRetryAfter(Long.toString(Long.MAX_VALUE)).orElseThrow();
-    IOException e = assertThrows(IOException.class, () -> run(() -> {
-      throw new InfluxDbException("429", 429, true, huge, null);
-    }));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                run(
+                    () -> {
+                      throw new InfluxDbException("429", 429, true, huge, null);
+                    }));
     assertThat(e.getMessage(), containsString("gave up"));
     assertEquals(List.of(60_000L), sleeps); // the whole budget, once, then the error
   }
@@ -86,10 +99,15 @@ public class RetryPolicyTest {
   @Test
   public void doesNotRetryWhatRetryingCannotFix() {
     AtomicInteger calls = new AtomicInteger();
-    InfluxDbException e = assertThrows(InfluxDbException.class, () -> run(() -> {
-      calls.incrementAndGet();
-      throw new InfluxDbException("401", 401, false, null);
-    }));
+    InfluxDbException e =
+        assertThrows(
+            InfluxDbException.class,
+            () ->
+                run(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new InfluxDbException("401", 401, false, null);
+                    }));
     assertTrue(e.authFailure());
     assertEquals(1, calls.get());
     assertEquals(List.of(), sleeps);
@@ -98,7 +116,8 @@ public class RetryPolicyTest {
   @Test
   public void readsRetryAfterAsSecondsOrDate() {
     assertEquals(Duration.ofSeconds(3), InfluxDbClient.parseRetryAfter("3").orElseThrow());
-    assertTrue(InfluxDbClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT").orElseThrow().isZero());
+    assertTrue(
+        InfluxDbClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT").orElseThrow().isZero());
     assertTrue(InfluxDbClient.parseRetryAfter("soon").isEmpty());
   }
 }

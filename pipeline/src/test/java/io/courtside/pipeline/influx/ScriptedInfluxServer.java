@@ -19,9 +19,9 @@ import org.junit.rules.ExternalResource;
  * A scripted HTTP server on loopback that answers like InfluxDB's write and query endpoints: a
  * stand-in for unit tests of the sink's classes (the end-to-end tests use the real influxd). It
  * answers each write with the next scripted status (204 once the script is used up), each query
- * with the next scripted answer (200 once used up), refuses with
- * 400 any accepted batch that contains {@code REJECT}, and records the lines of accepted writes in
- * arrival order. A JUnit rule: started before each test, stopped after it.
+ * with the next scripted answer (200 once used up), refuses with 400 any accepted batch that
+ * contains {@code REJECT}, and records the lines of accepted writes in arrival order. A JUnit rule:
+ * started before each test, stopped after it.
  */
 final class ScriptedInfluxServer extends ExternalResource {
   private HttpServer server;
@@ -29,10 +29,13 @@ final class ScriptedInfluxServer extends ExternalResource {
   final AtomicInteger writeRequests = new AtomicInteger();
   final List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
   volatile String lastQuery = "";
+
   /** Decoded query strings of /query requests, in order. */
   final List<String> queries = Collections.synchronizedList(new ArrayList<>());
+
   /** The next answers to /query, {status, body}; 200 with no body once used up. */
   final List<String[]> queryAnswers = Collections.synchronizedList(new ArrayList<>());
+
   volatile String lastAuthorization;
   volatile String lastWritePath;
 
@@ -44,7 +47,8 @@ final class ScriptedInfluxServer extends ExternalResource {
         ex -> {
           lastQuery = ex.getRequestURI().getRawQuery();
           queries.add(java.net.URLDecoder.decode(lastQuery, StandardCharsets.UTF_8));
-          String[] answer = queryAnswers.isEmpty() ? new String[] {"200", ""} : queryAnswers.remove(0);
+          String[] answer =
+              queryAnswers.isEmpty() ? new String[] {"200", ""} : queryAnswers.remove(0);
           byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
           ex.sendResponseHeaders(Integer.parseInt(answer[0]), body.length == 0 ? -1 : body.length);
           if (body.length > 0) {
@@ -71,7 +75,8 @@ final class ScriptedInfluxServer extends ExternalResource {
             }
             ex.sendResponseHeaders(204, -1);
           } else {
-            byte[] body = ("{\"error\":\"status " + status + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                ("{\"error\":\"status " + status + "\"}").getBytes(StandardCharsets.UTF_8);
             if (status == 429) {
               ex.getResponseHeaders().add("Retry-After", "1");
             }

@@ -29,7 +29,9 @@ public class PipelineLauncherTest {
       assertFalse(d.isBlockOnRun());
     }
     DirectOptions d =
-        PipelineLauncher.parse("--enforceImmutability=true", "--blockOnRun=true").options().as(DirectOptions.class);
+        PipelineLauncher.parse("--enforceImmutability=true", "--blockOnRun=true")
+            .options()
+            .as(DirectOptions.class);
     assertTrue(d.isEnforceImmutability());
     assertFalse(d.isEnforceEncodability());
     assertTrue(d.isBlockOnRun());
@@ -50,7 +52,8 @@ public class PipelineLauncherTest {
     assertEquals(
         List.of("use_unbounded_sdf_wrapper"), o.as(ExperimentalOptions.class).getExperiments());
     o = PipelineLauncher.parse("--experiments=use_sdf_read,other").options();
-    assertEquals(List.of("use_sdf_read", "other"), o.as(ExperimentalOptions.class).getExperiments());
+    assertEquals(
+        List.of("use_sdf_read", "other"), o.as(ExperimentalOptions.class).getExperiments());
     o = PipelineLauncher.parse("--experiments=other").options();
     assertEquals(
         List.of("other", "use_unbounded_sdf_wrapper"),

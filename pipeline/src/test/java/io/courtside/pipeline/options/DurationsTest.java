@@ -23,7 +23,9 @@ public class DurationsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("windowSize", "soon"));
     assertThat(e.getMessage(), containsString("--windowSize=soon is not a duration"));
-    e = assertThrows(IllegalArgumentException.class, () -> Durations.parsePositive("windowSize", "0s"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Durations.parsePositive("windowSize", "0s"));
     assertThat(e.getMessage(), containsString("--windowSize=0s must be greater than zero"));
   }
 }

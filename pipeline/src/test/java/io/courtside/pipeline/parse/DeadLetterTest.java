@@ -15,7 +15,12 @@ public class DeadLetterTest {
   public void jsonCarriesReasonOriginAndOriginalText() throws Exception {
     DeadLetter d =
         new DeadLetter(
-            ReasonKind.INVALID_JSON, "invalid JSON", "twitterdata", 2, 41, "k1".getBytes(StandardCharsets.UTF_8),
+            ReasonKind.INVALID_JSON,
+            "invalid JSON",
+            "twitterdata",
+            2,
+            41,
+            "k1".getBytes(StandardCharsets.UTF_8),
             "{oops\n\"".getBytes(StandardCharsets.UTF_8));
     JsonNode json = MAPPER.readTree(d.toJson());
     assertEquals("invalid JSON", json.get("reason").asText());

@@ -7,9 +7,9 @@ import io.courtside.model.Post;
 import io.courtside.pipeline.Records;
 import java.time.Instant;
 import java.util.List;
-import org.apache.beam.sdk.io.kafka.KafkaRecordCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.io.kafka.KafkaRecordCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -57,11 +57,19 @@ public class ParsePostsTest {
               assertEquals(List.of(1L, 2L, 3L, 4L), List.copyOf(reasons.keySet()));
               assertTrue(reasons.get(1L), reasons.get(1L).startsWith("invalid JSON"));
               assertEquals("missing required field 'createdAt'", reasons.get(2L));
-              assertTrue(reasons.get(3L), reasons.get(3L).contains("after the record was produced"));
+              assertTrue(
+                  reasons.get(3L), reasons.get(3L).contains("after the record was produced"));
               assertEquals("not valid UTF-8", reasons.get(4L));
               assertEquals(
-                  java.util.Map.of(1L, ReasonKind.INVALID_JSON, 2L, ReasonKind.MISSING_FIELD,
-                      3L, ReasonKind.FUTURE_CREATED_AT, 4L, ReasonKind.BAD_UTF8),
+                  java.util.Map.of(
+                      1L,
+                      ReasonKind.INVALID_JSON,
+                      2L,
+                      ReasonKind.MISSING_FIELD,
+                      3L,
+                      ReasonKind.FUTURE_CREATED_AT,
+                      4L,
+                      ReasonKind.BAD_UTF8),
                   kinds(letters));
               return null;
             });
@@ -84,7 +92,11 @@ public class ParsePostsTest {
                             Records.raw(null, huge, 0, T.toEpochMilli()),
                             Records.raw("{" + ok + ",\"createdAt\":\"1970-01-01T00:00:00Z\"}", 1),
                             Records.raw("{\"x\":" + deep + "}", 2),
-                            Records.raw("{" + ok + ",\"createdAt\":\"2026-05-20T01:00:00Z\",\"hashtags\":{\"a\":1}}", 3),
+                            Records.raw(
+                                "{"
+                                    + ok
+                                    + ",\"createdAt\":\"2026-05-20T01:00:00Z\",\"hashtags\":{\"a\":1}}",
+                                3),
                             Records.raw("{" + ok + ",\"createdAt\":1779238923000}", 4)))
                     .withCoder(
                         KafkaRecordCoder.of(
@@ -104,8 +116,17 @@ public class ParsePostsTest {
               assertTrue(reasons.get(3L), reasons.get(3L).contains("'hashtags' must be an array"));
               assertTrue(reasons.get(4L), reasons.get(4L).contains("'createdAt' must be a string"));
               assertEquals(
-                  java.util.Map.of(0L, ReasonKind.TOO_LARGE, 1L, ReasonKind.ANCIENT_CREATED_AT,
-                      2L, ReasonKind.INVALID_JSON, 3L, ReasonKind.BAD_FIELD, 4L, ReasonKind.BAD_FIELD),
+                  java.util.Map.of(
+                      0L,
+                      ReasonKind.TOO_LARGE,
+                      1L,
+                      ReasonKind.ANCIENT_CREATED_AT,
+                      2L,
+                      ReasonKind.INVALID_JSON,
+                      3L,
+                      ReasonKind.BAD_FIELD,
+                      4L,
+                      ReasonKind.BAD_FIELD),
                   kinds(letters));
               return null;
             });
@@ -119,9 +140,9 @@ public class ParsePostsTest {
   }
 
   /**
-   * The code comes from the rule that refused the record, never from its message: a createdAt
-   * that is not an instant but reads like the messages of the createdAt rules is a bad field
-   * (classified by its message, the first was ancient_created_at and the others future_created_at).
+   * The code comes from the rule that refused the record, never from its message: a createdAt that
+   * is not an instant but reads like the messages of the createdAt rules is a bad field (classified
+   * by its message, the first was ancient_created_at and the others future_created_at).
    */
   @Test
   public void theReasonKindIsTheRulesNotReadFromTheMessage() {
@@ -129,7 +150,8 @@ public class ParsePostsTest {
     for (String createdAt :
         List.of("x is before 2006", "y after the record was produced", "z ahead of the clock")) {
       KV<Post, DeadLetter> parsed =
-          ParsePosts.parse(Records.raw("{" + ok + ",\"createdAt\":\"" + createdAt + "\"}", 1), 4096);
+          ParsePosts.parse(
+              Records.raw("{" + ok + ",\"createdAt\":\"" + createdAt + "\"}", 1), 4096);
       assertEquals(parsed.getValue().reason(), ReasonKind.BAD_FIELD, parsed.getValue().kind());
       assertTrue(parsed.getValue().reason(), parsed.getValue().reason().contains(createdAt));
     }
@@ -139,9 +161,11 @@ public class ParsePostsTest {
   public void aDeadLetterOfAHugeValueStaysUnderKafkasMessageLimit() throws Exception {
     byte[] value = new byte[900_000];
     java.util.Arrays.fill(value, (byte) 1); // a control character: 6 bytes once JSON-escaped
-    String json = new DeadLetter(ReasonKind.TOO_LARGE, "too large", "t", 0, 1, null, value).toJson();
+    String json =
+        new DeadLetter(ReasonKind.TOO_LARGE, "too large", "t", 0, 1, null, value).toJson();
     assertTrue(json.length() < 1_000_000);
-    com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    com.fasterxml.jackson.databind.JsonNode node =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
     assertEquals(900_000, node.get("valueBytes").asInt());
     assertTrue(node.get("valueTruncated").asBoolean());
   }

@@ -21,10 +21,13 @@ import org.junit.Test;
 public class EventTimeWatermarkTest {
   private static final Duration D = Duration.standardSeconds(30);
   private static final Duration IDLE = Duration.standardSeconds(10);
-  /** A past evening: an archive replayed today. */
-  private static final long HISTORY = java.time.Instant.parse("2025-06-01T02:00:00Z").toEpochMilli();
 
-  private final AtomicLong now = new AtomicLong(java.time.Instant.parse("2026-11-29T12:00:00Z").toEpochMilli());
+  /** A past evening: an archive replayed today. */
+  private static final long HISTORY =
+      java.time.Instant.parse("2025-06-01T02:00:00Z").toEpochMilli();
+
+  private final AtomicLong now =
+      new AtomicLong(java.time.Instant.parse("2026-11-29T12:00:00Z").toEpochMilli());
   private final String job = UUID.randomUUID().toString();
 
   private EventTimeWatermark partition(int p) {
@@ -58,7 +61,8 @@ public class EventTimeWatermarkTest {
     long max = Long.MIN_VALUE;
     Random random = new Random(7);
     for (int i = 0; i < 1000; i++) {
-      long createdAt = HISTORY + i * 3_000L + random.nextInt(20_000) - 10_000; // out of order by 10 s
+      long createdAt =
+          HISTORY + i * 3_000L + random.nextInt(20_000) - 10_000; // out of order by 10 s
       assertEquals(createdAt, w.getTimestampForRecord(backlog(0), post(createdAt, i)).getMillis());
       max = Math.max(max, createdAt);
       now.addAndGet(30); // 100x faster than the posts were made
@@ -98,10 +102,13 @@ public class EventTimeWatermarkTest {
     w.getTimestampForRecord(backlog(0), post(HISTORY, 0));
     now.addAndGet(IDLE.getMillis() - 1);
     assertEquals("not idle yet", HISTORY - D.getMillis(), w.getWatermark(backlog(0)).getMillis());
-    assertEquals("records waiting: not idle", HISTORY - D.getMillis(),
+    assertEquals(
+        "records waiting: not idle",
+        HISTORY - D.getMillis(),
         w.getWatermark(backlog(5)).getMillis());
     now.addAndGet(1);
-    assertEquals(HISTORY - D.getMillis() + IDLE.getMillis(), w.getWatermark(backlog(0)).getMillis());
+    assertEquals(
+        HISTORY - D.getMillis() + IDLE.getMillis(), w.getWatermark(backlog(0)).getMillis());
     now.addAndGet(60_000);
     long idle = HISTORY - D.getMillis() + IDLE.getMillis() + 60_000;
     assertEquals(idle, w.getWatermark(backlog(0)).getMillis());
@@ -113,7 +120,10 @@ public class EventTimeWatermarkTest {
   @Test
   public void anEmptyPartitionFollowsTheLowestOtherPartitionAndHoldsNothingBack() {
     EventTimeWatermark empty = partition(2);
-    assertEquals("alone, nothing to follow", BoundedWindow.TIMESTAMP_MIN_VALUE, empty.getWatermark(backlog(0)));
+    assertEquals(
+        "alone, nothing to follow",
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
+        empty.getWatermark(backlog(0)));
     EventTimeWatermark a = partition(0);
     EventTimeWatermark b = partition(1);
     a.getTimestampForRecord(backlog(0), post(HISTORY + 50_000, 0));
@@ -122,13 +132,18 @@ public class EventTimeWatermarkTest {
     a.getWatermark(backlog(1)); // records waiting: no idle advance
     b.getWatermark(backlog(1));
     assertEquals(HISTORY + 50_000 - D.getMillis(), empty.getWatermark(backlog(0)).getMillis());
-    assertEquals("another empty partition follows too", HISTORY + 50_000 - D.getMillis(),
+    assertEquals(
+        "another empty partition follows too",
+        HISTORY + 50_000 - D.getMillis(),
         partition(3).getWatermark(backlog(0)).getMillis());
-    assertEquals("not caught up: it holds", BoundedWindow.TIMESTAMP_MIN_VALUE,
+    assertEquals(
+        "not caught up: it holds",
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
         partition(4).getWatermark(backlog(10)));
     // Another job in the same JVM is never followed.
     EventTimeWatermark otherJob =
-        new EventTimeWatermark(UUID.randomUUID().toString(), 5, D, IDLE, Optional.empty(), now::get);
+        new EventTimeWatermark(
+            UUID.randomUUID().toString(), 5, D, IDLE, Optional.empty(), now::get);
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, otherJob.getWatermark(backlog(0)));
   }
 
@@ -145,16 +160,22 @@ public class EventTimeWatermarkTest {
       first.getTimestampForRecord(backlog(0), post(HISTORY + i * 60_000L, i));
     }
     now.addAndGet(IDLE.getMillis() - 1);
-    assertEquals("partition 1 may be about to read the stream's start",
-        BoundedWindow.TIMESTAMP_MIN_VALUE, first.getWatermark(backlog(0)));
+    assertEquals(
+        "partition 1 may be about to read the stream's start",
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
+        first.getWatermark(backlog(0)));
     late.getTimestampForRecord(backlog(0), post(HISTORY, 0));
     assertEquals(HISTORY - D.getMillis(), late.getWatermark(backlog(0)).getMillis());
-    assertEquals("then the slower partition caps it", HISTORY - D.getMillis(),
+    assertEquals(
+        "then the slower partition caps it",
+        HISTORY - D.getMillis(),
         first.getWatermark(backlog(0)).getMillis());
 
     // A partition that stays empty holds the others for idleness only.
-    EventTimeWatermark a = new EventTimeWatermark("other-" + job, 0, D, IDLE, Optional.empty(), now::get);
-    EventTimeWatermark empty = new EventTimeWatermark("other-" + job, 1, D, IDLE, Optional.empty(), now::get);
+    EventTimeWatermark a =
+        new EventTimeWatermark("other-" + job, 0, D, IDLE, Optional.empty(), now::get);
+    EventTimeWatermark empty =
+        new EventTimeWatermark("other-" + job, 1, D, IDLE, Optional.empty(), now::get);
     empty.getWatermark(backlog(0));
     a.getTimestampForRecord(backlog(0), post(HISTORY + 90_000, 0));
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, a.getWatermark(backlog(1)));
@@ -185,7 +206,9 @@ public class EventTimeWatermarkTest {
     }
     slow.getTimestampForRecord(backlog(1000), post(HISTORY, 0));
     slow.getWatermark(backlog(1000));
-    assertEquals("one partition has not reported yet", BoundedWindow.TIMESTAMP_MIN_VALUE,
+    assertEquals(
+        "one partition has not reported yet",
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
         fast.getWatermark(backlog(1000)));
     notYet.getTimestampForRecord(backlog(10), post(HISTORY + 30_000, 0));
     notYet.getWatermark(backlog(10));
@@ -194,7 +217,9 @@ public class EventTimeWatermarkTest {
       slow.getTimestampForRecord(backlog(1000), post(HISTORY + i * 60_000L, i));
     }
     slow.getWatermark(backlog(1000));
-    assertEquals("now the partition that read the least", HISTORY + 30_000 - D.getMillis(),
+    assertEquals(
+        "now the partition that read the least",
+        HISTORY + 30_000 - D.getMillis(),
         fast.getWatermark(backlog(1000)).getMillis());
     assertEquals(HISTORY + 30_000 - D.getMillis(), slow.getWatermark(backlog(1000)).getMillis());
   }

@@ -26,13 +26,15 @@ public class RecountPointTest {
   @Before
   public void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/query", ex -> {
-      query = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
-      byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
+    server.createContext(
+        "/query",
+        ex -> {
+          query = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+          byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
     server.start();
   }
 
@@ -49,10 +51,12 @@ public class RecountPointTest {
 
   @Test
   public void theNewestClosedWindowMinusTheLatenessAndTheMargin() throws Exception {
-    answer = "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"polarity_window\","
-        + "\"columns\":[\"time\",\"last\"],\"values\":[[\"2026-05-20T01:30:00Z\",42]]}]}]}";
+    answer =
+        "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"polarity_window\","
+            + "\"columns\":[\"time\",\"last\"],\"values\":[[\"2026-05-20T01:30:00Z\",42]]}]}]}";
     assertEquals(Optional.of(Instant.parse("2026-05-20T01:23:00Z")), recountPoint());
-    assertTrue(query, query.contains("\"topic\" = 'twitterdata'") && query.contains("\"closed\" = true"));
+    assertTrue(
+        query, query.contains("\"topic\" = 'twitterdata'") && query.contains("\"closed\" = true"));
   }
 
   @Test
@@ -74,7 +78,8 @@ public class RecountPointTest {
 
   @Test
   public void anyOtherErrorStopsTheStartWithTheServersWords() {
-    answer = "{\"results\":[{\"statement_id\":0,\"error\":\"invalid operation: time and *influxql.VarRef are not compatible\"}]}";
+    answer =
+        "{\"results\":[{\"statement_id\":0,\"error\":\"invalid operation: time and *influxql.VarRef are not compatible\"}]}";
     IllegalStateException e = assertThrows(IllegalStateException.class, this::recountPoint);
     assertTrue(e.getMessage(), e.getMessage().contains("not compatible"));
   }

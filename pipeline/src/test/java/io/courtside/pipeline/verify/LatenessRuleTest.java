@@ -10,7 +10,8 @@ import org.junit.Test;
 public class LatenessRuleTest {
   // L = 1 min, D = 10 s, I = 10 s
   private final LatenessRule rule =
-      new LatenessRule(Duration.standardMinutes(1), Duration.standardSeconds(10), Duration.standardSeconds(10));
+      new LatenessRule(
+          Duration.standardMinutes(1), Duration.standardSeconds(10), Duration.standardSeconds(10));
   private static final long T = 1_779_238_800_000L; // a window start (whole minute)
   private static final long MAX_TS = T + 59_999; // its last millisecond
 

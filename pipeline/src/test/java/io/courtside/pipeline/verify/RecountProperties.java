@@ -30,11 +30,14 @@ public class RecountProperties {
   private static final long W = 60_000, L = 60_000, D = 10_000, I = 10_000;
   private static final Vader VADER = Vader.standard();
 
-  /** One record to send: which post (or junk), which text, its createdAt and its Kafka time step. */
+  /**
+   * One record to send: which post (or junk), which text, its createdAt and its Kafka time step.
+   */
   record Event(int id, int text, int createdAtSeconds, int stepSeconds, boolean junk) {}
 
   /** A record as the model sees it. */
-  record Rec(int partition, long offset, long ts, String id, long createdAt, String text, boolean junk) {
+  record Rec(
+      int partition, long offset, long ts, String id, long createdAt, String text, boolean junk) {
     long eventTime() {
       return junk ? ts : createdAt;
     }
@@ -42,16 +45,18 @@ public class RecountProperties {
 
   @Provide
   Arbitrary<List<Event>> events() {
-    Arbitrary<Integer> step = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, Arbitraries.integers().between(0, 6)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(30, 200)));
-    Arbitrary<Event> event = Combinators.combine(
-            Arbitraries.integers().between(0, 5),
-            Arbitraries.integers().between(0, TEXTS.length - 1),
-            Arbitraries.integers().between(0, 400),
-            step,
-            Arbitraries.integers().between(0, 9).map(n -> n == 0))
-        .as(Event::new);
+    Arbitrary<Integer> step =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(8, Arbitraries.integers().between(0, 6)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(30, 200)));
+    Arbitrary<Event> event =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(0, TEXTS.length - 1),
+                Arbitraries.integers().between(0, 400),
+                step,
+                Arbitraries.integers().between(0, 9).map(n -> n == 0))
+            .as(Event::new);
     return event.list().ofMaxSize(60);
   }
 
@@ -63,23 +68,42 @@ public class RecountProperties {
     for (Event e : events) {
       int p = e.id() % 3;
       clockTs[p] += e.stepSeconds() * 1000L;
-      recs.add(new Rec(p, nextOffset[p]++, clockTs[p], "p" + e.id(), T + e.createdAtSeconds() * 1000L,
-          TEXTS[e.text()], e.junk()));
+      recs.add(
+          new Rec(
+              p,
+              nextOffset[p]++,
+              clockTs[p],
+              "p" + e.id(),
+              T + e.createdAtSeconds() * 1000L,
+              TEXTS[e.text()],
+              e.junk()));
     }
     List<KafkaRecord<byte[], byte[]>> records = new ArrayList<>();
     for (Rec r : recs) {
-      records.add(r.junk()
-          ? RecountTest.junk(r.partition(), r.offset(), r.ts())
-          : RecountTest.post(r.partition(), r.offset(), r.ts(), r.id(), r.createdAt(), r.text()));
+      records.add(
+          r.junk()
+              ? RecountTest.junk(r.partition(), r.offset(), r.ts())
+              : RecountTest.post(
+                  r.partition(), r.offset(), r.ts(), r.id(), r.createdAt(), r.text()));
     }
     Map<WindowKey, ExpectedWindow> actual = Recount.of(RecountTest.settings(), records).windows();
     Map<WindowKey, String> got = new TreeMap<>();
-    actual.forEach((k, w) -> {
-      if (!k.measurement().equals("entity_window")) {
-        got.put(k, describe(w.counts() == null ? null : new long[] {w.counts().positive(), w.counts().negative(), w.counts().neutral()},
-            w.total(), w.sure(), w.uncertain()));
-      }
-    });
+    actual.forEach(
+        (k, w) -> {
+          if (!k.measurement().equals("entity_window")) {
+            got.put(
+                k,
+                describe(
+                    w.counts() == null
+                        ? null
+                        : new long[] {
+                          w.counts().positive(), w.counts().negative(), w.counts().neutral()
+                        },
+                    w.total(),
+                    w.sure(),
+                    w.uncertain()));
+          }
+        });
     assertEquals(model(recs), got);
   }
 
@@ -93,32 +117,37 @@ public class RecountProperties {
       sure.put(r, isSure(r, recs, start + W - 1));
     }
     Map<WindowKey, String> out = new TreeMap<>();
-    posts.forEach((start, rs) -> {
-      Map<String, Rec> latest = new HashMap<>();
-      Map<String, Boolean> anySure = new HashMap<>();
-      boolean uncertain = false;
-      for (Rec r : rs) {
-        Rec l = latest.get(r.id());
-        if (l == null || r.ts() > l.ts() || (r.ts() == l.ts() && r.offset() > l.offset())) {
-          latest.put(r.id(), r);
-        }
-        anySure.merge(r.id(), sure.get(r), Boolean::logicalOr);
-        uncertain |= !sure.get(r);
-      }
-      long[] counts = new long[3];
-      for (Rec r : latest.values()) {
-        double c = VADER.polarityScores(r.text()).compound();
-        counts[c >= 0.05 ? 0 : c <= -0.05 ? 1 : 2]++;
-      }
-      long sureIds = anySure.values().stream().filter(b -> b).count();
-      out.put(WindowKey.of("polarity_window", start, "topic", "twitterdata"),
-          describe(counts, latest.size(), sureIds, uncertain));
-    });
-    junk.forEach((start, rs) -> {
-      long sureLetters = rs.stream().filter(sure::get).count();
-      out.put(WindowKey.of("dead_letters", start, "reason_kind", "invalid_json", "topic", "twitterdata"),
-          describe(null, rs.size(), sureLetters, sureLetters != rs.size()));
-    });
+    posts.forEach(
+        (start, rs) -> {
+          Map<String, Rec> latest = new HashMap<>();
+          Map<String, Boolean> anySure = new HashMap<>();
+          boolean uncertain = false;
+          for (Rec r : rs) {
+            Rec l = latest.get(r.id());
+            if (l == null || r.ts() > l.ts() || (r.ts() == l.ts() && r.offset() > l.offset())) {
+              latest.put(r.id(), r);
+            }
+            anySure.merge(r.id(), sure.get(r), Boolean::logicalOr);
+            uncertain |= !sure.get(r);
+          }
+          long[] counts = new long[3];
+          for (Rec r : latest.values()) {
+            double c = VADER.polarityScores(r.text()).compound();
+            counts[c >= 0.05 ? 0 : c <= -0.05 ? 1 : 2]++;
+          }
+          long sureIds = anySure.values().stream().filter(b -> b).count();
+          out.put(
+              WindowKey.of("polarity_window", start, "topic", "twitterdata"),
+              describe(counts, latest.size(), sureIds, uncertain));
+        });
+    junk.forEach(
+        (start, rs) -> {
+          long sureLetters = rs.stream().filter(sure::get).count();
+          out.put(
+              WindowKey.of(
+                  "dead_letters", start, "reason_kind", "invalid_json", "topic", "twitterdata"),
+              describe(null, rs.size(), sureLetters, sureLetters != rs.size()));
+        });
     return out;
   }
 
@@ -141,7 +170,13 @@ public class RecountProperties {
   }
 
   private static String describe(long[] polarity, long total, long sure, boolean uncertain) {
-    return (polarity == null ? "" : "+" + polarity[0] + " -" + polarity[1] + " =" + polarity[2] + " ")
-        + "total " + total + " sure " + sure + (uncertain ? " uncertain" : "");
+    return (polarity == null
+            ? ""
+            : "+" + polarity[0] + " -" + polarity[1] + " =" + polarity[2] + " ")
+        + "total "
+        + total
+        + " sure "
+        + sure
+        + (uncertain ? " uncertain" : "");
   }
 }

@@ -27,7 +27,10 @@ public class RecountTest {
   static Recount.Settings settings() {
     return new Recount.Settings(
         Duration.standardMinutes(1),
-        new LatenessRule(Duration.standardMinutes(1), Duration.standardSeconds(10), Duration.standardSeconds(10)),
+        new LatenessRule(
+            Duration.standardMinutes(1),
+            Duration.standardSeconds(10),
+            Duration.standardSeconds(10)),
         1_048_576,
         VaderConfig.defaults(),
         Watchlist.nba(),
@@ -35,7 +38,8 @@ public class RecountTest {
         null);
   }
 
-  static KafkaRecord<byte[], byte[]> post(int partition, long offset, long ts, String id, long createdAt, String text) {
+  static KafkaRecord<byte[], byte[]> post(
+      int partition, long offset, long ts, String id, long createdAt, String text) {
     Post p = Post.of(id, Instant.ofEpochMilli(createdAt), text);
     return Records.raw(partition, id, PostJson.toBytes(p), offset, ts);
   }
@@ -50,9 +54,10 @@ public class RecountTest {
 
   @Test
   public void aPostDeliveredTwiceCountsOnce() {
-    Recount.Result r = Recount.of(settings(), List.of(
-        post(0, 0, T + 1_000, "a", T, LOVE),
-        post(0, 1, T + 2_000, "a", T, LOVE)));
+    Recount.Result r =
+        Recount.of(
+            settings(),
+            List.of(post(0, 0, T + 1_000, "a", T, LOVE), post(0, 1, T + 2_000, "a", T, LOVE)));
     assertEquals(1, polarity(r, T).total());
     assertEquals(Set.of("a"), r.postIds());
     assertEquals(2, r.validRecords());
@@ -74,18 +79,30 @@ public class RecountTest {
 
   @Test
   public void postsOfTheSameSecondAreDifferentPosts() {
-    Recount.Result r = Recount.of(settings(), List.of(
-        post(0, 0, T + 1_000, "x", T + 10_000, LOVE),
-        post(0, 1, T + 1_000, "y", T + 10_000, LOVE)));
+    Recount.Result r =
+        Recount.of(
+            settings(),
+            List.of(
+                post(0, 0, T + 1_000, "x", T + 10_000, LOVE),
+                post(0, 1, T + 1_000, "y", T + 10_000, LOVE)));
     assertEquals(2, polarity(r, T).counts().positive());
     assertEquals(Set.of(T / 1000 + 10), r.postSeconds());
   }
 
   @Test
   public void theSameBadBytesAtTwoOffsetsAreTwoDeadLettersInTheWindowOfTheirKafkaTimestamp() {
-    Recount.Result r = Recount.of(settings(), List.of(junk(0, 0, T + 61_000), junk(0, 1, T + 62_000)));
-    ExpectedWindow w = r.windows().get(
-        WindowKey.of("dead_letters", T + 60_000, "reason_kind", "invalid_json", "topic", "twitterdata"));
+    Recount.Result r =
+        Recount.of(settings(), List.of(junk(0, 0, T + 61_000), junk(0, 1, T + 62_000)));
+    ExpectedWindow w =
+        r.windows()
+            .get(
+                WindowKey.of(
+                    "dead_letters",
+                    T + 60_000,
+                    "reason_kind",
+                    "invalid_json",
+                    "topic",
+                    "twitterdata"));
     assertEquals(2, w.total());
     assertNull(w.counts());
     assertEquals(2, r.deadLetters());
@@ -94,10 +111,13 @@ public class RecountTest {
 
   @Test
   public void aJunkLineWithoutCreatedAtDoesNotMoveTheClock() {
-    Recount.Result r = Recount.of(settings(), List.of(
-        post(0, 0, T, "a", T, LOVE),
-        junk(0, 1, T + 20 * 60_000L + 1_000),
-        post(0, 2, T + 20 * 60_000L + 2_000, "b", T + 10_000, LOVE)));
+    Recount.Result r =
+        Recount.of(
+            settings(),
+            List.of(
+                post(0, 0, T, "a", T, LOVE),
+                junk(0, 1, T + 20 * 60_000L + 1_000),
+                post(0, 2, T + 20 * 60_000L + 2_000, "b", T + 10_000, LOVE)));
     ExpectedWindow w = polarity(r, T);
     assertEquals(2, w.total());
     assertEquals("b is sure: the clock is still a's createdAt", 1, w.sure());
@@ -105,10 +125,13 @@ public class RecountTest {
 
   @Test
   public void aPostFarBehindThePartitionsClockIsMaybeAndTheWindowGetsABand() {
-    Recount.Result r = Recount.of(settings(), List.of(
-        post(0, 0, T + 600_000, "ahead", T + 600_000, LOVE),
-        post(0, 1, T + 601_000, "late", T + 5_000, HATE),
-        post(0, 2, T + 602_000, "next", T + 600_500, HATE)));
+    Recount.Result r =
+        Recount.of(
+            settings(),
+            List.of(
+                post(0, 0, T + 600_000, "ahead", T + 600_000, LOVE),
+                post(0, 1, T + 601_000, "late", T + 5_000, HATE),
+                post(0, 2, T + 602_000, "next", T + 600_500, HATE)));
     ExpectedWindow late = polarity(r, T);
     assertEquals(1, late.total());
     assertEquals(0, late.sure());
@@ -121,10 +144,14 @@ public class RecountTest {
 
   @Test
   public void anIdleGapMakesTheNextPostMaybe() {
-    Recount.Result busy = Recount.of(settings(), List.of(
-        post(0, 0, T, "a", T, LOVE), post(0, 1, T + 1_000, "b", T + 30_000, LOVE)));
-    Recount.Result idle = Recount.of(settings(), List.of(
-        post(0, 0, T, "a", T, LOVE), post(0, 1, T + 180_000, "b", T + 30_000, LOVE)));
+    Recount.Result busy =
+        Recount.of(
+            settings(),
+            List.of(post(0, 0, T, "a", T, LOVE), post(0, 1, T + 1_000, "b", T + 30_000, LOVE)));
+    Recount.Result idle =
+        Recount.of(
+            settings(),
+            List.of(post(0, 0, T, "a", T, LOVE), post(0, 1, T + 180_000, "b", T + 30_000, LOVE)));
     assertEquals("a is first (MAYBE), b is SURE", 1, polarity(busy, T).sure());
     assertEquals("b came after 3 idle minutes", 0, polarity(idle, T).sure());
     assertEquals(2, polarity(idle, T).total());
@@ -132,10 +159,22 @@ public class RecountTest {
 
   @Test
   public void entityWindowsCountThePostsNamingTheEntity() {
-    Recount.Result r = Recount.of(settings(), List.of(
-        post(0, 0, T, "a", T, LOVE), post(0, 1, T + 1, "b", T, "Nothing to see here")));
-    ExpectedWindow lakers = r.windows().get(
-        WindowKey.of("entity_window", T, "entity", "Lakers", "kind", "team", "topic", "twitterdata"));
+    Recount.Result r =
+        Recount.of(
+            settings(),
+            List.of(post(0, 0, T, "a", T, LOVE), post(0, 1, T + 1, "b", T, "Nothing to see here")));
+    ExpectedWindow lakers =
+        r.windows()
+            .get(
+                WindowKey.of(
+                    "entity_window",
+                    T,
+                    "entity",
+                    "Lakers",
+                    "kind",
+                    "team",
+                    "topic",
+                    "twitterdata"));
     assertEquals(1, lakers.total());
     assertEquals(2, polarity(r, T).total());
   }
@@ -143,12 +182,22 @@ public class RecountTest {
   @Test
   public void windowsOutsideFromAndToAreNotCompared() {
     Recount.Settings all = settings();
-    Recount.Settings some = new Recount.Settings(all.windowSize(), all.lateness(), all.maxRecordBytes(),
-        all.vader(), all.watchlist(), Instant.ofEpochMilli(T + 60_000), Instant.ofEpochMilli(T + 120_000));
-    Recount.Result r = Recount.of(some, List.of(
-        post(0, 0, T, "a", T, LOVE),
-        post(0, 1, T + 61_000, "b", T + 61_000, LOVE),
-        post(0, 2, T + 121_000, "c", T + 121_000, LOVE)));
+    Recount.Settings some =
+        new Recount.Settings(
+            all.windowSize(),
+            all.lateness(),
+            all.maxRecordBytes(),
+            all.vader(),
+            all.watchlist(),
+            Instant.ofEpochMilli(T + 60_000),
+            Instant.ofEpochMilli(T + 120_000));
+    Recount.Result r =
+        Recount.of(
+            some,
+            List.of(
+                post(0, 0, T, "a", T, LOVE),
+                post(0, 1, T + 61_000, "b", T + 61_000, LOVE),
+                post(0, 2, T + 121_000, "c", T + 121_000, LOVE)));
     assertEquals(Set.of("b"), r.postIds());
     assertNull(polarity(r, T));
     assertEquals(1, polarity(r, T + 60_000).total());

@@ -28,7 +28,8 @@ public class VerifyReportTest {
   @Test
   public void aWindowWithoutMaybeRecordsMustMatchExactly() {
     assertEquals(Status.EQUAL, VerifyReport.status(expected(4, false), stored(2, 4, 0.15 + 1e-12)));
-    assertEquals(Status.DIFFERENT, VerifyReport.status(expected(4, false), stored(2, 4, 0.15 + 1e-6)));
+    assertEquals(
+        Status.DIFFERENT, VerifyReport.status(expected(4, false), stored(2, 4, 0.15 + 1e-6)));
     assertEquals(Status.DIFFERENT, VerifyReport.status(expected(4, false), stored(3, 5, 0.15)));
   }
 
@@ -49,9 +50,11 @@ public class VerifyReportTest {
 
   @Test
   public void aMissingPostIsADifferenceAndIsNamed() {
-    Recount.Result recount = new Recount.Result(
-        Map.of(KEY, expected(4, false)), Set.of("a", "b"), new TreeSet<>(), 6, 6, 0);
-    VerifyReport ok = VerifyReport.compare(recount, Map.of(KEY, stored(2, 4, 0.15)), Set.of("a", "b"));
+    Recount.Result recount =
+        new Recount.Result(
+            Map.of(KEY, expected(4, false)), Set.of("a", "b"), new TreeSet<>(), 6, 6, 0);
+    VerifyReport ok =
+        VerifyReport.compare(recount, Map.of(KEY, stored(2, 4, 0.15)), Set.of("a", "b"));
     VerifyReport bad = VerifyReport.compare(recount, Map.of(KEY, stored(2, 4, 0.15)), Set.of("a"));
     assertFalse(ok.hasDifferences());
     assertEquals(0, ok.exitCode());

@@ -1,13 +1,13 @@
 package io.courtside.pipeline.window;
 
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -39,7 +39,10 @@ public class CombineInBundlesTest {
     return TimestampedValue.of(KV.of(key, key + second), T0.plus(Duration.standardSeconds(second)));
   }
 
-  /** Two bundles: "a" twice and "b" once in the first window, "a" once in the second; then "a" again. */
+  /**
+   * Two bundles: "a" twice and "b" once in the first window, "a" once in the second; then "a"
+   * again.
+   */
   private PCollection<KV<String, String>> twoBundles() {
     return p.apply(
             TestStream.create(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
@@ -71,7 +74,9 @@ public class CombineInBundlesTest {
     PAssert.that(partials)
         .inWindow(FIRST)
         .containsInAnyOrder(
-            "a=2 at " + FIRST.maxTimestamp(), "b=1 at " + FIRST.maxTimestamp(), "a=1 at " + FIRST.maxTimestamp());
+            "a=2 at " + FIRST.maxTimestamp(),
+            "b=1 at " + FIRST.maxTimestamp(),
+            "a=1 at " + FIRST.maxTimestamp());
     PAssert.that(partials).inWindow(SECOND).containsInAnyOrder("a=1 at " + SECOND.maxTimestamp());
     p.run().waitUntilFinish();
   }
@@ -111,7 +116,8 @@ public class CombineInBundlesTest {
   /** A partial accumulator as "key=count at timestamp". */
   static final class DescribeFn extends DoFn<KV<String, Long>, String> {
     @ProcessElement
-    public void process(@Element KV<String, Long> e, @Timestamp Instant t, OutputReceiver<String> out) {
+    public void process(
+        @Element KV<String, Long> e, @Timestamp Instant t, OutputReceiver<String> out) {
       out.output(e.getKey() + "=" + e.getValue() + " at " + t);
     }
   }

@@ -19,9 +19,9 @@ import org.junit.Rule;
 import org.junit.Test;
 
 /**
- * The panes of the one windowed count, one test per lateness case as in Beam's LeaderBoardTest:
- * on time, early, late within the allowed lateness, droppably late; then keys, windows, repeats
- * and edits. Every pane is asserted whole (compounds are sums of binary fractions, so exact).
+ * The panes of the one windowed count, one test per lateness case as in Beam's LeaderBoardTest: on
+ * time, early, late within the allowed lateness, droppably late; then keys, windows, repeats and
+ * edits. Every pane is asserted whole (compounds are sums of binary fractions, so exact).
  */
 public class CountPerWindowTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
@@ -33,14 +33,16 @@ public class CountPerWindowTest {
   private static final IntervalWindow FIRST = new IntervalWindow(T0, WINDOW);
 
   /** Item {@code id} (version 0) of key "t" at {@code second} seconds after T0. */
-  private static TimestampedValue<KV<String, Countable>> item(long id, double compound, int second) {
+  private static TimestampedValue<KV<String, Countable>> item(
+      long id, double compound, int second) {
     return item("t", id, 0, compound, second);
   }
 
   private static TimestampedValue<KV<String, Countable>> item(
       String key, long id, long version, double compound, int second) {
     return TimestampedValue.of(
-        KV.of(key, new Countable(id, version, compound)), T0.plus(Duration.standardSeconds(second)));
+        KV.of(key, new Countable(id, version, compound)),
+        T0.plus(Duration.standardSeconds(second)));
   }
 
   private static KV<String, PaneCounts> pane(
@@ -50,11 +52,13 @@ public class CountPerWindowTest {
 
   private static KV<String, PaneCounts> pane(
       String key, IntervalWindow w, long pos, long neg, long neu, double sum, boolean closed) {
-    return KV.of(key, new PaneCounts(w.start(), w.end(), new PolarityCounts(pos, neg, neu, sum), closed));
+    return KV.of(
+        key, new PaneCounts(w.start(), w.end(), new PolarityCounts(pos, neg, neu, sum), closed));
   }
 
   private static TestStream.Builder<KV<String, Countable>> stream() {
-    return TestStream.create(KvCoder.of(StringUtf8Coder.of(), CountableCoder.of())).advanceWatermarkTo(T0);
+    return TestStream.create(KvCoder.of(StringUtf8Coder.of(), CountableCoder.of()))
+        .advanceWatermarkTo(T0);
   }
 
   private PCollection<KV<String, PaneCounts>> count(TestStream<KV<String, Countable>> events) {
@@ -66,7 +70,8 @@ public class CountPerWindowTest {
     PCollection<KV<String, PaneCounts>> counts =
         count(
             stream()
-                .addElements(item(1, 0.5, 10), item(2, 0.25, 20), item(3, -0.5, 30), item(4, 0.0, 40))
+                .addElements(
+                    item(1, 0.5, 10), item(2, 0.25, 20), item(3, -0.5, 30), item(4, 0.0, 40))
                 .advanceWatermarkTo(T0.plus(WINDOW).plus(Duration.standardSeconds(1)))
                 .advanceWatermarkToInfinity());
 
@@ -102,11 +107,13 @@ public class CountPerWindowTest {
                 .addElements(item(1, 0.5, 10), item(2, -0.5, 20))
                 .advanceWatermarkTo(T0.plus(WINDOW).plus(Duration.standardSeconds(1)))
                 .addElements(item(3, 0.25, 50)) // behind the watermark, within the lateness
-                .advanceWatermarkTo(T0.plus(WINDOW).plus(LATENESS).minus(Duration.standardSeconds(1)))
+                .advanceWatermarkTo(
+                    T0.plus(WINDOW).plus(LATENESS).minus(Duration.standardSeconds(1)))
                 .advanceWatermarkToInfinity());
 
     PAssert.that(counts).inOnTimePane(FIRST).containsInAnyOrder(pane(FIRST, 1, 1, 0, 0.0, true));
-    // Accumulating: the late pane carries the on-time items too, so its point replaces the on-time one.
+    // Accumulating: the late pane carries the on-time items too, so its point replaces the on-time
+    // one.
     PAssert.that(counts).inLatePane(FIRST).containsInAnyOrder(pane(FIRST, 2, 1, 0, 0.25, true));
     PAssert.that(counts)
         .inWindow(FIRST)
@@ -121,7 +128,8 @@ public class CountPerWindowTest {
             stream()
                 .addElements(item(1, 0.5, 10), item(2, -0.5, 20))
                 .advanceWatermarkTo(T0.plus(WINDOW).plus(Duration.standardSeconds(1)))
-                .advanceWatermarkTo(T0.plus(WINDOW).plus(LATENESS).plus(Duration.standardSeconds(1)))
+                .advanceWatermarkTo(
+                    T0.plus(WINDOW).plus(LATENESS).plus(Duration.standardSeconds(1)))
                 .addElements(item(3, -0.75, 55)) // its window has expired: dropped
                 .advanceWatermarkToInfinity());
 
@@ -148,9 +156,14 @@ public class CountPerWindowTest {
 
     PAssert.that(counts)
         .inOnTimePane(FIRST)
-        .containsInAnyOrder(pane("a", FIRST, 1, 0, 0, 0.5, true), pane("b", FIRST, 0, 1, 0, -0.5, true));
-    PAssert.that(counts).inOnTimePane(second).containsInAnyOrder(pane("a", second, 1, 1, 0, 0.0, true));
-    PAssert.that(counts).inOnTimePane(third).containsInAnyOrder(pane("a", third, 0, 0, 1, 0.0, true));
+        .containsInAnyOrder(
+            pane("a", FIRST, 1, 0, 0, 0.5, true), pane("b", FIRST, 0, 1, 0, -0.5, true));
+    PAssert.that(counts)
+        .inOnTimePane(second)
+        .containsInAnyOrder(pane("a", second, 1, 1, 0, 0.0, true));
+    PAssert.that(counts)
+        .inOnTimePane(third)
+        .containsInAnyOrder(pane("a", third, 0, 0, 1, 0.0, true));
     p.run().waitUntilFinish();
   }
 
@@ -173,7 +186,8 @@ public class CountPerWindowTest {
     PCollection<KV<String, PaneCounts>> counts =
         count(
             stream()
-                // The newer version (greater Kafka position) reaches the step first, then the older.
+                // The newer version (greater Kafka position) reaches the step first, then the
+                // older.
                 .addElements(item("t", 7, 200, -0.75, 10))
                 .addElements(item("t", 7, 100, 0.75, 10))
                 .advanceWatermarkToInfinity());
@@ -189,7 +203,8 @@ public class CountPerWindowTest {
         p.apply(
                 Create.timestamped(
                         TimestampedValue.of(KV.of("t", PolarityCounts.EMPTY), T0.plus(1000)),
-                        TimestampedValue.of(KV.of("u", new PolarityCounts(1, 0, 2, 0.5)), T0.plus(2000)))
+                        TimestampedValue.of(
+                            KV.of("u", new PolarityCounts(1, 0, 2, 0.5)), T0.plus(2000)))
                     .withCoder(KvCoder.of(StringUtf8Coder.of(), PolarityCountsCoder.of())))
             .apply(Window.into(FixedWindows.of(WINDOW)))
             .apply(ParDo.of(new CountPerWindow.WithWindowFn<String>()))

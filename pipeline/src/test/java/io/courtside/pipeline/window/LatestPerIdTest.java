@@ -67,11 +67,14 @@ public class LatestPerIdTest {
       }
       List<HashMap<Long, LatestPerId.Latest>> decoded = new ArrayList<>();
       for (HashMap<Long, LatestPerId.Latest> part : parts) {
-        decoded.add(CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, part)));
+        decoded.add(
+            CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, part)));
       }
       Collections.shuffle(decoded, r);
       PolarityCounts counts = fn.extractOutput(fn.mergeAccumulators(decoded));
-      assertEquals("seed " + seed, List.of(pos, neg, neu),
+      assertEquals(
+          "seed " + seed,
+          List.of(pos, neg, neu),
           List.of(counts.positive(), counts.negative(), counts.neutral()));
     }
   }

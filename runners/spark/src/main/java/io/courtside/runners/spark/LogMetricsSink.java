@@ -9,17 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs Courtside's own Beam metrics (counters and distributions, e.g. the InfluxDB sink's
- * {@code batch_size}) to the driver log, one line per metric and step.
+ * Logs Courtside's own Beam metrics (counters and distributions, e.g. the InfluxDB sink's {@code
+ * batch_size}) to the driver log, one line per metric and step.
  *
  * <p>Why: under spark-submit nobody holds the {@code PipelineResult}, so a streaming job's metrics
  * are otherwise invisible. Beam's Spark runner starts a {@code MetricsPusher} that calls this sink
- * every {@code --metricsPushPeriod} seconds when the job runs with
- * {@code --metricsSink=io.courtside.runners.spark.LogMetricsSink}.
+ * every {@code --metricsPushPeriod} seconds when the job runs with {@code
+ * --metricsSink=io.courtside.runners.spark.LogMetricsSink}.
  *
- * <p>Line format (stable; the end-to-end tests parse it):
- * {@code courtside-metric step=STEP name=NAME count=N sum=S mean=M min=A max=B} for distributions
- * and {@code courtside-metric step=STEP name=NAME value=V} for counters.
+ * <p>Line format (stable; the end-to-end tests parse it): {@code courtside-metric step=STEP
+ * name=NAME count=N sum=S mean=M min=A max=B} for distributions and {@code courtside-metric
+ * step=STEP name=NAME value=V} for counters.
  */
 public final class LogMetricsSink implements MetricsSink {
   private static final Logger LOG = LoggerFactory.getLogger(LogMetricsSink.class);

@@ -6,8 +6,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsRegistrar;
 
 /**
- * Makes Beam's {@link MetricsOptions} ({@code --metricsSink}, {@code --metricsPushPeriod}) known
- * to the flag parser in the Spark jar, so {@link LogMetricsSink} can be chosen on the command line.
+ * Makes Beam's {@link MetricsOptions} ({@code --metricsSink}, {@code --metricsPushPeriod}) known to
+ * the flag parser in the Spark jar, so {@link LogMetricsSink} can be chosen on the command line.
  * Found through {@code META-INF/services}.
  */
 public final class MetricsOptionsRegistrar implements PipelineOptionsRegistrar {

@@ -14,7 +14,9 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Each streaming start on Spark gets its own checkpoint directory; earlier runs are not restored. */
+/**
+ * Each streaming start on Spark gets its own checkpoint directory; earlier runs are not restored.
+ */
 public class SparkRunCheckpointTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
@@ -43,20 +45,24 @@ public class SparkRunCheckpointTest {
   public void sharedStorageGetsANewDirectoryAndNothingIsDeleted() {
     PipelineOptions o = options("--runner=SparkRunner", "--checkpointDir=hdfs:///courtside/ck/");
     SparkRunCheckpoint.useFreshDirectory(o, "my group/1", Instant.ofEpochMilli(7));
-    assertEquals("hdfs:///courtside/ck/my_group_1/run-7",
+    assertEquals(
+        "hdfs:///courtside/ck/my_group_1/run-7",
         o.as(SparkCommonPipelineOptions.class).getCheckpointDir());
   }
 
   @Test
   public void otherRunnersAreLeftAlone() {
-    PipelineOptions o = options("--runner=org.apache.beam.sdk.testing.CrashingRunner", "--checkpointDir=/tmp/x");
+    PipelineOptions o =
+        options("--runner=org.apache.beam.sdk.testing.CrashingRunner", "--checkpointDir=/tmp/x");
     SparkRunCheckpoint.useFreshDirectory(o, "g", Instant.ofEpochMilli(7));
     assertEquals("/tmp/x", o.as(SparkCommonPipelineOptions.class).getCheckpointDir());
   }
 
   @Test
   public void aGroupNameCannotClimbOutOfTheRoot() {
-    assertEquals("/r/_../run-1", SparkRunCheckpoint.runDirectory("/r", "..", Instant.ofEpochMilli(1)));
-    assertEquals("/r/.._x/run-1", SparkRunCheckpoint.runDirectory("/r", "../x", Instant.ofEpochMilli(1)));
+    assertEquals(
+        "/r/_../run-1", SparkRunCheckpoint.runDirectory("/r", "..", Instant.ofEpochMilli(1)));
+    assertEquals(
+        "/r/.._x/run-1", SparkRunCheckpoint.runDirectory("/r", "../x", Instant.ofEpochMilli(1)));
   }
 }

@@ -6,11 +6,16 @@ import java.util.Properties;
 /**
  * The broker properties for a single-node, combined broker+controller KRaft cluster on loopback.
  *
- * <p>Kept apart from {@link KraftBroker} so the choices (and the reasons for them) sit in one
- * place and can be read without the process plumbing.
+ * <p>Kept apart from {@link KraftBroker} so the choices (and the reasons for them) sit in one place
+ * and can be read without the process plumbing.
  */
-record BrokerSettings(String host, int port, int controllerPort, Path dataDir, int partitions,
-                      boolean autoCreateTopics) {
+record BrokerSettings(
+    String host,
+    int port,
+    int controllerPort,
+    Path dataDir,
+    int partitions,
+    boolean autoCreateTopics) {
 
   static final int NODE_ID = 1;
   static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -29,10 +34,22 @@ record BrokerSettings(String host, int port, int controllerPort, Path dataDir, i
     p.setProperty("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
     p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
     // Bound to loopback only: this is a developer broker without authentication.
-    p.setProperty("listeners",
-        "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+    p.setProperty(
+        "listeners",
+        "PLAINTEXT://"
+            + host
+            + ":"
+            + port
+            + ","
+            + CONTROLLER_LISTENER
+            + "://"
+            + host
+            + ":"
+            + controllerPort);
     p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
-    p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.setProperty(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
     p.setProperty("log.dirs", logDir().toAbsolutePath().toString());
     p.setProperty("num.partitions", Integer.toString(partitions));

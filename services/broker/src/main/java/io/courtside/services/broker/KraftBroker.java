@@ -31,31 +31,47 @@ import picocli.CommandLine.Option;
  * classpath with Spark's Scala 2.12. The launcher ({@code courtside-stack}) waits for the line
  * {@code READY host:port} on stdout and stops the broker with SIGTERM.
  */
-@Command(name = "kraft-broker", mixinStandardHelpOptions = true,
+@Command(
+    name = "kraft-broker",
+    mixinStandardHelpOptions = true,
     description = "Runs a single-node KRaft Kafka broker bound to loopback.")
 public final class KraftBroker implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(KraftBroker.class);
   private static final String CLUSTER_ID_FILE = "cluster.id";
 
-  @Option(names = "--port", defaultValue = "9092", description = "Client port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "9092",
+      description = "Client port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--controllerPort", defaultValue = "0",
+  @Option(
+      names = "--controllerPort",
+      defaultValue = "0",
       description = "KRaft controller port (default: a free port).")
   int controllerPort;
 
   @Option(names = "--dataDir", required = true, description = "Folder for the cluster id and logs.")
   Path dataDir;
 
-  @Option(names = "--partitions", defaultValue = "3",
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
       description = "num.partitions for auto-created topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Bind address (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Bind address (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--autoCreateTopics", defaultValue = "true", negatable = true, fallbackValue = "true",
+  @Option(
+      names = "--autoCreateTopics",
+      defaultValue = "true",
+      negatable = true,
+      fallbackValue = "true",
       description = "auto.create.topics.enable (default: ${DEFAULT-VALUE}).")
   boolean autoCreateTopics;
 
@@ -66,8 +82,9 @@ public final class KraftBroker implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int cport = controllerPort > 0 ? controllerPort : freePortOtherThan(host, port);
-    BrokerSettings settings = new BrokerSettings(host, port, cport, dataDir.toAbsolutePath(),
-        partitions, autoCreateTopics);
+    BrokerSettings settings =
+        new BrokerSettings(
+            host, port, cport, dataDir.toAbsolutePath(), partitions, autoCreateTopics);
     Files.createDirectories(settings.logDir());
     Properties props = settings.toProperties();
     formatIfNeeded(settings, props);
@@ -76,12 +93,16 @@ public final class KraftBroker implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM/SIGINT run shutdown hooks: shut Kafka down cleanly so the next start needs no
     // log recovery, and wait for it so the JVM does not exit halfway through.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("Stopping the broker");
-      server.shutdown();
-      server.awaitShutdown();
-      stopped.countDown();
-    }, "broker-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("Stopping the broker");
+                  server.shutdown();
+                  server.awaitShutdown();
+                  stopped.countDown();
+                },
+                "broker-shutdown"));
 
     server.startup();
     // startup() returns once the broker is unfenced; still confirm the socket accepts before
@@ -111,11 +132,22 @@ public final class KraftBroker implements Callable<Integer> {
     // which also documents the configuration the broker ran with.
     Path configFile = settings.dataDir().resolve("server.properties");
     try (OutputStream out = Files.newOutputStream(configFile)) {
-      props.store(out, "Written by KraftBroker for `kafka-storage format`; regenerated on each format");
+      props.store(
+          out, "Written by KraftBroker for `kafka-storage format`; regenerated on each format");
     }
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    int rc = StorageTool.execute(new String[] {"format", "--config", configFile.toString(),
-        "--cluster-id", clusterId, "--ignore-formatted"}, quiet);
+    PrintStream quiet =
+        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    int rc =
+        StorageTool.execute(
+            new String[] {
+              "format",
+              "--config",
+              configFile.toString(),
+              "--cluster-id",
+              clusterId,
+              "--ignore-formatted"
+            },
+            quiet);
     if (rc != 0) {
       throw new IllegalStateException("kafka-storage format failed with exit code " + rc);
     }
@@ -149,7 +181,8 @@ public final class KraftBroker implements Callable<Integer> {
         return;
       } catch (IOException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("Broker started but " + host + ":" + port + " refuses connections", e);
+          throw new IllegalStateException(
+              "Broker started but " + host + ":" + port + " refuses connections", e);
         }
         Thread.sleep(50);
       }

@@ -21,7 +21,12 @@ public class FlinkLocalTest {
   public void streamingStartCheckpointsByDefault() {
     List<String> cmd = FlinkLocal.command(CP, List.of("--topic=t"));
     assertEquals(
-        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--checkpointingInterval=10000", "--topic=t"),
+        List.of(
+            "--runner=FlinkRunner",
+            "--flinkMaster=[local]",
+            CONF,
+            "--checkpointingInterval=10000",
+            "--topic=t"),
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
     assertTrue(cmd.containsAll(FlinkLocal.JAVA17_FLAGS));
@@ -31,13 +36,18 @@ public class FlinkLocalTest {
   @Test
   public void givenIntervalConfDirAndBackfillAddNoDefault() {
     assertEquals(
-        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--checkpointingInterval=2000"),
+        List.of(
+            "--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--checkpointingInterval=2000"),
         jobArgs(FlinkLocal.command(CP, List.of("--checkpointingInterval=2000"))));
     assertEquals(
         List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--backfill"),
         jobArgs(FlinkLocal.command(CP, List.of("--backfill"))));
     assertEquals(
-        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--backfill", "--flinkConfDir=/etc/flink"),
+        List.of(
+            "--runner=FlinkRunner",
+            "--flinkMaster=[local]",
+            "--backfill",
+            "--flinkConfDir=/etc/flink"),
         jobArgs(FlinkLocal.command(CP, List.of("--backfill", "--flinkConfDir=/etc/flink"))));
   }
 
@@ -45,15 +55,20 @@ public class FlinkLocalTest {
   public void runnerAndLocalMasterFlagsAreNotRepeated() {
     assertEquals(
         List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--backfill"),
-        jobArgs(FlinkLocal.command(CP, List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--backfill"))));
+        jobArgs(
+            FlinkLocal.command(
+                CP, List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--backfill"))));
   }
 
   @Test
   public void aClusterOrAnotherRunnerIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FlinkLocal.command(CP, List.of("--flinkMaster=127.0.0.1:8081")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FlinkLocal.command(CP, List.of("--flinkMaster=127.0.0.1:8081")));
     assertTrue(e.getMessage(), e.getMessage().contains("standalone Flink cluster is not yet"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> FlinkLocal.command(CP, List.of("--runner=SparkRunner")));
   }
 }

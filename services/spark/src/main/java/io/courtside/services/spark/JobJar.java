@@ -13,7 +13,9 @@ public final class JobJar {
 
   private JobJar() {}
 
-  /** {@code -Dcourtside.jobJar}, else {@code runners/spark/target/courtside-runner-spark-*-job.jar}. */
+  /**
+   * {@code -Dcourtside.jobJar}, else {@code runners/spark/target/courtside-runner-spark-*-job.jar}.
+   */
   public static Path locate() {
     String configured = System.getProperty(PROPERTY);
     if (configured != null && !configured.isBlank()) {
@@ -21,7 +23,8 @@ public final class JobJar {
     }
     Path target = KafkaBrokerProcess.courtsideHome().resolve("runners/spark/target");
     if (Files.isDirectory(target)) {
-      try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "courtside-runner-spark-*-job.jar")) {
+      try (DirectoryStream<Path> jars =
+          Files.newDirectoryStream(target, "courtside-runner-spark-*-job.jar")) {
         for (Path jar : jars) {
           return jar;
         }
@@ -40,7 +43,12 @@ public final class JobJar {
   }
 
   private static SparkException notBuilt(Path jar) {
-    return new SparkException("No pipeline jar for Spark at " + jar + ". Build it: `mvn -B -q -pl"
-        + " runners/spark -am package -DskipTests` in " + KafkaBrokerProcess.courtsideHome() + ".");
+    return new SparkException(
+        "No pipeline jar for Spark at "
+            + jar
+            + ". Build it: `mvn -B -q -pl"
+            + " runners/spark -am package -DskipTests` in "
+            + KafkaBrokerProcess.courtsideHome()
+            + ".");
   }
 }

@@ -25,13 +25,26 @@ final class LogWatch {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!contains(p.logFile(), offset, needle)) {
       if (!p.isAlive()) {
-        throw new SparkException(p.name() + " exited during start-up. Last lines of "
-            + p.logFile() + ":" + System.lineSeparator() + p.logTail(25));
+        throw new SparkException(
+            p.name()
+                + " exited during start-up. Last lines of "
+                + p.logFile()
+                + ":"
+                + System.lineSeparator()
+                + p.logTail(25));
       }
       if (System.nanoTime() > deadline) {
-        throw new SparkException(p.name() + " did not log \"" + needle + "\" within "
-            + timeout.toSeconds() + " s. Last lines of " + p.logFile() + ":"
-            + System.lineSeparator() + p.logTail(25));
+        throw new SparkException(
+            p.name()
+                + " did not log \""
+                + needle
+                + "\" within "
+                + timeout.toSeconds()
+                + " s. Last lines of "
+                + p.logFile()
+                + ":"
+                + System.lineSeparator()
+                + p.logTail(25));
       }
       try {
         Thread.sleep(100);

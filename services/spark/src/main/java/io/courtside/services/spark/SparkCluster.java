@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Spark standalone master and one worker on 127.0.0.1, each in its own JVM from the Spark home's
- * jars (no distribution scripts). State under {@code <stateDir>/spark/}: pid files, conf files,
- * the worker's work dir, {@code cluster.properties}; logs in {@code <stateDir>/logs/}.
+ * jars (no distribution scripts). State under {@code <stateDir>/spark/}: pid files, conf files, the
+ * worker's work dir, {@code cluster.properties}; logs in {@code <stateDir>/logs/}.
  *
  * <pre>{@code
  * try (SparkCluster spark = SparkCluster.start(dir, SparkClusterConfig.freePort())) {
@@ -38,7 +38,8 @@ public final class SparkCluster implements AutoCloseable {
   private Thread shutdownHook;
   private boolean closed;
 
-  private SparkCluster(Path stateDir, SparkClusterState state, ManagedProcess master, ManagedProcess worker) {
+  private SparkCluster(
+      Path stateDir, SparkClusterState state, ManagedProcess master, ManagedProcess worker) {
     this.stateDir = stateDir;
     this.state = state;
     this.master = master;
@@ -50,13 +51,20 @@ public final class SparkCluster implements AutoCloseable {
     SparkHome home = SparkHome.locate().requireBuilt();
     Optional<SparkCluster> running = attach(stateDir).filter(SparkCluster::anyAlive);
     if (running.isPresent()) {
-      throw new SparkException("A Spark cluster is already running from " + dir(stateDir)
-          + " (" + running.get().describe() + "); stop it first.");
+      throw new SparkException(
+          "A Spark cluster is already running from "
+              + dir(stateDir)
+              + " ("
+              + running.get().describe()
+              + "); stop it first.");
     }
     int masterPort = FreePorts.orPick(config.masterPort());
     if (!FreePorts.isFree(masterPort)) {
-      throw new SparkException("Port " + masterPort + " on 127.0.0.1 is taken; stop that process or"
-          + " choose another master port (0 = any free port).");
+      throw new SparkException(
+          "Port "
+              + masterPort
+              + " on 127.0.0.1 is taken; stop that process or"
+              + " choose another master port (0 = any free port).");
     }
     int masterUi = FreePorts.pick();
     int workerUi = FreePorts.pick();
@@ -67,24 +75,60 @@ public final class SparkCluster implements AutoCloseable {
       Files.createDirectories(stateDir.resolve("logs"));
       // Real files whose absolute paths double as identity markers for attach().
       Files.writeString(masterConf(stateDir), "spark.master.rest.enabled false\n");
-      Files.writeString(workerConf(stateDir),
+      Files.writeString(
+          workerConf(stateDir),
           "spark.worker.cleanup.enabled true\nspark.worker.cleanup.appDataTtl 3600\n");
       String masterUrl = "spark://127.0.0.1:" + masterPort;
-      master = launch(home, "spark-master", MASTER_CLASS, List.of(
-          "--host", "127.0.0.1", "--port", Integer.toString(masterPort),
-          "--webui-port", Integer.toString(masterUi),
-          "--properties-file", masterConf(stateDir).toString()), stateDir, config,
-          "I have been elected leader");
-      ManagedProcess worker = launch(home, "spark-worker", WORKER_CLASS, List.of(
-          "--host", "127.0.0.1", "--webui-port", Integer.toString(workerUi),
-          "--cores", Integer.toString(config.workerCores()), "--memory", config.workerMemory(),
-          "--work-dir", dir.resolve("work").toString(),
-          "--properties-file", workerConf(stateDir).toString(), masterUrl), stateDir, config,
-          "Successfully registered with master");
+      master =
+          launch(
+              home,
+              "spark-master",
+              MASTER_CLASS,
+              List.of(
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  Integer.toString(masterPort),
+                  "--webui-port",
+                  Integer.toString(masterUi),
+                  "--properties-file",
+                  masterConf(stateDir).toString()),
+              stateDir,
+              config,
+              "I have been elected leader");
+      ManagedProcess worker =
+          launch(
+              home,
+              "spark-worker",
+              WORKER_CLASS,
+              List.of(
+                  "--host",
+                  "127.0.0.1",
+                  "--webui-port",
+                  Integer.toString(workerUi),
+                  "--cores",
+                  Integer.toString(config.workerCores()),
+                  "--memory",
+                  config.workerMemory(),
+                  "--work-dir",
+                  dir.resolve("work").toString(),
+                  "--properties-file",
+                  workerConf(stateDir).toString(),
+                  masterUrl),
+              stateDir,
+              config,
+              "Successfully registered with master");
       master.writePidFile(pidFile(stateDir, "master"));
       worker.writePidFile(pidFile(stateDir, "worker"));
-      SparkClusterState state = new SparkClusterState(masterPort, masterUi, workerUi,
-          master.pid(), worker.pid(), config.workerCores(), Instant.now());
+      SparkClusterState state =
+          new SparkClusterState(
+              masterPort,
+              masterUi,
+              workerUi,
+              master.pid(),
+              worker.pid(),
+              config.workerCores(),
+              Instant.now());
       state.write(stateDir);
       SparkCluster cluster = new SparkCluster(stateDir, state, master, worker);
       if (!config.detach()) {
@@ -102,8 +146,15 @@ public final class SparkCluster implements AutoCloseable {
     }
   }
 
-  private static ManagedProcess launch(SparkHome home, String name, String mainClass,
-      List<String> args, Path stateDir, SparkClusterConfig config, String readyLine) throws IOException {
+  private static ManagedProcess launch(
+      SparkHome home,
+      String name,
+      String mainClass,
+      List<String> args,
+      Path stateDir,
+      SparkClusterConfig config,
+      String readyLine)
+      throws IOException {
     Path log = logFile(stateDir, name);
     long offset = LogWatch.size(log);
     List<String> command = SparkJvm.command(home, List.of("-Xmx512m"), List.of(), mainClass, args);
@@ -120,11 +171,24 @@ public final class SparkCluster implements AutoCloseable {
 
   /** The cluster last started from {@code stateDir}, with whichever of its processes still run. */
   public static Optional<SparkCluster> attach(Path stateDir) {
-    return SparkClusterState.read(stateDir).map(st -> new SparkCluster(stateDir, st,
-        ManagedProcess.attach("spark-master", st.masterPid(), logFile(stateDir, "spark-master"),
-            List.of(MASTER_CLASS, masterConf(stateDir).toString())).orElse(null),
-        ManagedProcess.attach("spark-worker", st.workerPid(), logFile(stateDir, "spark-worker"),
-            List.of(WORKER_CLASS, workerConf(stateDir).toString())).orElse(null)));
+    return SparkClusterState.read(stateDir)
+        .map(
+            st ->
+                new SparkCluster(
+                    stateDir,
+                    st,
+                    ManagedProcess.attach(
+                            "spark-master",
+                            st.masterPid(),
+                            logFile(stateDir, "spark-master"),
+                            List.of(MASTER_CLASS, masterConf(stateDir).toString()))
+                        .orElse(null),
+                    ManagedProcess.attach(
+                            "spark-worker",
+                            st.workerPid(),
+                            logFile(stateDir, "spark-worker"),
+                            List.of(WORKER_CLASS, workerConf(stateDir).toString()))
+                        .orElse(null)));
   }
 
   static Path dir(Path stateDir) {
@@ -165,7 +229,9 @@ public final class SparkCluster implements AutoCloseable {
 
   /** Master and worker alive, and the master's port answers. */
   public boolean isRunning() {
-    return master().isPresent() && worker().isPresent() && FreePorts.isListening(state.masterPort());
+    return master().isPresent()
+        && worker().isPresent()
+        && FreePorts.isListening(state.masterPort());
   }
 
   public boolean anyAlive() {
@@ -173,8 +239,10 @@ public final class SparkCluster implements AutoCloseable {
   }
 
   public String describe() {
-    return "master pid " + (master == null ? "-" : master.pid())
-        + ", worker pid " + (worker == null ? "-" : worker.pid());
+    return "master pid "
+        + (master == null ? "-" : master.pid())
+        + ", worker pid "
+        + (worker == null ? "-" : worker.pid());
   }
 
   /** Stops the worker (which ends its executors), then the master, by PID; removes the state. */

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param masterPort master RPC port on 127.0.0.1; 0 picks a free port
  * @param workerCores cores the worker offers to applications
  * @param workerMemory memory the worker offers, Spark syntax (512m, 2g)
- * @param detach let master and worker outlive this JVM ({@code spark start}); when false a
- *     shutdown hook stops them if the JVM exits without {@link SparkCluster#close()}
+ * @param detach let master and worker outlive this JVM ({@code spark start}); when false a shutdown
+ *     hook stops them if the JVM exits without {@link SparkCluster#close()}
  * @param startTimeout how long to wait for each process to become ready
  */
 public record SparkClusterConfig(
@@ -25,7 +25,8 @@ public record SparkClusterConfig(
       throw new IllegalArgumentException("workerCores must be >= 1, was " + workerCores);
     }
     if (!workerMemory.matches("\\d+[mMgG]")) {
-      throw new IllegalArgumentException("workerMemory must look like 512m or 2g, was " + workerMemory);
+      throw new IllegalArgumentException(
+          "workerMemory must look like 512m or 2g, was " + workerMemory);
     }
     Objects.requireNonNull(startTimeout, "startTimeout");
   }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A started standalone cluster, in {@code <stateDir>/spark/cluster.properties}: what
- * {@code spark status}, {@code spark stop} and {@code submit} need to find it again.
+ * A started standalone cluster, in {@code <stateDir>/spark/cluster.properties}: what {@code spark
+ * status}, {@code spark stop} and {@code submit} need to find it again.
  */
 public record SparkClusterState(
     int masterPort,
@@ -45,19 +45,22 @@ public record SparkClusterState(
     p.setProperty("worker.pid", Long.toString(workerPid));
     p.setProperty("worker.cores", Integer.toString(workerCores));
     p.setProperty("started.at", startedAt.toString());
-    StateFile.write(file(stateDir), p,
-        "Local Spark standalone cluster; written by `courtside spark start`");
+    StateFile.write(
+        file(stateDir), p, "Local Spark standalone cluster; written by `courtside spark start`");
   }
 
   public static Optional<SparkClusterState> read(Path stateDir) {
-    return StateFile.read(file(stateDir), p -> new SparkClusterState(
-        Integer.parseInt(p.getProperty("master.port")),
-        Integer.parseInt(p.getProperty("master.ui.port")),
-        Integer.parseInt(p.getProperty("worker.ui.port")),
-        Long.parseLong(p.getProperty("master.pid")),
-        Long.parseLong(p.getProperty("worker.pid")),
-        Integer.parseInt(p.getProperty("worker.cores")),
-        Instant.parse(p.getProperty("started.at"))));
+    return StateFile.read(
+        file(stateDir),
+        p ->
+            new SparkClusterState(
+                Integer.parseInt(p.getProperty("master.port")),
+                Integer.parseInt(p.getProperty("master.ui.port")),
+                Integer.parseInt(p.getProperty("worker.ui.port")),
+                Long.parseLong(p.getProperty("master.pid")),
+                Long.parseLong(p.getProperty("worker.pid")),
+                Integer.parseInt(p.getProperty("worker.cores")),
+                Instant.parse(p.getProperty("started.at"))));
   }
 
   static void delete(Path stateDir) throws IOException {

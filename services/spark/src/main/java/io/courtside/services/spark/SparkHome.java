@@ -12,6 +12,7 @@ import java.nio.file.Path;
 public record SparkHome(Path dir) {
   public static final String PROPERTY = "courtside.sparkHome";
   public static final String ENV = "COURTSIDE_SPARK_HOME";
+
   /** The Scala line of the Spark build Beam's Spark 3 runner is compiled for. */
   public static final String SCALA_VERSION = "2.12";
 

@@ -14,7 +14,9 @@ import java.util.Map;
  * SPARK_LOCAL_IP=127.0.0.1 keeps every Spark UI and RPC endpoint on loopback (0.0.0.0 otherwise).
  */
 public final class SparkJvm {
-  /** Spark 3.5 reflects into these JDK packages; without them: IllegalAccessError on DirectBuffer. */
+  /**
+   * Spark 3.5 reflects into these JDK packages; without them: IllegalAccessError on DirectBuffer.
+   */
   static final List<String> OPENS =
       List.of(
           "java.lang",
@@ -48,9 +50,12 @@ public final class SparkJvm {
   /** SPARK_HOME, SPARK_SCALA_VERSION and SPARK_LOCAL_IP for {@code home}. */
   public static Map<String, String> environment(SparkHome home) {
     return Map.of(
-        "SPARK_HOME", home.dir().toString(),
-        "SPARK_SCALA_VERSION", SparkHome.SCALA_VERSION,
-        "SPARK_LOCAL_IP", "127.0.0.1");
+        "SPARK_HOME",
+        home.dir().toString(),
+        "SPARK_SCALA_VERSION",
+        SparkHome.SCALA_VERSION,
+        "SPARK_LOCAL_IP",
+        "127.0.0.1");
   }
 
   /**

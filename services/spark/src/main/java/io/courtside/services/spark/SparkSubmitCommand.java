@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One submission of the pipeline jar: the same description gives both the local command (a
- * {@code java ... SparkSubmit} JVM from the assembled Spark home) and the plain
- * {@code spark-submit} line for a real cluster, so the two cannot disagree.
+ * One submission of the pipeline jar: the same description gives both the local command (a {@code
+ * java ... SparkSubmit} JVM from the assembled Spark home) and the plain {@code spark-submit} line
+ * for a real cluster, so the two cannot disagree.
  *
  * @param master {@code local[N]}, {@code spark://host:port}, {@code yarn}, {@code k8s://...}
  * @param deployMode {@code client} (the driver runs here) or {@code cluster}
@@ -18,7 +18,11 @@ import java.util.Map;
  * @param beamArgs the pipeline's Beam flags; {@code --runner=SparkRunner} is added when absent
  */
 public record SparkSubmitCommand(
-    String master, String deployMode, Path jobJar, Map<String, String> conf, List<String> beamArgs) {
+    String master,
+    String deployMode,
+    Path jobJar,
+    Map<String, String> conf,
+    List<String> beamArgs) {
 
   public static final String SPARK_SUBMIT_CLASS = "org.apache.spark.deploy.SparkSubmit";
 
@@ -54,10 +58,11 @@ public record SparkSubmitCommand(
     args.add("courtside");
     conf.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> {
-          args.add("--conf");
-          args.add(e.getKey() + "=" + e.getValue());
-        });
+        .forEach(
+            e -> {
+              args.add("--conf");
+              args.add(e.getKey() + "=" + e.getValue());
+            });
     args.add("--class");
     args.add(JobJar.MAIN_CLASS);
     args.add(jarPath);
@@ -70,11 +75,13 @@ public record SparkSubmitCommand(
 
   /** The local JVM that runs SparkSubmit from {@code home}; the driver runs inside it. */
   public List<String> localCommand(SparkHome home) {
-    return SparkJvm.command(home, List.of("-Xmx1g"), List.of(), SPARK_SUBMIT_CLASS,
-        submitArgs(jobJar.toString()));
+    return SparkJvm.command(
+        home, List.of("-Xmx1g"), List.of(), SPARK_SUBMIT_CLASS, submitArgs(jobJar.toString()));
   }
 
-  /** The line for a real cluster's {@code spark-submit}, with {@code jarPath} as it is seen there. */
+  /**
+   * The line for a real cluster's {@code spark-submit}, with {@code jarPath} as it is seen there.
+   */
   public List<String> sparkSubmitLine(String jarPath) {
     List<String> line = new ArrayList<>();
     line.add("spark-submit");

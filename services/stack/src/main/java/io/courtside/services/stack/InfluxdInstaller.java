@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds {@code influxd}, installing Debian's {@code influxdb} package when that is safe to do
- * unasked: running as root on Debian/Ubuntu. Anyone else gets a message saying how to install it
- * or how to use an InfluxDB that already runs elsewhere.
+ * unasked: running as root on Debian/Ubuntu. Anyone else gets a message saying how to install it or
+ * how to use an InfluxDB that already runs elsewhere.
  */
 final class InfluxdInstaller {
 
@@ -22,10 +22,13 @@ final class InfluxdInstaller {
   /** Path to an influxd binary, overriding the PATH search (e.g. a tarball install). */
   static final String BINARY_PROPERTY = "courtside.influxd";
 
-  static final String HOW_TO = "Install it with `sudo apt-get install influxdb influxdb-client` (Debian/Ubuntu;"
-      + " any InfluxDB 1.x works, set -D" + BINARY_PROPERTY + "=/path/to/influxd if it is not on PATH),"
-      + " or use an InfluxDB that already runs: `stack start --influxUrl=http://HOST:8086` starts no local"
-      + " influxd, and the pipeline takes the same --influxUrl.";
+  static final String HOW_TO =
+      "Install it with `sudo apt-get install influxdb influxdb-client` (Debian/Ubuntu;"
+          + " any InfluxDB 1.x works, set -D"
+          + BINARY_PROPERTY
+          + "=/path/to/influxd if it is not on PATH),"
+          + " or use an InfluxDB that already runs: `stack start --influxUrl=http://HOST:8086` starts no local"
+          + " influxd, and the pipeline takes the same --influxUrl.";
 
   private InfluxdInstaller() {}
 
@@ -34,7 +37,8 @@ final class InfluxdInstaller {
     if (configured != null && !configured.isBlank()) {
       Path p = Path.of(configured);
       if (!Files.isExecutable(p)) {
-        throw new StackException(BINARY_PROPERTY + "=" + configured + " is not an executable file.");
+        throw new StackException(
+            BINARY_PROPERTY + "=" + configured + " is not an executable file.");
       }
       return p;
     }
@@ -46,12 +50,17 @@ final class InfluxdInstaller {
       throw new StackException("influxd (InfluxDB) is not installed. " + HOW_TO);
     }
     install();
-    return Executables.find("influxd").orElseThrow(() -> new StackException(
-        "apt-get installed influxdb but no influxd is on PATH. " + HOW_TO));
+    return Executables.find("influxd")
+        .orElseThrow(
+            () ->
+                new StackException(
+                    "apt-get installed influxdb but no influxd is on PATH. " + HOW_TO));
   }
 
   private static boolean canInstall() {
-    return Files.exists(Path.of("/etc/debian_version")) && isRoot() && Executables.find("apt-get").isPresent();
+    return Files.exists(Path.of("/etc/debian_version"))
+        && isRoot()
+        && Executables.find("apt-get").isPresent();
   }
 
   private static boolean isRoot() {
@@ -68,28 +77,31 @@ final class InfluxdInstaller {
   }
 
   private static void install() {
-    LOG.info("influxd not found; installing Debian packages influxdb and influxdb-client (running as root)");
+    LOG.info(
+        "influxd not found; installing Debian packages influxdb and influxdb-client (running as root)");
     // A fresh machine or container may have no package lists yet: refresh only then.
     if (run(List.of("apt-cache", "show", "influxdb"), false) != 0) {
       LOG.info("Package influxdb unknown to apt; running apt-get update");
       check(run(List.of("apt-get", "update"), true), "apt-get update");
     }
-    check(run(List.of("apt-get", "install", "-y", "influxdb", "influxdb-client"), true),
+    check(
+        run(List.of("apt-get", "install", "-y", "influxdb", "influxdb-client"), true),
         "apt-get install -y influxdb influxdb-client");
     stopPackagedService();
   }
 
   /**
-   * The package enables its own service on systemd machines, which would hold :8086 and :8088
-   * and write to /var/lib/influxdb. We installed it only to run our own influxd, so stop it again.
+   * The package enables its own service on systemd machines, which would hold :8086 and :8088 and
+   * write to /var/lib/influxdb. We installed it only to run our own influxd, so stop it again.
    */
   private static void stopPackagedService() {
     if (Executables.find("systemctl").isEmpty()) {
       return;
     }
     if (run(List.of("systemctl", "is-active", "--quiet", "influxdb"), false) == 0) {
-      LOG.info("Stopping and disabling the influxdb system service the package started"
-          + " (Courtside runs its own influxd under .courtside/)");
+      LOG.info(
+          "Stopping and disabling the influxdb system service the package started"
+              + " (Courtside runs its own influxd under .courtside/)");
       run(List.of("systemctl", "disable", "--now", "influxdb"), true);
     }
   }
@@ -102,18 +114,22 @@ final class InfluxdInstaller {
 
   /** Runs a command; {@code visible} passes its output through so the user sees apt's progress. */
   private static int run(List<String> command, boolean visible) {
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
     if (visible) {
-      pb.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+      pb.redirectOutput(ProcessBuilder.Redirect.INHERIT)
+          .redirectError(ProcessBuilder.Redirect.INHERIT);
     } else {
-      pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
     }
     try {
       return pb.start().waitFor();
     } catch (IOException e) {
-      throw new StackException("Could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
+      throw new StackException(
+          "Could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StackException("Interrupted while running " + String.join(" ", command), e);

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts InfluxDB 1.x ({@code influxd run -config FILE}) with all its state under a folder.
  *
- * <p>State under {@code stateDir}: {@code influxdb/} (influxdb.conf, meta, data, wal),
- * {@code influxd.pid}, {@code logs/influxd.log}. The config is rewritten on every start (the
- * ports may change); the data folders are kept.
+ * <p>State under {@code stateDir}: {@code influxdb/} (influxdb.conf, meta, data, wal), {@code
+ * influxd.pid}, {@code logs/influxd.log}. The config is rewritten on every start (the ports may
+ * change); the data folders are kept.
  */
 public final class InfluxdProcess {
 
@@ -36,12 +36,13 @@ public final class InfluxdProcess {
   /**
    * Starts influxd and returns once {@code GET /ping} answers 204.
    *
-   * @param authEnabled {@code [http] auth-enabled}: then the first request must create an admin user
+   * @param authEnabled {@code [http] auth-enabled}: then the first request must create an admin
+   *     user
    * @param detach let influxd outlive this JVM (see {@link ManagedProcess#start})
    * @throws StackException if influxd is missing and cannot be installed, exits, or is not ready
    */
-  public static ManagedProcess start(Path stateDir, int httpPort, boolean authEnabled, boolean detach,
-                                     Duration timeout) {
+  public static ManagedProcess start(
+      Path stateDir, int httpPort, boolean authEnabled, boolean detach, Duration timeout) {
     // Checked first: /ping on a port held by another InfluxDB would answer for a child that failed.
     if (!FreePorts.isFree(httpPort)) {
       throw new StackException.PortInUse("InfluxDB", httpPort);
@@ -54,9 +55,14 @@ public final class InfluxdProcess {
       for (String dir : List.of("meta", "data", "wal")) {
         Files.createDirectories(home.resolve(dir));
       }
-      Files.writeString(config, config(home, httpPort, FreePorts.pick(), authEnabled), StandardCharsets.UTF_8);
-      ManagedProcess process = ManagedProcess.start(NAME,
-          List.of(influxd.toString(), "run", "-config", config.toString()), logFile(stateDir), detach);
+      Files.writeString(
+          config, config(home, httpPort, FreePorts.pick(), authEnabled), StandardCharsets.UTF_8);
+      ManagedProcess process =
+          ManagedProcess.start(
+              NAME,
+              List.of(influxd.toString(), "run", "-config", config.toString()),
+              logFile(stateDir),
+              detach);
       try {
         awaitPing(process, httpPort, timeout);
         process.writePidFile(pidFile(stateDir));
@@ -92,12 +98,13 @@ public final class InfluxdProcess {
   }
 
   /**
-   * InfluxDB 1.6 config: loopback only (the HTTP API and the RPC port used by backup/restore,
-   * which otherwise binds :8088 on all interfaces and collides between instances), no usage
-   * reporting, no self-monitoring database, and no per-request or per-query logs.
+   * InfluxDB 1.6 config: loopback only (the HTTP API and the RPC port used by backup/restore, which
+   * otherwise binds :8088 on all interfaces and collides between instances), no usage reporting, no
+   * self-monitoring database, and no per-request or per-query logs.
    */
   static String config(Path home, int httpPort, int rpcPort, boolean authEnabled) {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "# Written by Courtside's stack on each start; edits are overwritten.",
         "reporting-disabled = true",
         "bind-address = \"127.0.0.1:" + rpcPort + "\"",
@@ -154,12 +161,24 @@ public final class InfluxdProcess {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ping(url)) {
       if (!process.isAlive()) {
-        throw new StackException("influxd exited during start-up. Last lines of " + process.logFile()
-            + ":" + System.lineSeparator() + process.logTail(25));
+        throw new StackException(
+            "influxd exited during start-up. Last lines of "
+                + process.logFile()
+                + ":"
+                + System.lineSeparator()
+                + process.logTail(25));
       }
       if (System.nanoTime() > deadline) {
-        throw new StackException("influxd did not answer " + url + "/ping within " + timeout.toSeconds()
-            + " s. Last lines of " + process.logFile() + ":" + System.lineSeparator() + process.logTail(25));
+        throw new StackException(
+            "influxd did not answer "
+                + url
+                + "/ping within "
+                + timeout.toSeconds()
+                + " s. Last lines of "
+                + process.logFile()
+                + ":"
+                + System.lineSeparator()
+                + process.logTail(25));
       }
       KafkaBrokerProcess.sleep(50);
     }

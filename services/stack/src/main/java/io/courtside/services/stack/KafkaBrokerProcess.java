@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the KRaft broker of module {@code courtside-broker} in its own JVM.
  *
- * <p>The broker runs on Scala 2.13, which must never share a classpath with Spark's 2.12, so
- * this module does not depend on it: it launches {@code java -cp <broker jar>:<classpath.txt>},
- * both written by the broker module's {@code mvn package}.
+ * <p>The broker runs on Scala 2.13, which must never share a classpath with Spark's 2.12, so this
+ * module does not depend on it: it launches {@code java -cp <broker jar>:<classpath.txt>}, both
+ * written by the broker module's {@code mvn package}.
  *
  * <p>State under {@code stateDir}: {@code kafka/} (cluster id, config, logs), {@code kafka.pid},
  * {@code logs/kafka.log}.
@@ -44,10 +44,11 @@ public final class KafkaBrokerProcess {
    *
    * @param partitions num.partitions for topics created without an explicit count
    * @param detach let the broker outlive this JVM (see {@link ManagedProcess#start})
-   * @throws StackException if the broker exits or is not ready within {@code timeout}; the
-   *     message carries the tail of its log
+   * @throws StackException if the broker exits or is not ready within {@code timeout}; the message
+   *     carries the tail of its log
    */
-  public static ManagedProcess start(Path stateDir, int port, int partitions, boolean detach, Duration timeout) {
+  public static ManagedProcess start(
+      Path stateDir, int port, int partitions, boolean detach, Duration timeout) {
     if (!FreePorts.isFree(port)) {
       throw new StackException.PortInUse("Kafka", port);
     }
@@ -117,18 +118,24 @@ public final class KafkaBrokerProcess {
   }
 
   /**
-   * The broker jar plus its runtime classpath. The root comes from system property
-   * {@code courtside.home} (set by ./courtside and the tests), else env {@code COURTSIDE_HOME},
-   * else the working directory.
+   * The broker jar plus its runtime classpath. The root comes from system property {@code
+   * courtside.home} (set by ./courtside and the tests), else env {@code COURTSIDE_HOME}, else the
+   * working directory.
    */
   static String brokerClasspath() {
     Path target = courtsideHome().resolve("services/broker/target");
     Path cpFile = target.resolve("classpath.txt");
     Optional<Path> jar = brokerJar(target);
     if (!Files.isRegularFile(cpFile) || jar.isEmpty()) {
-      throw new StackException("The Kafka broker is not built: " + cpFile + " or the courtside-broker jar"
-          + " next to it is missing. Build it first: `mvn -B -q -pl services/broker -am package` in "
-          + courtsideHome() + " (or set -D" + HOME_PROPERTY + " to the Courtside checkout).");
+      throw new StackException(
+          "The Kafka broker is not built: "
+              + cpFile
+              + " or the courtside-broker jar"
+              + " next to it is missing. Build it first: `mvn -B -q -pl services/broker -am package` in "
+              + courtsideHome()
+              + " (or set -D"
+              + HOME_PROPERTY
+              + " to the Courtside checkout).");
     }
     try {
       String deps = Files.readString(cpFile, StandardCharsets.UTF_8).trim();
@@ -159,7 +166,9 @@ public final class KafkaBrokerProcess {
     try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "courtside-broker-*.jar")) {
       for (Path jar : jars) {
         String name = jar.getFileName().toString();
-        if (!name.endsWith("-sources.jar") && !name.endsWith("-tests.jar") && !name.endsWith("-javadoc.jar")) {
+        if (!name.endsWith("-sources.jar")
+            && !name.endsWith("-tests.jar")
+            && !name.endsWith("-javadoc.jar")) {
           return Optional.of(jar);
         }
       }
@@ -170,7 +179,8 @@ public final class KafkaBrokerProcess {
   }
 
   /** Waits for the READY line written after {@code offset} of the log (earlier runs append too). */
-  private static void awaitReady(ManagedProcess broker, long offset, String readyLine, Duration timeout) {
+  private static void awaitReady(
+      ManagedProcess broker, long offset, String readyLine, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (logContains(broker.logFile(), offset, readyLine)) {
@@ -178,12 +188,22 @@ public final class KafkaBrokerProcess {
         return;
       }
       if (!broker.isAlive()) {
-        throw new StackException("The Kafka broker exited during start-up. Last lines of "
-            + broker.logFile() + ":" + System.lineSeparator() + broker.logTail(25));
+        throw new StackException(
+            "The Kafka broker exited during start-up. Last lines of "
+                + broker.logFile()
+                + ":"
+                + System.lineSeparator()
+                + broker.logTail(25));
       }
       if (System.nanoTime() > deadline) {
-        throw new StackException("The Kafka broker was not ready after " + timeout.toSeconds()
-            + " s. Last lines of " + broker.logFile() + ":" + System.lineSeparator() + broker.logTail(25));
+        throw new StackException(
+            "The Kafka broker was not ready after "
+                + timeout.toSeconds()
+                + " s. Last lines of "
+                + broker.logFile()
+                + ":"
+                + System.lineSeparator()
+                + broker.logTail(25));
       }
       sleep(100);
     }

@@ -32,7 +32,8 @@ public final class LocalStack implements AutoCloseable {
   private Thread shutdownHook;
   private boolean closed;
 
-  private LocalStack(Path stateDir, StackState state, ManagedProcess kafka, ManagedProcess influxd) {
+  private LocalStack(
+      Path stateDir, StackState state, ManagedProcess kafka, ManagedProcess influxd) {
     this.stateDir = stateDir;
     this.state = state;
     this.kafka = kafka;
@@ -48,8 +49,12 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack start(Path stateDir, StackConfig config) {
     Optional<LocalStack> running = attach(stateDir).filter(LocalStack::anyAlive);
     if (running.isPresent()) {
-      throw new StackException("A stack is already running from " + stateDir.toAbsolutePath()
-          + " (" + running.get().describe() + "); stop it first.");
+      throw new StackException(
+          "A stack is already running from "
+              + stateDir.toAbsolutePath()
+              + " ("
+              + running.get().describe()
+              + "); stop it first.");
     }
     int kafkaPort = FreePorts.orPick(config.kafkaPort());
     boolean ownInflux = config.externalInfluxUrl() == null;
@@ -64,25 +69,43 @@ public final class LocalStack implements AutoCloseable {
     try {
       Files.createDirectories(stateDir.resolve("logs"));
     } catch (IOException e) {
-      throw new StackException("Cannot create " + stateDir.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new StackException(
+          "Cannot create " + stateDir.toAbsolutePath() + ": " + e.getMessage(), e);
     }
 
-    LOG.info("Starting Kafka on {}:{} (log {})", FreePorts.LOOPBACK, kafkaPort, KafkaBrokerProcess.logFile(stateDir));
-    ManagedProcess kafka = KafkaBrokerProcess.start(stateDir, kafkaPort, config.kafkaPartitions(),
-        config.detach(), config.startTimeout());
+    LOG.info(
+        "Starting Kafka on {}:{} (log {})",
+        FreePorts.LOOPBACK,
+        kafkaPort,
+        KafkaBrokerProcess.logFile(stateDir));
+    ManagedProcess kafka =
+        KafkaBrokerProcess.start(
+            stateDir, kafkaPort, config.kafkaPartitions(), config.detach(), config.startTimeout());
     ManagedProcess influxd = null;
     String influxUrl = config.externalInfluxUrl();
     try {
       if (ownInflux) {
-        LOG.info("Starting influxd on {}:{} (log {})", FreePorts.LOOPBACK, influxPort, InfluxdProcess.logFile(stateDir));
-        influxd = InfluxdProcess.start(stateDir, influxPort, config.influxAuth(), config.detach(),
-            config.startTimeout());
+        LOG.info(
+            "Starting influxd on {}:{} (log {})",
+            FreePorts.LOOPBACK,
+            influxPort,
+            InfluxdProcess.logFile(stateDir));
+        influxd =
+            InfluxdProcess.start(
+                stateDir, influxPort, config.influxAuth(), config.detach(), config.startTimeout());
         influxUrl = "http://" + FreePorts.LOOPBACK + ":" + influxPort;
       } else if (!InfluxdProcess.ping(influxUrl)) {
-        LOG.warn("{}/ping does not answer 204; writes will fail until that InfluxDB is reachable", influxUrl);
+        LOG.warn(
+            "{}/ping does not answer 204; writes will fail until that InfluxDB is reachable",
+            influxUrl);
       }
-      StackState state = new StackState(kafkaPort, kafka.pid(), influxUrl,
-          influxd == null ? 0 : influxd.pid(), Instant.now());
+      StackState state =
+          new StackState(
+              kafkaPort,
+              kafka.pid(),
+              influxUrl,
+              influxd == null ? 0 : influxd.pid(),
+              Instant.now());
       state.write(stateDir);
       LocalStack stack = new LocalStack(stateDir, state, kafka, influxd);
       if (!config.detach()) {
@@ -108,10 +131,20 @@ public final class LocalStack implements AutoCloseable {
    * started or was stopped; otherwise each service whose PID is alive and verified.
    */
   public static Optional<LocalStack> attach(Path stateDir) {
-    return StackState.read(stateDir).map(state -> new LocalStack(stateDir, state,
-        KafkaBrokerProcess.attach(stateDir).filter(p -> p.pid() == state.kafkaPid()).orElse(null),
-        state.influxExternal() ? null
-            : InfluxdProcess.attach(stateDir).filter(p -> p.pid() == state.influxPid()).orElse(null)));
+    return StackState.read(stateDir)
+        .map(
+            state ->
+                new LocalStack(
+                    stateDir,
+                    state,
+                    KafkaBrokerProcess.attach(stateDir)
+                        .filter(p -> p.pid() == state.kafkaPid())
+                        .orElse(null),
+                    state.influxExternal()
+                        ? null
+                        : InfluxdProcess.attach(stateDir)
+                            .filter(p -> p.pid() == state.influxPid())
+                            .orElse(null)));
   }
 
   public String kafkaBootstrap() {
@@ -150,11 +183,16 @@ public final class LocalStack implements AutoCloseable {
   }
 
   String describe() {
-    return "kafka pid " + (kafka == null ? "-" : kafka.pid())
-        + ", influxd pid " + (influxd == null ? "-" : influxd.pid());
+    return "kafka pid "
+        + (kafka == null ? "-" : kafka.pid())
+        + ", influxd pid "
+        + (influxd == null ? "-" : influxd.pid());
   }
 
-  /** Stops both services by PID (SIGTERM, then SIGKILL after a grace period) and removes the pid files. */
+  /**
+   * Stops both services by PID (SIGTERM, then SIGKILL after a grace period) and removes the pid
+   * files.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * later JVM (for {@code stack stop}).
  *
  * <p>Identity is checked through the command line: a re-attached PID is accepted only if its
- * arguments still hold the markers the service was started with (an absolute config or data
- * path), so a PID recycled by an unrelated process is never signalled. {@link ProcessHandle}
- * additionally refuses to signal a process whose start time changed since the handle was made.
+ * arguments still hold the markers the service was started with (an absolute config or data path),
+ * so a PID recycled by an unrelated process is never signalled. {@link ProcessHandle} additionally
+ * refuses to signal a process whose start time changed since the handle was made.
  */
 public final class ManagedProcess {
 
@@ -45,11 +45,11 @@ public final class ManagedProcess {
    * Starts {@code command} with stdout and stderr appended to {@code logFile} and stdin from
    * /dev/null.
    *
-   * @param detach run it in its own session (via {@code setsid}) so that it outlives this JVM
-   *     and the terminal's Ctrl-C or hang-up; use false when this JVM will stop it itself
+   * @param detach run it in its own session (via {@code setsid}) so that it outlives this JVM and
+   *     the terminal's Ctrl-C or hang-up; use false when this JVM will stop it itself
    */
-  public static ManagedProcess start(String name, List<String> command, Path logFile, boolean detach)
-      throws IOException {
+  public static ManagedProcess start(
+      String name, List<String> command, Path logFile, boolean detach) throws IOException {
     Files.createDirectories(logFile.toAbsolutePath().getParent());
     List<String> argv = new ArrayList<>();
     Optional<Path> setsid = detach ? Executables.find("setsid") : Optional.empty();
@@ -57,23 +57,28 @@ public final class ManagedProcess {
     // the PID we get back stays the service's own PID.
     setsid.ifPresent(p -> argv.add(p.toString()));
     argv.addAll(command);
-    ProcessBuilder pb = new ProcessBuilder(argv)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-        // Not a pipe: a pipe to this JVM would close (or fill) once it exits.
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    ProcessBuilder pb =
+        new ProcessBuilder(argv)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+            // Not a pipe: a pipe to this JVM would close (or fill) once it exits.
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process process = pb.start();
     LOG.debug("Started {} pid {}: {}", name, process.pid(), argv);
     return new ManagedProcess(name, process.toHandle(), logFile);
   }
 
-  /** Re-attaches to the PID in {@code pidFile} if it is alive and its arguments hold every marker. */
-  public static Optional<ManagedProcess> attach(String name, Path pidFile, Path logFile, List<String> markers) {
+  /**
+   * Re-attaches to the PID in {@code pidFile} if it is alive and its arguments hold every marker.
+   */
+  public static Optional<ManagedProcess> attach(
+      String name, Path pidFile, Path logFile, List<String> markers) {
     return readPid(pidFile).flatMap(pid -> attach(name, pid, logFile, markers));
   }
 
   /** Re-attaches to {@code pid} if it is alive and its arguments hold every marker. */
-  public static Optional<ManagedProcess> attach(String name, long pid, Path logFile, List<String> markers) {
+  public static Optional<ManagedProcess> attach(
+      String name, long pid, Path logFile, List<String> markers) {
     Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     if (handle.isEmpty()) {
       return Optional.empty();
@@ -88,13 +93,16 @@ public final class ManagedProcess {
 
   static Optional<Long> readPid(Path pidFile) {
     try {
-      return Optional.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim()));
+      return Optional.of(
+          Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
   }
 
-  /** The argv of a process, empty if it is gone or unreadable. /proc is exact; Info is the fallback. */
+  /**
+   * The argv of a process, empty if it is gone or unreadable. /proc is exact; Info is the fallback.
+   */
   static List<String> arguments(long pid) {
     Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
     try {
@@ -106,12 +114,15 @@ public final class ManagedProcess {
     } catch (IOException e) {
       // Not Linux, or the process is gone: fall back below.
     }
-    return ProcessHandle.of(pid).map(h -> {
-      List<String> out = new ArrayList<>();
-      h.info().command().ifPresent(out::add);
-      h.info().arguments().ifPresent(a -> out.addAll(Arrays.asList(a)));
-      return out;
-    }).orElse(List.of());
+    return ProcessHandle.of(pid)
+        .map(
+            h -> {
+              List<String> out = new ArrayList<>();
+              h.info().command().ifPresent(out::add);
+              h.info().arguments().ifPresent(a -> out.addAll(Arrays.asList(a)));
+              return out;
+            })
+        .orElse(List.of());
   }
 
   public String name() {
@@ -153,7 +164,11 @@ public final class ManagedProcess {
     if (awaitExit(grace)) {
       return true;
     }
-    LOG.warn("{} (pid {}) still running {} ms after SIGTERM; sending SIGKILL", name, pid(), grace.toMillis());
+    LOG.warn(
+        "{} (pid {}) still running {} ms after SIGTERM; sending SIGKILL",
+        name,
+        pid(),
+        grace.toMillis());
     handle.destroyForcibly();
     if (!awaitExit(Duration.ofSeconds(10))) {
       throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL");

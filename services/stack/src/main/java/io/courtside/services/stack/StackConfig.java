@@ -9,14 +9,21 @@ import java.util.Objects;
  * @param kafkaPort broker port on 127.0.0.1; 0 picks a free port
  * @param influxPort influxd HTTP port on 127.0.0.1; 0 picks a free port
  * @param kafkaPartitions num.partitions for topics created without an explicit count
- * @param externalInfluxUrl an InfluxDB that already runs (then no influxd is started); null for none
+ * @param externalInfluxUrl an InfluxDB that already runs (then no influxd is started); null for
+ *     none
  * @param influxAuth start influxd with {@code auth-enabled = true}
  * @param detach let the services outlive this JVM ({@code stack start}); when false, a shutdown
  *     hook stops them if the JVM exits without {@link LocalStack#close()}
  * @param startTimeout how long to wait for each service to become ready
  */
-public record StackConfig(int kafkaPort, int influxPort, int kafkaPartitions, String externalInfluxUrl,
-                          boolean influxAuth, boolean detach, Duration startTimeout) {
+public record StackConfig(
+    int kafkaPort,
+    int influxPort,
+    int kafkaPartitions,
+    String externalInfluxUrl,
+    boolean influxAuth,
+    boolean detach,
+    Duration startTimeout) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_INFLUX_PORT = 8086;
@@ -37,24 +44,30 @@ public record StackConfig(int kafkaPort, int influxPort, int kafkaPartitions, St
 
   /** The usual ports (9092, 8086), 3 partitions, not detached. */
   public static StackConfig defaults() {
-    return new StackConfig(DEFAULT_KAFKA_PORT, DEFAULT_INFLUX_PORT, 3, null, false, false, Duration.ofSeconds(90));
+    return new StackConfig(
+        DEFAULT_KAFKA_PORT, DEFAULT_INFLUX_PORT, 3, null, false, false, Duration.ofSeconds(90));
   }
 
-  /** Free ports for both services: what tests use, so they never collide with a developer's stack. */
+  /**
+   * Free ports for both services: what tests use, so they never collide with a developer's stack.
+   */
   public static StackConfig freePorts() {
     return defaults().withKafkaPort(0).withInfluxPort(0);
   }
 
   public StackConfig withKafkaPort(int port) {
-    return new StackConfig(port, influxPort, kafkaPartitions, externalInfluxUrl, influxAuth, detach, startTimeout);
+    return new StackConfig(
+        port, influxPort, kafkaPartitions, externalInfluxUrl, influxAuth, detach, startTimeout);
   }
 
   public StackConfig withInfluxPort(int port) {
-    return new StackConfig(kafkaPort, port, kafkaPartitions, externalInfluxUrl, influxAuth, detach, startTimeout);
+    return new StackConfig(
+        kafkaPort, port, kafkaPartitions, externalInfluxUrl, influxAuth, detach, startTimeout);
   }
 
   public StackConfig withKafkaPartitions(int partitions) {
-    return new StackConfig(kafkaPort, influxPort, partitions, externalInfluxUrl, influxAuth, detach, startTimeout);
+    return new StackConfig(
+        kafkaPort, influxPort, partitions, externalInfluxUrl, influxAuth, detach, startTimeout);
   }
 
   /**
@@ -80,19 +93,23 @@ public record StackConfig(int kafkaPort, int influxPort, int kafkaPartitions, St
   }
 
   public StackConfig withExternalInfluxUrl(String url) {
-    return new StackConfig(kafkaPort, influxPort, kafkaPartitions, url, influxAuth, detach, startTimeout);
+    return new StackConfig(
+        kafkaPort, influxPort, kafkaPartitions, url, influxAuth, detach, startTimeout);
   }
 
   public StackConfig withInfluxAuth(boolean enabled) {
-    return new StackConfig(kafkaPort, influxPort, kafkaPartitions, externalInfluxUrl, enabled, detach, startTimeout);
+    return new StackConfig(
+        kafkaPort, influxPort, kafkaPartitions, externalInfluxUrl, enabled, detach, startTimeout);
   }
 
   public StackConfig withDetach(boolean value) {
-    return new StackConfig(kafkaPort, influxPort, kafkaPartitions, externalInfluxUrl, influxAuth, value, startTimeout);
+    return new StackConfig(
+        kafkaPort, influxPort, kafkaPartitions, externalInfluxUrl, influxAuth, value, startTimeout);
   }
 
   public StackConfig withStartTimeout(Duration timeout) {
-    return new StackConfig(kafkaPort, influxPort, kafkaPartitions, externalInfluxUrl, influxAuth, detach, timeout);
+    return new StackConfig(
+        kafkaPort, influxPort, kafkaPartitions, externalInfluxUrl, influxAuth, detach, timeout);
   }
 
   private static void checkPort(int port, String name) {

@@ -18,9 +18,14 @@ public class StackException extends RuntimeException {
 
     public PortInUse(String service, int port) {
       // Every command that starts the stack (stack start, demo) names its ports with these flags.
-      super(service + " port 127.0.0.1:" + port + " is already in use by another process."
-          + " Stop that process, or choose another port with "
-          + (service.equals("Kafka") ? "--kafkaPort" : "--influxPort") + "=PORT (0 = any free port).");
+      super(
+          service
+              + " port 127.0.0.1:"
+              + port
+              + " is already in use by another process."
+              + " Stop that process, or choose another port with "
+              + (service.equals("Kafka") ? "--kafkaPort" : "--influxPort")
+              + "=PORT (0 = any free port).");
       this.service = service;
       this.port = port;
     }

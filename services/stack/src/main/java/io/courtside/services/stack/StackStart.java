@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code stack start}: starts the services detached and returns once both are ready. */
-@Command(name = "start", mixinStandardHelpOptions = true,
+@Command(
+    name = "start",
+    mixinStandardHelpOptions = true,
     description = "Start Kafka and influxd in the background; return once both are ready.")
 public final class StackStart implements Callable<Integer> {
 
@@ -19,18 +21,27 @@ public final class StackStart implements Callable<Integer> {
   @Mixin StackFlags.Ports ports;
   @Spec CommandSpec spec;
 
-  @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
+      paramLabel = "N",
       description = "Partitions of topics created without a count (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--influxUrl", paramLabel = "URL",
-      description = "Use this running InfluxDB instead of starting influxd (pass the same to the pipeline).")
+  @Option(
+      names = "--influxUrl",
+      paramLabel = "URL",
+      description =
+          "Use this running InfluxDB instead of starting influxd (pass the same to the pipeline).")
   String influxUrl;
 
   @Option(names = "--influxAuth", description = "Start influxd with auth-enabled = true.")
   boolean influxAuth;
 
-  @Option(names = "--timeout", defaultValue = "90", paramLabel = "SECONDS",
+  @Option(
+      names = "--timeout",
+      defaultValue = "90",
+      paramLabel = "SECONDS",
       description = "Start-up timeout per service (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
@@ -57,15 +68,22 @@ public final class StackStart implements Callable<Integer> {
       out.println("Stack partially running (" + previous.get().describe() + "); restarting it.");
       previous.get().close();
     }
-    StackConfig config = StackConfig.defaults()
-        .withKafkaPort(ports.kafkaPort).withInfluxPort(ports.influxPort).withKafkaPartitions(partitions)
-        .withExternalInfluxUrl(influxUrl).withInfluxAuth(influxAuth)
-        .withDetach(true).withStartTimeout(Duration.ofSeconds(timeoutSeconds));
+    StackConfig config =
+        StackConfig.defaults()
+            .withKafkaPort(ports.kafkaPort)
+            .withInfluxPort(ports.influxPort)
+            .withKafkaPartitions(partitions)
+            .withExternalInfluxUrl(influxUrl)
+            .withInfluxAuth(influxAuth)
+            .withDetach(true)
+            .withStartTimeout(Duration.ofSeconds(timeoutSeconds));
     long t0 = System.nanoTime();
     try {
       LocalStack stack = LocalStack.start(state.stateDir, config);
       print(out, stack);
-      out.printf("Started in %.1f s; stop with `stack stop`%s.%n", (System.nanoTime() - t0) / 1e9,
+      out.printf(
+          "Started in %.1f s; stop with `stack stop`%s.%n",
+          (System.nanoTime() - t0) / 1e9,
           state.stateDir.toString().equals(".courtside") ? "" : " --stateDir " + state.stateDir);
       return StackCommand.OK;
     } catch (StackException.PortInUse e) {
@@ -79,13 +97,15 @@ public final class StackStart implements Callable<Integer> {
 
   private static void print(PrintWriter out, LocalStack stack) {
     StackState st = stack.state();
-    out.printf("  kafka    %-24s pid %-8d log %s%n", st.kafkaBootstrap(), st.kafkaPid(),
-        KafkaBrokerProcess.logFile(stack.stateDir()));
+    out.printf(
+        "  kafka    %-24s pid %-8d log %s%n",
+        st.kafkaBootstrap(), st.kafkaPid(), KafkaBrokerProcess.logFile(stack.stateDir()));
     if (st.influxExternal()) {
       out.printf("  influxdb %-24s (external)%n", st.influxUrl());
     } else {
-      out.printf("  influxd  %-24s pid %-8d log %s%n", st.influxUrl(), st.influxPid(),
-          InfluxdProcess.logFile(stack.stateDir()));
+      out.printf(
+          "  influxd  %-24s pid %-8d log %s%n",
+          st.influxUrl(), st.influxPid(), InfluxdProcess.logFile(stack.stateDir()));
     }
   }
 }

@@ -14,7 +14,8 @@ import java.util.Properties;
  *
  * @param influxPid 0 when InfluxDB is external (not started by us)
  */
-public record StackState(int kafkaPort, long kafkaPid, String influxUrl, long influxPid, Instant startedAt) {
+public record StackState(
+    int kafkaPort, long kafkaPid, String influxUrl, long influxPid, Instant startedAt) {
 
   public static final String FILE = "stack.properties";
 
@@ -27,9 +28,9 @@ public record StackState(int kafkaPort, long kafkaPid, String influxUrl, long in
   }
 
   /**
-   * The state folder as an absolute path without symlinks. Service command lines carry paths
-   * under it as identity markers, so every JVM must spell it the same way, whatever its working
-   * directory or the symlinks on the way there.
+   * The state folder as an absolute path without symlinks. Service command lines carry paths under
+   * it as identity markers, so every JVM must spell it the same way, whatever its working directory
+   * or the symlinks on the way there.
    */
   public static Path canonical(Path stateDir) {
     Path abs = stateDir.toAbsolutePath().normalize();
@@ -55,18 +56,23 @@ public record StackState(int kafkaPort, long kafkaPid, String influxUrl, long in
       p.setProperty("influx.pid", Long.toString(influxPid));
     }
     p.setProperty("started.at", startedAt.toString());
-    StateFile.write(file(stateDir), p,
+    StateFile.write(
+        file(stateDir),
+        p,
         "Local Courtside stack; written by `courtside stack start`, removed by `stop`");
   }
 
   /** The state of the last start, or empty if none (or unreadable). */
   public static Optional<StackState> read(Path stateDir) {
-    return StateFile.read(file(stateDir), p -> new StackState(
-        Integer.parseInt(p.getProperty("kafka.port")),
-        Long.parseLong(p.getProperty("kafka.pid")),
-        p.getProperty("influx.url"),
-        parseLong(p.getProperty("influx.pid")).orElse(0),
-        Instant.parse(p.getProperty("started.at"))));
+    return StateFile.read(
+        file(stateDir),
+        p ->
+            new StackState(
+                Integer.parseInt(p.getProperty("kafka.port")),
+                Long.parseLong(p.getProperty("kafka.pid")),
+                p.getProperty("influx.url"),
+                parseLong(p.getProperty("influx.pid")).orElse(0),
+                Instant.parse(p.getProperty("started.at"))));
   }
 
   public static void delete(Path stateDir) throws IOException {

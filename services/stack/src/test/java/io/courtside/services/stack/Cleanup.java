@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.rules.ExternalResource;
 
 /**
- * Stops, by PID, every process a test registered or left in a state folder, after the test,
- * pass or fail, so a failing test never leaves a broker or influxd behind.
+ * Stops, by PID, every process a test registered or left in a state folder, after the test, pass or
+ * fail, so a failing test never leaves a broker or influxd behind.
  */
 final class Cleanup extends ExternalResource {
 

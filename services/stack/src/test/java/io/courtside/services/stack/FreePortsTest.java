@@ -33,8 +33,10 @@ public class FreePortsTest {
     try (ServerSocket server = new ServerSocket()) {
       server.setReuseAddress(true);
       server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-      try (Socket client = new Socket("127.0.0.1", port); Socket accepted = server.accept()) {
-        accepted.close(); // the server side closes first: its end of the connection waits in TIME_WAIT
+      try (Socket client = new Socket("127.0.0.1", port);
+          Socket accepted = server.accept()) {
+        accepted
+            .close(); // the server side closes first: its end of the connection waits in TIME_WAIT
         assertEquals(-1, client.getInputStream().read());
       }
     }

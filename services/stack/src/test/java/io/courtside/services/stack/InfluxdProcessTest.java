@@ -35,7 +35,8 @@ public class InfluxdProcessTest {
     ManagedProcess influxd = cleanup.track(InfluxdProcess.start(state, port));
     String url = "http://127.0.0.1:" + port;
     assertTrue(InfluxdProcess.ping(url));
-    assertThat(Files.readString(InfluxdProcess.pidFile(state)).trim(), is(Long.toString(influxd.pid())));
+    assertThat(
+        Files.readString(InfluxdProcess.pidFile(state)).trim(), is(Long.toString(influxd.pid())));
     assertThat(query(url, "CREATE DATABASE courtside"), containsString("\"statement_id\":0"));
 
     // A later JVM finds it through the pid file and the config path on its command line.
@@ -55,7 +56,8 @@ public class InfluxdProcessTest {
     ManagedProcess influxd = cleanup.track(InfluxdProcess.start(link, FreePorts.pick()));
     // `stack stop` may run from another directory, or through a symlink: same process.
     assertThat(InfluxdProcess.attach(real).orElseThrow().pid(), is(influxd.pid()));
-    assertThat(InfluxdProcess.attach(link.resolve("../real")).orElseThrow().pid(), is(influxd.pid()));
+    assertThat(
+        InfluxdProcess.attach(link.resolve("../real")).orElseThrow().pid(), is(influxd.pid()));
     assertTrue(influxd.stop(Duration.ofSeconds(15)));
   }
 
@@ -84,8 +86,10 @@ public class InfluxdProcessTest {
   }
 
   private static String query(String url, String q) throws Exception {
-    HttpURLConnection http = (HttpURLConnection) new URL(url + "/query?q="
-        + URLEncoder.encode(q, StandardCharsets.UTF_8)).openConnection();
+    HttpURLConnection http =
+        (HttpURLConnection)
+            new URL(url + "/query?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+                .openConnection();
     http.setRequestMethod("POST");
     try (InputStream in = http.getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -83,9 +83,14 @@ public class LocalStackTest {
   @Test
   public void takenPortNamesTheFlag() throws Exception {
     Path state = cleanup.trackStateDir(tmp.getRoot().toPath());
-    try (java.net.ServerSocket squatter = new java.net.ServerSocket(0, 1,
-        java.net.InetAddress.getByName("127.0.0.1"))) {
-      Run start = run("start", "--stateDir=" + state, "--kafkaPort=" + squatter.getLocalPort(), "--influxPort=0");
+    try (java.net.ServerSocket squatter =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run start =
+          run(
+              "start",
+              "--stateDir=" + state,
+              "--kafkaPort=" + squatter.getLocalPort(),
+              "--influxPort=0");
       assertThat(start.code, is(StackCommand.NOT_RUNNING_OR_PORT_TAKEN));
       assertThat(start.err, containsString("127.0.0.1:" + squatter.getLocalPort()));
       assertThat(start.err, containsString("--kafkaPort"));

@@ -39,14 +39,17 @@ public class ManagedProcessTest {
     Path pidFile = tmp.getRoot().toPath().resolve("sleep.pid");
     p.writePidFile(pidFile);
 
-    Optional<ManagedProcess> again = ManagedProcess.attach("sleeper", pidFile, p.logFile(), List.of("sleep", marker));
+    Optional<ManagedProcess> again =
+        ManagedProcess.attach("sleeper", pidFile, p.logFile(), List.of("sleep", marker));
     assertTrue(again.isPresent());
     assertThat(again.get().pid(), is(p.pid()));
 
     // The re-attached handle can stop it, as `stack stop` in a later JVM does.
     assertTrue(again.get().stop(Duration.ofSeconds(5)));
     assertTrue(Cleanup.gone(p.pid()));
-    assertFalse(ManagedProcess.attach("sleeper", pidFile, p.logFile(), List.of("sleep", marker)).isPresent());
+    assertFalse(
+        ManagedProcess.attach("sleeper", pidFile, p.logFile(), List.of("sleep", marker))
+            .isPresent());
   }
 
   @Test
@@ -54,7 +57,9 @@ public class ManagedProcessTest {
     ManagedProcess p = sleeper(uniqueSeconds());
     Path pidFile = tmp.getRoot().toPath().resolve("sleep.pid");
     p.writePidFile(pidFile);
-    assertFalse(ManagedProcess.attach("sleeper", pidFile, p.logFile(), List.of("sleep", uniqueSeconds())).isPresent());
+    assertFalse(
+        ManagedProcess.attach("sleeper", pidFile, p.logFile(), List.of("sleep", uniqueSeconds()))
+            .isPresent());
     assertTrue("a refused attach must not touch the process", p.isAlive());
   }
 
@@ -63,7 +68,9 @@ public class ManagedProcessTest {
     // Our own JVM stands in for an unrelated process that got the recorded PID.
     Path pidFile = tmp.getRoot().toPath().resolve("recycled.pid");
     Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
-    assertFalse(ManagedProcess.attach("influxd", pidFile, pidFile, List.of("run", "/no/such/influxdb.conf")).isPresent());
+    assertFalse(
+        ManagedProcess.attach("influxd", pidFile, pidFile, List.of("run", "/no/such/influxdb.conf"))
+            .isPresent());
   }
 
   @Test
@@ -77,8 +84,13 @@ public class ManagedProcessTest {
   @Test
   public void escalatesToSigkillAfterTheGracePeriod() throws Exception {
     Path log = tmp.getRoot().toPath().resolve("logs/stubborn.log");
-    ManagedProcess p = cleanup.track(ManagedProcess.start("stubborn",
-        List.of("sh", "-c", "trap '' TERM; echo started; while :; do sleep 0.1; done"), log, false));
+    ManagedProcess p =
+        cleanup.track(
+            ManagedProcess.start(
+                "stubborn",
+                List.of("sh", "-c", "trap '' TERM; echo started; while :; do sleep 0.1; done"),
+                log,
+                false));
     // Wait until the trap is installed, or SIGTERM could still end it.
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (!Files.readString(log).contains("started") && System.nanoTime() < deadline) {
@@ -93,9 +105,11 @@ public class ManagedProcessTest {
   public void detachedProcessKeepsItsPid() throws Exception {
     String marker = uniqueSeconds();
     Path log = tmp.getRoot().toPath().resolve("logs/detached.log");
-    ManagedProcess p = cleanup.track(ManagedProcess.start("detached", List.of("sleep", marker), log, true));
+    ManagedProcess p =
+        cleanup.track(ManagedProcess.start("detached", List.of("sleep", marker), log, true));
     // setsid must exec in place: the PID we hold is the sleep itself, in its own session.
-    assertTrue(ManagedProcess.attach("detached", p.pid(), log, List.of("sleep", marker)).isPresent());
+    assertTrue(
+        ManagedProcess.attach("detached", p.pid(), log, List.of("sleep", marker)).isPresent());
     assertTrue(p.stop(Duration.ofSeconds(5)));
     assertTrue(Cleanup.gone(p.pid()));
   }

@@ -16,7 +16,10 @@ public class StackStartTest {
   @Test
   public void anInfluxUrlWithCredentialsIsRefusedAndTheSecretIsNeverPrinted() throws Exception {
     Path state = Files.createTempDirectory("courtside-stack-start");
-    for (String url : new String[] {"http://admin:s3cret-pw@127.0.0.1:8086", "https://s3cret-pw@influx.example:443/"}) {
+    for (String url :
+        new String[] {
+          "http://admin:s3cret-pw@127.0.0.1:8086", "https://s3cret-pw@influx.example:443/"
+        }) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       CommandLine cli = new CommandLine(new StackCommand());
@@ -32,8 +35,10 @@ public class StackStartTest {
 
   @Test
   public void aUrlWithCredentialsCannotBeConfiguredEither() {
-    IllegalArgumentException e = org.junit.Assert.assertThrows(IllegalArgumentException.class,
-        () -> StackConfig.defaults().withExternalInfluxUrl("http://u:topsecret@127.0.0.1:1"));
+    IllegalArgumentException e =
+        org.junit.Assert.assertThrows(
+            IllegalArgumentException.class,
+            () -> StackConfig.defaults().withExternalInfluxUrl("http://u:topsecret@127.0.0.1:1"));
     assertFalse(e.getMessage().contains("topsecret"));
   }
 }

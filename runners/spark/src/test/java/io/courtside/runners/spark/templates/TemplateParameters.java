@@ -21,9 +21,9 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
 /**
- * Launch-template parameters generated from the options interfaces, so help, defaults and
- * patterns are written once, in code: every option Courtside declares, plus the runner options a
- * template chose by name (e.g. {@code checkpointDir} from Beam's {@link SparkPipelineOptions}).
+ * Launch-template parameters generated from the options interfaces, so help, defaults and patterns
+ * are written once, in code: every option Courtside declares, plus the runner options a template
+ * chose by name (e.g. {@code checkpointDir} from Beam's {@link SparkPipelineOptions}).
  */
 final class TemplateParameters {
   /** Where runner options are looked up: the job's flags and the Spark runner's. */
@@ -53,7 +53,8 @@ final class TemplateParameters {
   }
 
   private static void collect(Class<?> iface, Set<Class<?>> out) {
-    if (iface.getPackageName().equals(CourtsideOptions.class.getPackageName()) && iface != CourtsideOptions.class) {
+    if (iface.getPackageName().equals(CourtsideOptions.class.getPackageName())
+        && iface != CourtsideOptions.class) {
       out.add(iface);
     }
     for (Class<?> parent : iface.getInterfaces()) {
@@ -81,7 +82,9 @@ final class TemplateParameters {
     if (n.startsWith("get") && n.length() > 3) {
       return Optional.of(Introspector.decapitalize(n.substring(3)));
     }
-    if (n.startsWith("is") && n.length() > 2 && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
+    if (n.startsWith("is")
+        && n.length() > 2
+        && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
       return Optional.of(Introspector.decapitalize(n.substring(2)));
     }
     return Optional.empty();
@@ -106,14 +109,16 @@ final class TemplateParameters {
   }
 
   static String defaultValue(Method getter) {
-    Map<Class<? extends Annotation>, java.util.function.Function<Annotation, String>> kinds = new LinkedHashMap<>();
+    Map<Class<? extends Annotation>, java.util.function.Function<Annotation, String>> kinds =
+        new LinkedHashMap<>();
     kinds.put(Default.String.class, a -> ((Default.String) a).value());
     kinds.put(Default.Integer.class, a -> Integer.toString(((Default.Integer) a).value()));
     kinds.put(Default.Long.class, a -> Long.toString(((Default.Long) a).value()));
     kinds.put(Default.Boolean.class, a -> Boolean.toString(((Default.Boolean) a).value()));
     kinds.put(Default.Double.class, a -> Double.toString(((Default.Double) a).value()));
     kinds.put(Default.Class.class, a -> ((Default.Class) a).value().getName());
-    kinds.put(Default.Enum.class, a -> flagValue(getter.getReturnType(), ((Default.Enum) a).value()));
+    kinds.put(
+        Default.Enum.class, a -> flagValue(getter.getReturnType(), ((Default.Enum) a).value()));
     for (var kind : kinds.entrySet()) {
       Annotation a = getter.getAnnotation(kind.getKey());
       if (a != null) {

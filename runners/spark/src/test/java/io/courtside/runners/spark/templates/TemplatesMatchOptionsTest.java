@@ -20,14 +20,15 @@ import java.util.stream.Stream;
 import org.junit.Test;
 
 /**
- * The launch templates' parameter lists must not drift from the options interfaces: each
- * template's Beam parameters must equal what {@link TemplateParameters} generates from them
- * (every Courtside option, plus the runner options the template names). After changing an
- * option, regenerate the files:
- * {@code mvn -pl runners/spark test -Dtest=TemplatesMatchOptionsTest -Dtemplates.update=true}.
+ * The launch templates' parameter lists must not drift from the options interfaces: each template's
+ * Beam parameters must equal what {@link TemplateParameters} generates from them (every Courtside
+ * option, plus the runner options the template names). After changing an option, regenerate the
+ * files: {@code mvn -pl runners/spark test -Dtest=TemplatesMatchOptionsTest
+ * -Dtemplates.update=true}.
  */
 public class TemplatesMatchOptionsTest {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Path TEMPLATES = Path.of("../../templates");
   private static final String HOW_TO_FIX =
       "; regenerate with `mvn -pl runners/spark test -Dtest=TemplatesMatchOptionsTest -Dtemplates.update=true`";
@@ -43,8 +44,10 @@ public class TemplatesMatchOptionsTest {
       if (update && !generated.equals(current)) {
         Files.writeString(file, JSON.writeValueAsString(generated) + "\n");
       } else {
-        assertEquals(file + " has drifted from the options interfaces" + HOW_TO_FIX,
-            JSON.writeValueAsString(generated), JSON.writeValueAsString(current));
+        assertEquals(
+            file + " has drifted from the options interfaces" + HOW_TO_FIX,
+            JSON.writeValueAsString(generated),
+            JSON.writeValueAsString(current));
       }
     }
   }
@@ -55,10 +58,12 @@ public class TemplatesMatchOptionsTest {
       for (JsonNode p : JSON.readTree(file.toFile()).path("parameters")) {
         Pattern pattern = Pattern.compile(p.path("pattern").asText());
         if (p.hasNonNull("default")) {
-          assertTrue(file + ": default of " + p.get("name") + " does not match its pattern",
+          assertTrue(
+              file + ": default of " + p.get("name") + " does not match its pattern",
               pattern.matcher(p.get("default").asText()).matches());
         }
-        assertFalse(file + ": " + p.get("name") + " has no help", p.path("help").asText().isBlank());
+        assertFalse(
+            file + ": " + p.get("name") + " has no help", p.path("help").asText().isBlank());
       }
     }
   }
@@ -78,13 +83,22 @@ public class TemplatesMatchOptionsTest {
     for (Method getter : TemplateParameters.courtsideGetters()) {
       params.add(TemplateParameters.parameter(JSON, getter));
     }
-    List<String> own = TemplateParameters.courtsideGetters().stream()
-        .map(m -> TemplateParameters.property(m).orElseThrow()).toList();
+    List<String> own =
+        TemplateParameters.courtsideGetters().stream()
+            .map(m -> TemplateParameters.property(m).orElseThrow())
+            .toList();
     for (JsonNode written : runnerOptions) {
       String name = written.path("name").asText();
       if (!own.contains(name)) {
-        Method getter = TemplateParameters.runnerGetter(name).orElseThrow(() -> new AssertionError(
-            file + " names parameter '" + name + "', which no options interface declares"));
+        Method getter =
+            TemplateParameters.runnerGetter(name)
+                .orElseThrow(
+                    () ->
+                        new AssertionError(
+                            file
+                                + " names parameter '"
+                                + name
+                                + "', which no options interface declares"));
         ObjectNode p = TemplateParameters.parameter(JSON, getter);
         if (p.path("help").asText().isEmpty()) {
           // A few of Beam's runner options carry no @Description: keep the template's own help.

@@ -2,6 +2,8 @@ package io.courtside.pipeline;
 
 import com.google.auto.service.AutoService;
 import io.courtside.model.Post;
+import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.parse.DeadLetterCoder;
 import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.pipeline.parse.PostRecord;
 import io.courtside.pipeline.parse.PostRecordCoder;
@@ -35,6 +37,7 @@ public final class CourtsideCoders implements CoderProviderRegistrar {
     return List.of(
         provider(Post.class, PostCoder.of()),
         provider(PostRecord.class, PostRecordCoder.of()),
+        provider(DeadLetter.class, DeadLetterCoder.of()),
         provider(ScoredPost.class, ScoredPostCoder.of()),
         provider(Countable.class, CountableCoder.of()),
         provider(PolarityCounts.class, PolarityCountsCoder.of()),

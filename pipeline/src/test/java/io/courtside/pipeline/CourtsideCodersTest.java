@@ -3,6 +3,8 @@ package io.courtside.pipeline;
 import static org.junit.Assert.assertEquals;
 
 import io.courtside.model.Post;
+import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.parse.DeadLetterCoder;
 import io.courtside.pipeline.parse.PostCoder;
 import io.courtside.pipeline.parse.PostRecord;
 import io.courtside.pipeline.parse.PostRecordCoder;
@@ -42,6 +44,7 @@ public class CourtsideCodersTest {
         Map.of(
             Post.class, PostCoder.of(),
             PostRecord.class, PostRecordCoder.of(),
+            DeadLetter.class, DeadLetterCoder.of(),
             ScoredPost.class, ScoredPostCoder.of(),
             Countable.class, CountableCoder.of(),
             PolarityCounts.class, PolarityCountsCoder.of(),

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.courtside.model.Utf8;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * A record that could not be used, with why ({@link #kind()}, the code, and {@link #reason()}, the
@@ -22,8 +19,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * record was. So every dead letter fits Kafka's default 1 MB record limit, whatever the record: a
  * producer error on one would fail the job on exactly the records the dead-letter topic exists for.
  */
-@DefaultCoder(SerializableCoder.class)
-public final class DeadLetter implements Serializable {
+public final class DeadLetter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The most of the original value a dead letter carries (base64 then, with the full size). */
@@ -85,6 +81,11 @@ public final class DeadLetter implements Serializable {
 
   public byte[] value() {
     return value == null ? null : value.clone();
+  }
+
+  /** The original record's key, as it came (null: none). */
+  byte[] key() {
+    return key == null ? null : key.clone();
   }
 
   /** The Kafka key of the dead-letter record: the original key, or where the record was. */

@@ -72,6 +72,14 @@ public final class IngestCommand implements Callable<Integer> {
     return p == null ? 0 : p.sent();
   }
 
+  /**
+   * Sends of records again after a failed send, so far (a record may be re-sent more than once).
+   */
+  public long resent() {
+    PostProducer p = run == null ? null : run.producer();
+    return p == null ? 0 : p.resent();
+  }
+
   /** Records the broker has acknowledged so far. */
   public long acknowledged() {
     PostProducer p = run == null ? null : run.producer();

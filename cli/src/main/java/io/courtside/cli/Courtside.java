@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PipelineCommand.class,
       VerifyCommand.class,
       SparkCommand.class,
+      FlinkCommand.class,
       SubmitCommand.class,
       LaunchCommand.class,
       ScoreCommand.class,

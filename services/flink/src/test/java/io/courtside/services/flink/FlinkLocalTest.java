@@ -14,7 +14,7 @@ public class FlinkLocalTest {
 
   /** The part of the command after the main class: what PipelineLauncher gets. */
   private static List<String> jobArgs(List<String> cmd) {
-    return cmd.subList(cmd.indexOf(FlinkLocal.MAIN_CLASS) + 1, cmd.size());
+    return cmd.subList(cmd.indexOf(FlinkJvm.MAIN_CLASS) + 1, cmd.size());
   }
 
   @Test
@@ -29,8 +29,8 @@ public class FlinkLocalTest {
             "--topic=t"),
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
-    assertTrue(cmd.containsAll(FlinkLocal.JAVA17_FLAGS));
-    assertTrue(cmd.indexOf("-cp") > cmd.indexOf(FlinkLocal.JAVA17_FLAGS.get(0)));
+    assertTrue(cmd.containsAll(FlinkJvm.JAVA17_FLAGS));
+    assertTrue(cmd.indexOf("-cp") > cmd.indexOf(FlinkJvm.JAVA17_FLAGS.get(0)));
   }
 
   @Test
@@ -66,7 +66,7 @@ public class FlinkLocalTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> FlinkLocal.command(CP, List.of("--flinkMaster=127.0.0.1:8081")));
-    assertTrue(e.getMessage(), e.getMessage().contains("standalone Flink cluster is not yet"));
+    assertTrue(e.getMessage(), e.getMessage().contains("courtside submit --runner=FlinkRunner"));
     assertThrows(
         IllegalArgumentException.class,
         () -> FlinkLocal.command(CP, List.of("--runner=SparkRunner")));

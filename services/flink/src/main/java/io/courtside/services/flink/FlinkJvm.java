@@ -1,0 +1,136 @@
+package io.courtside.services.flink;
+
+import io.courtside.services.stack.KafkaBrokerProcess;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The command lines of the JVMs that run Flink code on Java 17: the job's client (module {@code
+ * runners/flink}'s classpath) and the cluster's JobManager and TaskManager (the Flink home's).
+ */
+public final class FlinkJvm {
+  public static final String MAIN_CLASS = "io.courtside.pipeline.launch.PipelineLauncher";
+
+  /**
+   * What Flink 1.19's own distribution starts its JVMs with on Java 17 ({@code env.java.opts.all}
+   * of its config.yaml): Flink's Kryo fallback and some runtime paths reflect into these packages.
+   * The job's state and records go through Beam's coders, and the embedded runs of the tests passed
+   * without them; they are kept so that a user type that falls back to Kryo does not fail with
+   * InaccessibleObjectException in the middle of a stream.
+   */
+  public static final List<String> JAVA17_FLAGS =
+      Stream.concat(
+              Stream.of("java.base/sun.net.util", "java.rmi/sun.rmi.registry")
+                  .map(p -> "--add-exports=" + p + "=ALL-UNNAMED"),
+              Stream.of(
+                      "java.lang",
+                      "java.net",
+                      "java.io",
+                      "java.nio",
+                      "sun.nio.ch",
+                      "java.lang.reflect",
+                      "java.text",
+                      "java.time",
+                      "java.util",
+                      "java.util.concurrent",
+                      "java.util.concurrent.atomic",
+                      "java.util.concurrent.locks")
+                  .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED"))
+          .toList();
+
+  /**
+   * slf4j-simple for the job's JVM: Flink logs thousands of INFO lines a minute; keep the job's own
+   * and checkpoints.
+   */
+  static final List<String> JOB_LOGGING =
+      List.of(
+          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-Dorg.slf4j.simpleLogger.log.io.courtside=info",
+          "-Dorg.slf4j.simpleLogger.log.org.apache.flink.runtime.checkpoint.CheckpointCoordinator=info",
+          "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error",
+          // Long step names.
+          "-Dorg.slf4j.simpleLogger.log.org.apache.flink.metrics.MetricGroup=error",
+          "-Dorg.slf4j.simpleLogger.showThreadName=false",
+          "-Dorg.slf4j.simpleLogger.showDateTime=true",
+          "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+          "-Dorg.slf4j.simpleLogger.showShortLogName=true");
+
+  private FlinkJvm() {}
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * {@code java FLAGS LOGGING -cp CLASSPATH PipelineLauncher ARGS}: the job's client JVM, which
+   * builds the pipeline and runs it on an embedded cluster or submits it to a standalone one.
+   */
+  static List<String> jobCommand(String classpath, List<String> jobArgs) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java());
+    cmd.addAll(JAVA17_FLAGS);
+    cmd.addAll(JOB_LOGGING);
+    cmd.add("-cp");
+    cmd.add(classpath);
+    cmd.add(MAIN_CLASS);
+    cmd.addAll(jobArgs);
+    return cmd;
+  }
+
+  /** The runners/flink jar and the runtime classpath Maven wrote next to it. */
+  static String runnerClasspath() {
+    Path target = runnerTarget();
+    Path cpFile = target.resolve("classpath.txt");
+    Path jar = find(target, "courtside-runner-flink-.*(?<!-job)\\.jar");
+    if (jar == null || !Files.isRegularFile(cpFile)) {
+      throw notBuilt("no courtside-runner-flink jar and classpath.txt in " + target);
+    }
+    try {
+      return jar + File.pathSeparator + Files.readString(cpFile, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not read " + cpFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The job jar a standalone cluster runs ({@code courtside-runner-flink-VERSION-job.jar}): the
+   * pipeline, Beam and Beam's Flink runner, without Flink itself (the cluster's).
+   */
+  public static Path jobJar() {
+    Path jar = find(runnerTarget(), "courtside-runner-flink-.*-job\\.jar");
+    if (jar == null) {
+      throw notBuilt("no courtside-runner-flink-VERSION-job.jar in " + runnerTarget());
+    }
+    return jar;
+  }
+
+  private static Path runnerTarget() {
+    return KafkaBrokerProcess.courtsideHome().resolve("runners/flink/target");
+  }
+
+  private static Path find(Path dir, String regex) {
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().matches(regex)).findFirst().orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static IllegalStateException notBuilt(String what) {
+    return new IllegalStateException(
+        "The Flink runner is not built ("
+            + what
+            + "). Build it: `mvn -B -q -pl runners/flink -am package -Dmaven.test.skip=true` in "
+            + KafkaBrokerProcess.courtsideHome()
+            + ".");
+  }
+}

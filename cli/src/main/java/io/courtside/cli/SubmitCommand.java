@@ -1,11 +1,16 @@
 package io.courtside.cli;
 
+import io.courtside.services.flink.FlinkClusterState;
+import io.courtside.services.flink.FlinkException;
+import io.courtside.services.flink.FlinkRest;
+import io.courtside.services.flink.FlinkSubmit;
 import io.courtside.services.spark.JobJar;
 import io.courtside.services.spark.SparkClusterState;
 import io.courtside.services.spark.SparkException;
 import io.courtside.services.spark.SparkHome;
 import io.courtside.services.spark.SparkSubmitCommand;
 import io.courtside.services.stack.StackFlags;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +24,9 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code submit [BEAM_FLAGS]}: spark-submit the pipeline jar (client mode: the driver runs in a
- * child JVM here) to the local cluster of {@code spark start}, or to any {@code --master}.
+ * child JVM here) to the local cluster of {@code spark start}, or to any {@code --master}; with
+ * {@code --runner=FlinkRunner}, submit it to the local cluster of {@code flink start} or to {@code
+ * --flinkMaster}.
  */
 @Command(
     name = "submit",
@@ -27,8 +34,11 @@ import picocli.CommandLine.Unmatched;
     description = {
       "spark-submit the pipeline to the local Spark cluster (`courtside spark start`) or to"
           + " --master, and follow it until it ends (Ctrl-C stops it).",
+      "With --runner=FlinkRunner: submit it to the local Flink cluster (`courtside flink"
+          + " start`) or to --flinkMaster, and follow it; Ctrl-C stops it with a savepoint and"
+          + " prints the command that resumes from it (--savepointPath=PATH).",
       "Every other flag is a Beam flag of the pipeline (--name=value), e.g. --bootstrapServers,"
-          + " --checkpointDir, --batchIntervalMillis, --backfill."
+          + " --checkpointDir, --batchIntervalMillis, --checkpointingInterval, --backfill."
     })
 final class SubmitCommand implements Callable<Integer> {
   @Option(
@@ -37,6 +47,14 @@ final class SubmitCommand implements Callable<Integer> {
       description =
           "spark://host:port, local[N], ... (default: the cluster of `courtside spark start`).")
   String master;
+
+  @Option(
+      names = "--flinkMaster",
+      paramLabel = "HOST:PORT",
+      description =
+          "FlinkRunner: the REST endpoint of a Flink 1.19 cluster (default: the cluster of"
+              + " `courtside flink start`).")
+  String flinkMaster;
 
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting; repeatable.")
   Map<String, String> conf = new LinkedHashMap<>();
@@ -50,6 +68,9 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (beamArgs.contains("--runner=FlinkRunner")) {
+      return submitToFlink();
+    }
     try {
       String url =
           master != null
@@ -70,6 +91,56 @@ final class SubmitCommand implements Callable<Integer> {
           "courtside submit: " + url + ", driver log follows (Ctrl-C stops the job)");
       return ForegroundProcess.run(argv);
     } catch (SparkException | IllegalArgumentException e) {
+      System.err.println("courtside submit: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int submitToFlink() throws Exception {
+    try {
+      String address;
+      Optional<Integer> slots;
+      if (flinkMaster != null) {
+        address = flinkMaster.replaceFirst("^https?://", "");
+        slots = Optional.empty();
+      } else {
+        FlinkClusterState st =
+            FlinkClusterState.read(state.stateDir)
+                .orElseThrow(
+                    () ->
+                        new FlinkException(
+                            "No local Flink cluster is running from "
+                                + state.stateDir.toAbsolutePath().normalize()
+                                + ": start one with `courtside flink start`, or give"
+                                + " --flinkMaster=HOST:PORT."));
+        address = st.restAddress();
+        slots = Optional.of(st.slots());
+      }
+      String name = "courtside-" + System.currentTimeMillis();
+      List<String> argv = FlinkSubmit.command(address, slots, name, beamArgs);
+      if (dryRun) {
+        System.out.println(SparkSubmitCommand.shell(argv));
+        return 0;
+      }
+      System.err.println(
+          "courtside submit: FlinkRunner on "
+              + address
+              + " (web UI http://"
+              + address
+              + "), client log follows (Ctrl-C stops the job with a savepoint)");
+      List<String> resume = new ArrayList<>();
+      if (flinkMaster != null) {
+        resume.add("--flinkMaster=" + flinkMaster);
+      } else if (!state.stateDir.equals(Path.of(".courtside"))) {
+        resume.add("--stateDir=" + state.stateDir);
+      }
+      beamArgs.stream()
+          .filter(a -> !a.startsWith("--savepointPath=") && !a.startsWith("--runner="))
+          .forEach(resume::add);
+      return new FlinkJobProcess(
+              argv, new FlinkRest(address), FlinkSubmit.jobName(argv, name), resume)
+          .run();
+    } catch (FlinkException | IllegalArgumentException | IllegalStateException e) {
       System.err.println("courtside submit: " + e.getMessage());
       return 2;
     }

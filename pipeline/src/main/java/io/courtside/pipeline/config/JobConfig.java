@@ -44,7 +44,8 @@ public record JobConfig(
   /**
    * Reading Kafka: {@code --bootstrapServers}, {@code --topic}, {@code --consumerGroup}, {@code
    * --backfill}, the watermark's {@code --maxOutOfOrderness} and {@code --partitionIdleness}, and
-   * {@code --restartRewindMargin}.
+   * {@code --restartRewindMargin}; {@code --savepointPath} (null when not given): a savepoint a
+   * streaming start on a Flink cluster restores offsets and windows from, instead of rewinding.
    */
   public record Kafka(
       String bootstrapServers,
@@ -53,7 +54,8 @@ public record JobConfig(
       boolean backfill,
       Duration maxOutOfOrderness,
       Duration partitionIdleness,
-      Duration restartRewindMargin) {}
+      Duration restartRewindMargin,
+      String savepointPath) {}
 
   /**
    * The {@code --influx*} flags: the target, {@code --influxBatchSize}, {@code
@@ -120,7 +122,8 @@ public record JobConfig(
             o.isBackfill(),
             maxOutOfOrderness,
             Durations.parse("partitionIdleness", o.getPartitionIdleness()),
-            restartRewindMargin);
+            restartRewindMargin,
+            savepointPath(o));
     WindowSpec windows = new WindowSpec(windowSize, allowedLateness, earlyFiringPeriod);
     Instant recountFrom = recountFrom(o.getRecountFrom());
     Sink sink = sink(o);
@@ -155,6 +158,26 @@ public record JobConfig(
    */
   public JobConfig withRecountFrom(Instant from) {
     return new JobConfig(kafka, windows, from, dlqTopic, maxRecordBytes, scoring, watchlist, sink);
+  }
+
+  /** {@code --savepointPath}, null when empty; refused where no runner restores it. */
+  private static String savepointPath(CourtsideOptions o) {
+    String path = o.getSavepointPath();
+    if (path == null || path.isBlank()) {
+      return null;
+    }
+    String runner = o.getRunner() == null ? "" : o.getRunner().getSimpleName();
+    if (!runner.equals("FlinkRunner")) {
+      throw new IllegalArgumentException(
+          "--savepointPath restores a FlinkRunner job on a Flink cluster; the runner is "
+              + runner
+              + ". A restart on this runner rewinds and recounts (README, Restarts and crashes).");
+    }
+    if (o.isBackfill()) {
+      throw new IllegalArgumentException(
+          "--savepointPath is for a streaming start; a --backfill reads its offset range anew");
+    }
+    return path;
   }
 
   /** {@code --recountFrom} as an instant; null when empty. */

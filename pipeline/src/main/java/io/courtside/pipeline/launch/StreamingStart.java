@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * from ({@link RecountPoint}, unless {@code --recountFrom} says) and rewinds the group to it
  * ({@link RewindOnStart}), gives a Spark run its own checkpoint directory ({@link
  * SparkRunCheckpoint}), then runs the job; the result gives the lease back when the job ends or is
- * cancelled.
+ * cancelled. A start from a Flink savepoint takes the lease and runs the job, nothing else.
  */
 final class StreamingStart {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingStart.class);
@@ -37,6 +37,9 @@ final class StreamingStart {
     GroupLease lease =
         GroupLease.acquire(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup());
     try {
+      if (kafka.savepointPath() != null) {
+        return restore(job, lease);
+      }
       Duration margin = Duration.ofMillis(kafka.restartRewindMargin().getMillis());
       Optional<Instant> from;
       if (c.recountFrom() == null) {
@@ -69,6 +72,23 @@ final class StreamingStart {
       lease.close();
       throw e;
     }
+  }
+
+  /**
+   * A start from a Flink savepoint: the savepoint holds the readers' Kafka offsets and every open
+   * window's state, so the job goes on exactly where the stopped one was. Rewinding would re-read
+   * posts the restored windows already hold, and a recount point would hide windows the savepoint
+   * carries: neither is done. {@code --recountFrom}, if given, still applies.
+   */
+  private static PipelineResult restore(PipelineLauncher.Job job, GroupLease lease) {
+    JobConfig c = job.config();
+    LOG.info(
+        "Restoring from savepoint {}: Kafka offsets and open windows come from it; the consumer"
+            + " group is not rewound and no window is recounted",
+        c.kafka().savepointPath());
+    Pipeline p = Pipeline.create(job.options());
+    CourtsidePipeline.build(p, c);
+    return new LeasedResult(p.run(), lease);
   }
 
   /** The recount point from InfluxDB, retried like a write while InfluxDB cannot be reached. */

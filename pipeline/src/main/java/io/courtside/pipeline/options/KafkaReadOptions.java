@@ -66,4 +66,12 @@ public interface KafkaReadOptions extends PipelineOptions {
   String getRestartRewindMargin();
 
   void setRestartRewindMargin(String value);
+
+  @Description(
+      "FlinkRunner on a Flink cluster (Beam's FlinkPipelineOptions flag, read here too): start"
+          + " from this savepoint. Its Kafka offsets and open windows are restored, so the start"
+          + " neither rewinds the consumer group nor recounts windows. Refused on other runners.")
+  String getSavepointPath();
+
+  void setSavepointPath(String value);
 }

@@ -43,7 +43,8 @@ public class JobConfigTest {
             false,
             Duration.standardSeconds(30),
             Duration.standardSeconds(10),
-            Duration.standardMinutes(2)),
+            Duration.standardMinutes(2),
+            null),
         c.kafka());
     assertEquals(
         new WindowSpec(
@@ -101,7 +102,8 @@ public class JobConfigTest {
             true,
             Duration.standardMinutes(1),
             Duration.standardSeconds(2),
-            Duration.standardMinutes(3)),
+            Duration.standardMinutes(3),
+            null),
         c.kafka());
     assertEquals(
         new WindowSpec(
@@ -192,6 +194,16 @@ public class JobConfigTest {
                 flag,
                 message,
                 assertThrows(IllegalArgumentException.class, () -> config(flag)).getMessage()));
+  }
+
+  @Test
+  public void aSavepointIsRefusedWhereNoRunnerRestoresIt() {
+    assertEquals(
+        "--savepointPath restores a FlinkRunner job on a Flink cluster; the runner is DirectRunner."
+            + " A restart on this runner rewinds and recounts (README, Restarts and crashes).",
+        assertThrows(IllegalArgumentException.class, () -> config("--savepointPath=/sp/x"))
+            .getMessage());
+    assertNull(config("--savepointPath=").kafka().savepointPath());
   }
 
   @Test

@@ -55,6 +55,15 @@ final class Expected {
     return windows;
   }
 
+  /** window start (ISO-8601) -> total of every polarity_window point. */
+  static Map<String, Long> windowTotals(InfluxDbClient influx) throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    for (JsonNode row : InfluxQuery.rows(influx, "SELECT total FROM polarity_window")) {
+      out.put(row.get("time").asText(), row.get("total").asLong());
+    }
+    return out;
+  }
+
   static long postCount(InfluxDbClient influx) {
     try {
       return InfluxQuery.count(influx, "SELECT count(compound) FROM post_sentiment");

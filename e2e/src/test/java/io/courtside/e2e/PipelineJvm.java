@@ -26,6 +26,15 @@ final class PipelineJvm implements AutoCloseable {
 
   static PipelineJvm start(Path log, Map<String, String> env, List<String> pipelineArgs)
       throws IOException {
+    List<String> args = new ArrayList<>();
+    args.add("pipeline");
+    args.addAll(pipelineArgs);
+    return cli(log, env, args);
+  }
+
+  /** {@code courtside COMMAND ARGS} in its own JVM, e.g. {@code submit --runner=FlinkRunner}. */
+  static PipelineJvm cli(Path log, Map<String, String> env, List<String> commandAndArgs)
+      throws IOException {
     Path home = Path.of(System.getProperty("courtside.home", "."));
     Path cli = home.resolve("cli/target");
     Path jar;
@@ -46,8 +55,7 @@ final class PipelineJvm implements AutoCloseable {
     cmd.add("-cp");
     cmd.add(jar + ":" + classpath);
     cmd.add("io.courtside.cli.Courtside");
-    cmd.add("pipeline");
-    cmd.addAll(pipelineArgs);
+    cmd.addAll(commandAndArgs);
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
@@ -70,6 +78,11 @@ final class PipelineJvm implements AutoCloseable {
   void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, as a supervisor stops a command; does not wait. */
+  void terminate() {
+    process.destroy();
   }
 
   /** The exit code, or null if it still runs after {@code timeout}. */

@@ -3,7 +3,6 @@ package io.courtside.e2e;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.courtside.model.Post;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.services.spark.SparkCluster;
 import io.courtside.services.spark.SparkClusterConfig;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -92,11 +90,13 @@ public class SparkExactCountsIT {
           Duration.ofSeconds(300),
           () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
       Verified.await(args, Duration.ofSeconds(180));
-      before = totals(influx);
+      before = Expected.windowTotals(influx);
       assertEquals(posts, before.values().stream().mapToLong(Long::longValue).sum());
       // A live feed starts; the driver is killed (kill -9) in the middle of it.
       long stored = Expected.postCount(influx);
-      live1 = CompletableFuture.supplyAsync(() -> sendLive(topic, "live1-", 600, 40));
+      live1 =
+          CompletableFuture.supplyAsync(
+              () -> Traffic.sendLive(stack.kafkaBootstrap(), topic, "live1-", 600, 40).size());
       Expected.await(
           "some live posts stored",
           Duration.ofSeconds(120),
@@ -108,14 +108,14 @@ public class SparkExactCountsIT {
         SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-2.log"), args)) {
       Expected.await(
           "the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
-      posts += sendLive(topic, "live2-", 400, 40);
+      posts += Traffic.sendLive(stack.kafkaBootstrap(), topic, "live2-", 400, 40).size();
       Expected.awaitPosts(
           influx,
           posts,
           Duration.ofSeconds(300),
           () -> assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive()));
       Verified.await(args, Duration.ofSeconds(180));
-      Map<String, Long> after = totals(influx);
+      Map<String, Long> after = Expected.windowTotals(influx);
       // The archive's windows, closed before the crash, hold what they held.
       before.forEach(
           (w, total) ->
@@ -129,47 +129,11 @@ public class SparkExactCountsIT {
     }
   }
 
-  /** window start -> total of every polarity_window point. */
-  private static Map<String, Long> totals(InfluxDbClient influx) throws Exception {
-    Map<String, Long> out = new TreeMap<>();
-    for (com.fasterxml.jackson.databind.JsonNode row :
-        InfluxQuery.rows(influx, "SELECT total FROM polarity_window")) {
-      out.put(row.get("time").asText(), row.get("total").asLong());
-    }
-    return out;
-  }
-
   private static boolean logContains(SparkJob job, String text) {
     try {
       return job.log().contains(text);
     } catch (java.io.IOException e) {
       return false;
     }
-  }
-
-  /** Sends {@code n} posts created as they are sent, {@code perSecond} a second; returns n. */
-  private static int sendLive(String topic, String prefix, int n, int perSecond) {
-    List<Post> shape = TestPosts.posts(prefix, n, Instant.now(), 1, n);
-    List<Traffic.Item> items = new ArrayList<>();
-    long start = System.currentTimeMillis();
-    for (int i = 0; i < n; i++) {
-      Post p = shape.get(i);
-      Post live =
-          new Post(
-              p.id(),
-              Instant.ofEpochMilli(start + i * 1000L / perSecond),
-              p.text(),
-              p.lang(),
-              p.author(),
-              p.source(),
-              p.hashtags());
-      items.add(Traffic.Item.of(live));
-    }
-    try {
-      Traffic.sendPaced(stack.kafkaBootstrap(), topic, items, perSecond).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("sending the live feed failed", e);
-    }
-    return n;
   }
 }

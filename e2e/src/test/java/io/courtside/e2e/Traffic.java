@@ -94,6 +94,37 @@ final class Traffic {
   }
 
   /**
+   * Sends {@code n} posts (texts of {@link TestPosts}) created as they are sent, {@code perSecond}
+   * a second, and waits for them; returns them.
+   */
+  static List<Post> sendLive(String bootstrap, String topic, String prefix, int n, int perSecond) {
+    List<Post> shape = TestPosts.posts(prefix, n, java.time.Instant.now(), 1, n);
+    List<Item> items = new ArrayList<>();
+    List<Post> posts = new ArrayList<>();
+    long start = System.currentTimeMillis();
+    for (int i = 0; i < n; i++) {
+      Post p = shape.get(i);
+      Post live =
+          new Post(
+              p.id(),
+              java.time.Instant.ofEpochMilli(start + i * 1000L / perSecond),
+              p.text(),
+              p.lang(),
+              p.author(),
+              p.source(),
+              p.hashtags());
+      items.add(Item.of(live));
+      posts.add(live);
+    }
+    try {
+      sendPaced(bootstrap, topic, items, perSecond).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("sending the live feed failed", e);
+    }
+    return posts;
+  }
+
+  /**
    * Dead letters of {@code topic}'s DLQ, keyed by "partition@offset" of the bad record (a rewind
    * may publish one again: the same key), read until {@code want} distinct ones or a timeout.
    */

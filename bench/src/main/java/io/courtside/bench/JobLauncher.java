@@ -1,5 +1,7 @@
 package io.courtside.bench;
 
+import io.courtside.services.flink.FlinkLocal;
+import io.courtside.services.flink.FlinkSubmit;
 import io.courtside.services.spark.JobJar;
 import io.courtside.services.spark.SparkHome;
 import io.courtside.services.spark.SparkJvm;
@@ -12,11 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts one drain's job in its own JVM, known by PID: the baseline and the DirectRunner job with
  * this JVM's classpath (so all of them start cold, with the same heap), the SparkRunner job with
- * spark-submit from the assembled Spark home, as {@code courtside submit} does.
+ * spark-submit from the assembled Spark home, as {@code courtside submit} does, the FlinkRunner job
+ * as {@code courtside pipeline} (embedded cluster) and {@code courtside submit} (session cluster)
+ * start its client.
  */
 final class JobLauncher {
   /** The same heap for every driver JVM, so no runner wins by memory. */
@@ -38,7 +43,7 @@ final class JobLauncher {
       String topic,
       String database,
       String name,
-      String sparkMaster,
+      String master,
       int sparkCores,
       int batchIntervalMillis,
       List<String> extraFlags) {}
@@ -53,6 +58,11 @@ final class JobLauncher {
           case DIRECT ->
               javaCommand("io.courtside.pipeline.launch.PipelineLauncher", directArgs(job));
           case SPARK_LOCAL, SPARK_CLUSTER -> sparkCommand(job);
+          case FLINK_LOCAL -> withHeap(FlinkLocal.command(flinkArgs(job)));
+          case FLINK_CLUSTER ->
+              withHeap(
+                  FlinkSubmit.command(
+                      job.master(), Optional.of(job.sparkCores()), job.name(), flinkArgs(job)));
         };
     Files.createDirectories(log.toAbsolutePath().getParent());
     Files.writeString(
@@ -82,6 +92,24 @@ final class JobLauncher {
     return args;
   }
 
+  /**
+   * The job's flags on Flink: checkpoints as by default (every 10 s), the same as users get. On the
+   * session cluster {@code job.master()} is its REST address and the slots are {@code
+   * job.sparkCores()}.
+   */
+  private List<String> flinkArgs(Job job) {
+    List<String> args = pipelineArgs(job);
+    args.addAll(job.extraFlags());
+    return args;
+  }
+
+  /** The client JVM gets the same heap as every other job JVM. */
+  private static List<String> withHeap(List<String> javaCommand) {
+    List<String> argv = new ArrayList<>(javaCommand);
+    argv.add(1, HEAP);
+    return argv;
+  }
+
   private List<String> sparkCommand(Job job) {
     List<String> args = pipelineArgs(job);
     args.add("--checkpointDir=" + workDir.resolve("checkpoint-" + job.name()));
@@ -95,7 +123,7 @@ final class JobLauncher {
       conf.put("spark.executor.memory", "2g");
     }
     SparkSubmitCommand submit =
-        new SparkSubmitCommand(job.sparkMaster(), "client", JobJar.locate(), conf, args);
+        new SparkSubmitCommand(job.master(), "client", JobJar.locate(), conf, args);
     SparkHome home = SparkHome.locate().requireBuilt();
     // Client mode: the driver (and, for local[N], the executor threads) live in this JVM.
     return SparkJvm.command(

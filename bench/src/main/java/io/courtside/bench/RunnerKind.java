@@ -5,7 +5,9 @@ public enum RunnerKind {
   BASELINE("baseline (KafkaConsumer loop)"),
   DIRECT("Beam DirectRunner"),
   SPARK_LOCAL("Beam SparkRunner local[N]"),
-  SPARK_CLUSTER("Beam SparkRunner standalone (master+worker)");
+  SPARK_CLUSTER("Beam SparkRunner standalone (master+worker)"),
+  FLINK_LOCAL("Beam FlinkRunner, embedded cluster"),
+  FLINK_CLUSTER("Beam FlinkRunner session cluster (JobManager+TaskManager)");
 
   private final String label;
 

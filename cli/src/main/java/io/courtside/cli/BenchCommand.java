@@ -55,7 +55,10 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "LIST",
       defaultValue = "baseline,direct,spark_local,spark_cluster",
-      description = "Runners of the drain and latency modes (default: ${DEFAULT-VALUE}).")
+      description =
+          "Runners of the drain and latency modes: baseline, direct, spark_local, spark_cluster,"
+              + " flink_local (embedded cluster), flink_cluster (a session cluster the bench"
+              + " starts) (default: ${DEFAULT-VALUE}).")
   List<RunnerKind> runners;
 
   @Option(

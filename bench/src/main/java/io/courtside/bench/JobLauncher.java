@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Starts one drain's job in its own JVM, known by PID: the baseline and the DirectRunner job with
@@ -60,9 +59,7 @@ final class JobLauncher {
           case SPARK_LOCAL, SPARK_CLUSTER -> sparkCommand(job);
           case FLINK_LOCAL -> withHeap(FlinkLocal.command(flinkArgs(job)));
           case FLINK_CLUSTER ->
-              withHeap(
-                  FlinkSubmit.command(
-                      job.master(), Optional.of(job.sparkCores()), job.name(), flinkArgs(job)));
+              withHeap(FlinkSubmit.command(job.master(), job.name(), flinkArgs(job)));
         };
     Files.createDirectories(log.toAbsolutePath().getParent());
     Files.writeString(
@@ -93,9 +90,8 @@ final class JobLauncher {
   }
 
   /**
-   * The job's flags on Flink: checkpoints as by default (every 10 s), the same as users get. On the
-   * session cluster {@code job.master()} is its REST address and the slots are {@code
-   * job.sparkCores()}.
+   * The job's flags on Flink: checkpoints and parallelism as by default (every 10 s, 1), the same
+   * as users get. On the session cluster {@code job.master()} is its REST address.
    */
   private List<String> flinkArgs(Job job) {
     List<String> args = pipelineArgs(job);

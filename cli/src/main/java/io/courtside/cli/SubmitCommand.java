@@ -99,10 +99,8 @@ final class SubmitCommand implements Callable<Integer> {
   private int submitToFlink() throws Exception {
     try {
       String address;
-      Optional<Integer> slots;
       if (flinkMaster != null) {
         address = flinkMaster.replaceFirst("^https?://", "");
-        slots = Optional.empty();
       } else {
         FlinkClusterState st =
             FlinkClusterState.read(state.stateDir)
@@ -114,10 +112,9 @@ final class SubmitCommand implements Callable<Integer> {
                                 + ": start one with `courtside flink start`, or give"
                                 + " --flinkMaster=HOST:PORT."));
         address = st.restAddress();
-        slots = Optional.of(st.slots());
       }
       String name = "courtside-" + System.currentTimeMillis();
-      List<String> argv = FlinkSubmit.command(address, slots, name, beamArgs);
+      List<String> argv = FlinkSubmit.command(address, name, beamArgs);
       if (dryRun) {
         System.out.println(SparkSubmitCommand.shell(argv));
         return 0;

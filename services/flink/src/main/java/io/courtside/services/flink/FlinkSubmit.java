@@ -3,7 +3,6 @@ package io.courtside.services.flink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The command that submits the pipeline to a Flink session cluster: the job's client JVM (module
@@ -16,25 +15,17 @@ public final class FlinkSubmit {
 
   /**
    * {@code java ... PipelineLauncher --runner=FlinkRunner --flinkMaster=ADDRESS --filesToStage=JAR
-   * --attachedMode=false --jobName=NAME [--parallelism=N] [--checkpointingInterval=10000] ARGS}.
+   * --attachedMode=false --jobName=NAME [--checkpointingInterval=10000] [--parallelism=1] ARGS},
+   * with the defaults of {@link FlinkLocal} for what ARGS do not set.
    *
-   * @param parallelism the cluster's slots, used unless ARGS set {@code --parallelism}; empty: the
-   *     cluster's {@code parallelism.default}
    * @param jobName the name the job is found by in the cluster (ARGS' {@code --jobName} wins)
    */
-  public static List<String> command(
-      String address, Optional<Integer> parallelism, String jobName, List<String> pipelineArgs) {
-    return command(
-        FlinkJvm.runnerClasspath(), FlinkJvm.jobJar(), address, parallelism, jobName, pipelineArgs);
+  public static List<String> command(String address, String jobName, List<String> pipelineArgs) {
+    return command(FlinkJvm.runnerClasspath(), FlinkJvm.jobJar(), address, jobName, pipelineArgs);
   }
 
   static List<String> command(
-      String classpath,
-      Path jobJar,
-      String address,
-      Optional<Integer> parallelism,
-      String jobName,
-      List<String> pipelineArgs) {
+      String classpath, Path jobJar, String address, String jobName, List<String> pipelineArgs) {
     List<String> args = new ArrayList<>();
     for (String a : pipelineArgs) {
       if (a.startsWith("--runner=") && !a.equals("--runner=FlinkRunner")) {
@@ -61,10 +52,8 @@ public final class FlinkSubmit {
     if (!has(args, "--jobName")) {
       cmd.add("--jobName=" + jobName);
     }
-    if (!has(args, "--parallelism")) {
-      parallelism.ifPresent(n -> cmd.add("--parallelism=" + n));
-    }
     cmd.addAll(FlinkLocal.defaultCheckpointing(args));
+    cmd.addAll(FlinkLocal.defaultParallelism(args));
     cmd.addAll(args);
     return FlinkJvm.jobCommand(classpath, cmd);
   }

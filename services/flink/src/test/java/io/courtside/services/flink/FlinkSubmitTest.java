@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.Test;
 
 public class FlinkSubmitTest {
@@ -17,13 +16,13 @@ public class FlinkSubmitTest {
     return cmd.subList(cmd.indexOf(FlinkJvm.MAIN_CLASS) + 1, cmd.size());
   }
 
-  private static List<String> submit(Optional<Integer> slots, String... args) {
-    return FlinkSubmit.command(CP, JAR, "127.0.0.1:8081", slots, "courtside-1", List.of(args));
+  private static List<String> submit(String... args) {
+    return FlinkSubmit.command(CP, JAR, "127.0.0.1:8081", "courtside-1", List.of(args));
   }
 
   @Test
-  public void aStreamingJobGoesToTheClusterDetachedWithTheJobJarSlotsAndCheckpoints() {
-    List<String> cmd = submit(Optional.of(2), "--runner=FlinkRunner", "--topic=t");
+  public void aStreamingJobGoesToTheClusterDetachedWithTheJobJarCheckpointsAndOneSubtask() {
+    List<String> cmd = submit("--runner=FlinkRunner", "--topic=t");
     assertEquals(
         List.of(
             "--runner=FlinkRunner",
@@ -32,8 +31,8 @@ public class FlinkSubmitTest {
             "--attachedMode=false",
             "--jobCheckIntervalInSecs=1",
             "--jobName=courtside-1",
-            "--parallelism=2",
             "--checkpointingInterval=10000",
+            "--parallelism=1",
             "--topic=t"),
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
@@ -44,9 +43,8 @@ public class FlinkSubmitTest {
   public void theUsersNameParallelismAndIntervalWin() {
     List<String> cmd =
         submit(
-            Optional.of(2),
             "--jobName=nba",
-            "--parallelism=1",
+            "--parallelism=2",
             "--checkpointingInterval=500",
             "--savepointPath=/sp/1");
     assertEquals(
@@ -57,7 +55,7 @@ public class FlinkSubmitTest {
             "--attachedMode=false",
             "--jobCheckIntervalInSecs=1",
             "--jobName=nba",
-            "--parallelism=1",
+            "--parallelism=2",
             "--checkpointingInterval=500",
             "--savepointPath=/sp/1"),
         jobArgs(cmd));
@@ -65,7 +63,7 @@ public class FlinkSubmitTest {
   }
 
   @Test
-  public void aForeignClusterKeepsItsOwnParallelismAndABackfillHasNoCheckpoints() {
+  public void aBackfillHasNoCheckpoints() {
     assertEquals(
         List.of(
             "--runner=FlinkRunner",
@@ -74,18 +72,16 @@ public class FlinkSubmitTest {
             "--attachedMode=false",
             "--jobCheckIntervalInSecs=1",
             "--jobName=courtside-1",
+            "--parallelism=1",
             "--backfill"),
-        jobArgs(submit(Optional.empty(), "--backfill")));
+        jobArgs(submit("--backfill")));
   }
 
   @Test
   public void anotherRunnerOrAMasterAmongTheJobFlagsIsRefused() {
-    assertThrows(
-        IllegalArgumentException.class, () -> submit(Optional.empty(), "--runner=SparkRunner"));
+    assertThrows(IllegalArgumentException.class, () -> submit("--runner=SparkRunner"));
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> submit(Optional.empty(), "--flinkMaster=[local]"));
+        assertThrows(IllegalArgumentException.class, () -> submit("--flinkMaster=[local]"));
     assertTrue(e.getMessage(), e.getMessage().contains("--flinkMaster of `courtside submit`"));
   }
 }

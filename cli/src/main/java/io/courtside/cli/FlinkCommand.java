@@ -9,7 +9,6 @@ import io.courtside.services.stack.StackFlags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -215,7 +214,4 @@ final class FlinkCommand implements Callable<Integer> {
     out.printf("  taskmanager  pid %-8d %d slots%n", st.taskManagerPid(), st.slots());
     out.printf("  savepoints   %s%n", st.savepoints());
   }
-
-  /** How long a stop-with-savepoint may take before the job is cancelled instead. */
-  static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(2);
 }

@@ -1,6 +1,7 @@
 package io.courtside.cli;
 
 import io.courtside.services.flink.FlinkRest;
+import io.courtside.services.stack.Executables;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * client, which follows it, exits by itself and gives the consumer group's lease back.
  */
 final class FlinkJobProcess {
+  /** How long a stop-with-savepoint may take before the job is cancelled instead. */
+  static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(2);
+
   private final List<String> argv;
   private final FlinkRest rest;
   private final String jobName;
@@ -37,7 +41,9 @@ final class FlinkJobProcess {
 
   int run() throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
-    cmd.add("setsid");
+    // As ManagedProcess does for detached services; without setsid(1) the client shares the
+    // terminal's process group and Ctrl-C cancels the job before the savepoint.
+    Executables.find("setsid").ifPresent(p -> cmd.add(p.toString()));
     cmd.addAll(argv);
     Process client = new ProcessBuilder(cmd).inheritIO().start();
     Thread hook = new Thread(() -> stop(client), "stop-flink-job");
@@ -58,7 +64,7 @@ final class FlinkJobProcess {
    * few seconds to deploy again. Waits for them, as long as the savepoint may take.
    */
   private void awaitTasksRunning(String id) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + FlinkCommand.SAVEPOINT_TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + SAVEPOINT_TIMEOUT.toNanos();
     while (!rest.allTasksRunning(id)) {
       if (System.nanoTime() > deadline) {
         throw new IOException("the job's tasks are not all running");
@@ -73,7 +79,8 @@ final class FlinkJobProcess {
     }
     Optional<FlinkRest.Job> job = Optional.empty();
     try {
-      job = rest.job(jobName).filter(j -> j.state().equals("RUNNING"));
+      // RESTARTING (a TaskManager lost) too: awaitTasksRunning waits for the tasks to be back.
+      job = rest.job(jobName).filter(j -> !j.isTerminal());
     } catch (IOException e) {
       System.err.println("courtside submit: cannot reach the JobManager (" + e.getMessage() + ")");
     }
@@ -82,7 +89,7 @@ final class FlinkJobProcess {
       System.err.println("courtside submit: stopping job " + id + " with a savepoint...");
       try {
         awaitTasksRunning(id);
-        String path = rest.stopWithSavepoint(id, null, FlinkCommand.SAVEPOINT_TIMEOUT);
+        String path = rest.stopWithSavepoint(id, null, SAVEPOINT_TIMEOUT);
         System.err.println("courtside submit: stopped with savepoint " + path);
         System.err.println(
             "courtside submit: resume with `courtside submit --runner=FlinkRunner --savepointPath="

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds programs on PATH, the way a shell would, without spawning one. */
-final class Executables {
+public final class Executables {
 
   private Executables() {}
 
-  static Optional<Path> find(String program) {
+  public static Optional<Path> find(String program) {
     String path = System.getenv().getOrDefault("PATH", "");
     // The standard folders too: PATH can be minimal (cron, some CI runners) while setsid and
     // the Debian influxd live in /usr/bin.

@@ -102,7 +102,7 @@ public final class CourtsidePipeline {
 
   /** Builds the whole job on {@code p}: read, process, write. */
   public static void build(Pipeline p, JobConfig c) {
-    Outputs out = process(p.apply("ReadRecords", ReadRecords.from(c.kafka())), c);
+    Outputs out = process(p.apply("ReadRecords", ReadRecords.from(c)), c);
     InfluxDbIO.Write posts = c.sink().write();
     // Window aggregates: one point per window, overwritten by each newer pane, never by an older.
     // A restarted job writes only the windows it recounts from all their posts (RecountPoint).

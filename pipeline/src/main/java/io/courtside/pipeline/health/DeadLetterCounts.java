@@ -11,8 +11,8 @@ import org.joda.time.Instant;
  * dead-lettered in one window, as of one pane: the dashboards' dead-letter panel. Counted by {@code
  * CountPerWindow} keyed by reason kind, each record once however often it is read (a restart's
  * rewind, a second backfill): its identity is its position in the one input topic, not its bytes,
- * so two records with the same bad bytes count twice. A dead letter's time is its record's:
- * createdAt when readable and believable, else the Kafka timestamp.
+ * so two records with the same bad bytes count twice. A dead letter's time is its record's Kafka
+ * timestamp, whatever createdAt it carries ({@code read/CreatedAtTimestamps}).
  */
 public record DeadLetterCounts(String topic, String reasonKind, Instant windowStart, long count) {
   /** A dead letter as the count sees it: its reason kind, and its record's position as its id. */

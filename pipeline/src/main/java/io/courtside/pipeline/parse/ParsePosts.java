@@ -116,6 +116,12 @@ public final class ParsePosts
    * them set. Public so that {@code courtside verify} recounts with the job's own rules.
    */
   public static KV<Post, DeadLetter> parse(KafkaRecord<byte[], byte[]> record, int maxRecordBytes) {
+    return parse(record, maxRecordBytes, System.currentTimeMillis());
+  }
+
+  /** As {@link #parse(KafkaRecord, int)}, with the clock the createdAt rule reads given. */
+  public static KV<Post, DeadLetter> parse(
+      KafkaRecord<byte[], byte[]> record, int maxRecordBytes, long nowMillis) {
     byte[] value = record.getKV().getValue();
     if (value != null && value.length > maxRecordBytes) {
       return invalid(
@@ -126,8 +132,7 @@ public final class ParsePosts
     try {
       Post post = PostJson.parse(value);
       Optional<CreatedAtRule.Problem> bad =
-          CreatedAtRule.problem(
-              post.createdAt(), record.getTimestamp(), System.currentTimeMillis());
+          CreatedAtRule.problem(post.createdAt(), record.getTimestamp(), nowMillis);
       if (bad.isPresent()) {
         return invalid(record, bad.get().kind(), bad.get().reason());
       }

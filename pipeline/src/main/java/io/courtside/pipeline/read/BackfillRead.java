@@ -43,14 +43,17 @@ public final class BackfillRead
 
   private final String bootstrapServers;
   private final String topic;
+  private final int maxRecordBytes;
 
-  private BackfillRead(String bootstrapServers, String topic) {
+  private BackfillRead(String bootstrapServers, String topic, int maxRecordBytes) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
-  public static BackfillRead of(String bootstrapServers, String topic) {
-    return new BackfillRead(bootstrapServers, topic);
+  /** {@code maxRecordBytes}: the job's flag, for the event time ({@link CreatedAtTimestamps}). */
+  public static BackfillRead of(String bootstrapServers, String topic, int maxRecordBytes) {
+    return new BackfillRead(bootstrapServers, topic, maxRecordBytes);
   }
 
   @Override
@@ -59,7 +62,7 @@ public final class BackfillRead
         .apply("Start", Impulse.create())
         .apply("SnapshotOffsets", ParDo.of(new SnapshotFn(bootstrapServers, topic)))
         .apply("SpreadPartitions", Reshuffle.viaRandomKey())
-        .apply("ReadPartition", ParDo.of(new ReadRangeFn(bootstrapServers)))
+        .apply("ReadPartition", ParDo.of(new ReadRangeFn(bootstrapServers, maxRecordBytes)))
         .setCoder(
             KafkaRecordCoder.of(
                 NullableCoder.of(ByteArrayCoder.of()), NullableCoder.of(ByteArrayCoder.of())));
@@ -130,10 +133,12 @@ public final class BackfillRead
 
   static final class ReadRangeFn extends DoFn<PartitionRange, KafkaRecord<byte[], byte[]>> {
     private final String bootstrapServers;
+    private final int maxRecordBytes;
     private final Counter read = Metrics.counter(BackfillRead.class, "records_read");
 
-    ReadRangeFn(String bootstrapServers) {
+    ReadRangeFn(String bootstrapServers, int maxRecordBytes) {
       this.bootstrapServers = bootstrapServers;
+      this.maxRecordBytes = maxRecordBytes;
     }
 
     @ProcessElement
@@ -152,7 +157,7 @@ public final class BackfillRead
               return;
             }
             KafkaRecord<byte[], byte[]> record = toKafkaRecord(r);
-            out.outputWithTimestamp(record, CreatedAtTimestamps.eventTime(record));
+            out.outputWithTimestamp(record, CreatedAtTimestamps.eventTime(record, maxRecordBytes));
             read.inc();
           }
           if (consumer.position(tp) > before) {

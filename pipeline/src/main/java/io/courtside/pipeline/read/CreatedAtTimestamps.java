@@ -1,32 +1,40 @@
 package io.courtside.pipeline.read;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import io.courtside.model.Post;
 import io.courtside.pipeline.parse.CreatedAtRule;
-import java.io.IOException;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.parse.ParsePosts;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.values.KV;
 import org.joda.time.Instant;
 
 /**
- * Event time = the post's {@code createdAt}, read at the source so that the watermark follows event
- * time ({@link EventTimeWatermark}). A record without a readable, believable {@code createdAt}
- * keeps its Kafka timestamp: it is headed for the dead-letter topic anyway.
+ * Event time, read at the source so that the watermark follows event time ({@link
+ * EventTimeWatermark}). A record the job counts as a post is stamped with its {@code createdAt};
+ * every other record, headed for the dead-letter topic, with its Kafka timestamp, whatever {@code
+ * createdAt} it carries. The decision is {@link ParsePosts#parse}'s, the job's own, so that the
+ * source, the job and {@code courtside verify} never disagree on what is a post.
+ *
+ * <p>Why not just a readable, believable createdAt: a junk line such as {@code
+ * {"createdAt":"2026-05-20T01:00:00Z","text":"no id"}} in a replayed archive then moved its
+ * partition's clock months ahead; that partition stopped holding the job's watermark back, and its
+ * posts still to be read became late as soon as another partition's reader ran ahead (seen on Flink
+ * with two source subtasks: a second of the archive missing from the windows).
  */
 public final class CreatedAtTimestamps {
-  private static final JsonFactory JSON = new JsonFactory();
-
   private CreatedAtTimestamps() {}
 
+  /** The record's event time, parsing it as the job does ({@code maxRecordBytes}: its flag). */
+  public static Instant eventTime(KafkaRecord<byte[], byte[]> record, int maxRecordBytes) {
+    return eventTime(record, ParsePosts.parse(record, maxRecordBytes));
+  }
+
   /**
-   * createdAt of the record's JSON value, or its Kafka timestamp when there is none or it is not
-   * believable ({@link CreatedAtRule}): such a record is headed for the dead-letter topic, and a
-   * year-3000 or 1970 createdAt must not move the watermark or open absurd windows.
+   * The event time of {@code record}, which {@link ParsePosts#parse} turned into {@code parsed}.
    */
-  public static Instant eventTime(KafkaRecord<byte[], byte[]> record) {
-    return believableCreatedAt(record).orElseGet(() -> kafkaTime(record));
+  public static Instant eventTime(KafkaRecord<byte[], byte[]> record, KV<Post, DeadLetter> parsed) {
+    Post post = parsed.getKey();
+    return post == null ? kafkaTime(record) : new Instant(post.createdAt().toEpochMilli());
   }
 
   /**
@@ -36,52 +44,5 @@ public final class CreatedAtTimestamps {
    */
   static Instant kafkaTime(KafkaRecord<byte[], byte[]> record) {
     return new Instant(Math.min(record.getTimestamp(), CreatedAtRule.LATEST.toEpochMilli() - 1));
-  }
-
-  /** The record's createdAt when it is readable and believable now: what moves the watermark. */
-  public static Optional<Instant> believableCreatedAt(KafkaRecord<byte[], byte[]> record) {
-    return believableCreatedAt(record, System.currentTimeMillis());
-  }
-
-  /** The record's createdAt when it is readable and believable at {@code nowMillis}. */
-  static Optional<Instant> believableCreatedAt(KafkaRecord<byte[], byte[]> record, long nowMillis) {
-    Instant createdAt = createdAt(record.getKV().getValue());
-    if (createdAt != null
-        && CreatedAtRule.problem(
-                java.time.Instant.ofEpochMilli(createdAt.getMillis()),
-                record.getTimestamp(),
-                nowMillis)
-            .isEmpty()) {
-      return Optional.of(createdAt);
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Streams the top-level object up to its {@code createdAt} field: cheaper than a full parse,
-   * which ParsePosts does afterwards.
-   */
-  static Instant createdAt(byte[] value) {
-    if (value == null || value.length == 0) {
-      return null;
-    }
-    try (JsonParser p = JSON.createParser(value)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken t = p.nextToken();
-        if ("createdAt".equals(name)) {
-          return t == JsonToken.VALUE_STRING
-              ? new Instant(java.time.Instant.parse(p.getText()).toEpochMilli())
-              : null;
-        }
-        p.skipChildren();
-      }
-      return null;
-    } catch (IOException | DateTimeParseException | ArithmeticException e) {
-      return null;
-    }
   }
 }

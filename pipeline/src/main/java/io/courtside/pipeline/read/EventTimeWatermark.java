@@ -1,5 +1,8 @@
 package io.courtside.pipeline.read;
 
+import io.courtside.model.Post;
+import io.courtside.pipeline.parse.DeadLetter;
+import io.courtside.pipeline.parse.ParsePosts;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +12,7 @@ import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
 import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.KV;
 import org.apache.kafka.common.TopicPartition;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -18,9 +22,10 @@ import org.joda.time.Instant;
  * WatermarkStrategy.forBoundedOutOfOrderness(d).withIdleness(i)}).
  *
  * <ul>
- *   <li>A record's timestamp is its believable createdAt ({@link CreatedAtTimestamps}); a record
- *       without one (headed for the dead letters) keeps its Kafka timestamp and does not move the
- *       watermark, so a junk line in a replayed archive cannot make the archive late.
+ *   <li>A post's timestamp is its createdAt ({@link CreatedAtTimestamps}); any other record (headed
+ *       for the dead letters, whatever createdAt it carries) keeps its Kafka timestamp and does not
+ *       move the watermark, so a junk line in a replayed archive cannot make the archive late.
+ *       Whether a record is a post is {@link ParsePosts#parse}'s decision, the job's own.
  *   <li>The partition's clock is the greatest createdAt it has read; its watermark trails the clock
  *       by {@code maxOutOfOrderness}.
  *   <li>Idle: when the partition is caught up (backlog 0) and has read nothing for {@code
@@ -68,6 +73,7 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
   private final Job job;
   private final Map<Integer, Long> jobPartitions;
   private final int partition;
+  private final int maxRecordBytes;
   private final long maxOutOfOrdernessMillis;
   private final long idlenessMillis;
   private final LongSupplier nowMillis;
@@ -86,6 +92,7 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
   EventTimeWatermark(
       String job,
       int partition,
+      int maxRecordBytes,
       Duration maxOutOfOrderness,
       Duration idleness,
       Optional<Instant> previousWatermark,
@@ -93,6 +100,7 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
     this.job = JOBS.computeIfAbsent(job, j -> new Job());
     this.jobPartitions = this.job.partitions;
     this.partition = partition;
+    this.maxRecordBytes = maxRecordBytes;
     this.maxOutOfOrdernessMillis = maxOutOfOrderness.getMillis();
     this.idlenessMillis = idleness.getMillis();
     this.nowMillis = nowMillis;
@@ -112,25 +120,33 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
 
   /**
    * The factory KafkaIO calls per partition. {@code job} names one run of the job, so that two jobs
-   * in one JVM (tests) never follow each other's partitions.
+   * in one JVM (tests) never follow each other's partitions; {@code maxRecordBytes} is the job's
+   * flag, for {@link ParsePosts#parse}.
    */
   public static TimestampPolicyFactory<byte[], byte[]> factory(
-      String job, Duration maxOutOfOrderness, Duration idleness) {
+      String job, int maxRecordBytes, Duration maxOutOfOrderness, Duration idleness) {
     return (TopicPartition tp, Optional<Instant> previous) ->
         new EventTimeWatermark(
-            job, tp.partition(), maxOutOfOrderness, idleness, previous, System::currentTimeMillis);
+            job,
+            tp.partition(),
+            maxRecordBytes,
+            maxOutOfOrderness,
+            idleness,
+            previous,
+            System::currentTimeMillis);
   }
 
   @Override
   public Instant getTimestampForRecord(PartitionContext ctx, KafkaRecord<byte[], byte[]> record) {
     lastReadMillis = nowMillis.getAsLong();
-    Optional<Instant> createdAt = CreatedAtTimestamps.believableCreatedAt(record, lastReadMillis);
-    if (createdAt.isEmpty()) {
-      return CreatedAtTimestamps.kafkaTime(record);
+    KV<Post, DeadLetter> parsed = ParsePosts.parse(record, maxRecordBytes, lastReadMillis);
+    Instant eventTime = CreatedAtTimestamps.eventTime(record, parsed);
+    if (parsed.getKey() == null) {
+      return eventTime; // a dead letter: its Kafka time, and the clock stays where it is
     }
-    clock = Math.max(clock, createdAt.get().getMillis());
+    clock = Math.max(clock, eventTime.getMillis());
     job.firstDatedAt.compareAndSet(Long.MIN_VALUE, lastReadMillis);
-    return createdAt.get();
+    return eventTime;
   }
 
   @Override

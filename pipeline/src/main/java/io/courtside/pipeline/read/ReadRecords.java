@@ -30,6 +30,7 @@ public final class ReadRecords
   private final String bootstrapServers;
   private final String topic;
   private final String consumerGroup;
+  private final int maxRecordBytes;
   private final boolean backfill;
   private final Duration maxOutOfOrderness;
   private final Duration partitionIdleness;
@@ -41,22 +42,27 @@ public final class ReadRecords
       String bootstrapServers,
       String topic,
       String consumerGroup,
+      int maxRecordBytes,
       boolean backfill,
       Duration maxOutOfOrderness,
       Duration partitionIdleness) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
+    this.maxRecordBytes = maxRecordBytes;
     this.backfill = backfill;
     this.maxOutOfOrderness = maxOutOfOrderness;
     this.partitionIdleness = partitionIdleness;
   }
 
-  public static ReadRecords from(JobConfig.Kafka kafka) {
+  /** The read of {@code c}'s topic; event times as {@link CreatedAtTimestamps} says. */
+  public static ReadRecords from(JobConfig c) {
+    JobConfig.Kafka kafka = c.kafka();
     return new ReadRecords(
         kafka.bootstrapServers(),
         kafka.topic(),
         kafka.consumerGroup(),
+        c.maxRecordBytes(),
         kafka.backfill(),
         kafka.maxOutOfOrderness(),
         kafka.partitionIdleness());
@@ -65,7 +71,8 @@ public final class ReadRecords
   @Override
   public PCollection<KafkaRecord<byte[], byte[]>> expand(PBegin input) {
     if (backfill) {
-      return input.apply("BackfillRead(" + topic + ")", BackfillRead.of(bootstrapServers, topic));
+      return input.apply(
+          "BackfillRead(" + topic + ")", BackfillRead.of(bootstrapServers, topic, maxRecordBytes));
     }
     Map<String, Object> consumer = new HashMap<>();
     consumer.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
@@ -84,7 +91,8 @@ public final class ReadRecords
             .withValueDeserializerAndCoder(
                 ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
             .withTimestampPolicyFactory(
-                EventTimeWatermark.factory(job, maxOutOfOrderness, partitionIdleness))
+                EventTimeWatermark.factory(
+                    job, maxRecordBytes, maxOutOfOrderness, partitionIdleness))
             .withConsumerConfigUpdates(consumer)
             .commitOffsetsInFinalize();
     return input.apply("KafkaIO.read(" + topic + ")", read);

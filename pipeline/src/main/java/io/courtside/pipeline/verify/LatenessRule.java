@@ -8,8 +8,8 @@ import org.joda.time.Duration;
  * window's end plus the allowed lateness when it was read; otherwise it is MAYBE (a streaming job
  * may have dropped it as late; a {@code --backfill} run counts it).
  *
- * <p>Per partition, in offset order: {@code clock} = the greatest believable createdAt of the
- * records before this one (none for the first record); {@code gap} = this record's Kafka timestamp
+ * <p>Per partition, in offset order: {@code clock} = the greatest createdAt of the posts (not dead
+ * letters) before this one (none for the first record); {@code gap} = this record's Kafka timestamp
  * minus the previous one's; an idle partition lets the watermark follow the wall clock, so a gap of
  * at least {@code partitionIdleness − 5 s} adds {@code gap + 5 s} of credit. SURE iff a clock
  * exists and {@code window.maxTimestamp + allowedLateness ≥ clock − maxOutOfOrderness + credit}.
@@ -57,11 +57,12 @@ public final class LatenessRule {
      * Whether the record at {@code offset} is SURE, then moves past it.
      *
      * @param kafkaTimestamp the record's Kafka timestamp
-     * @param believableCreatedAt its createdAt when readable and believable, else null
+     * @param postCreatedAt its createdAt when it is a post, null for a dead letter (whatever
+     *     createdAt it carries: it does not move the job's watermark either)
      * @param windowMaxTimestamp the last millisecond of the record's window
      */
     public boolean next(
-        long offset, long kafkaTimestamp, Long believableCreatedAt, long windowMaxTimestamp) {
+        long offset, long kafkaTimestamp, Long postCreatedAt, long windowMaxTimestamp) {
       if (offset <= previousOffset) {
         throw new IllegalArgumentException(
             "records of a partition must come in offset order: "
@@ -71,8 +72,8 @@ public final class LatenessRule {
       }
       long gap = previousTimestamp == null ? 0 : kafkaTimestamp - previousTimestamp;
       boolean sure = sure(windowMaxTimestamp, clock, gap);
-      if (believableCreatedAt != null && (clock == null || believableCreatedAt > clock)) {
-        clock = believableCreatedAt;
+      if (postCreatedAt != null && (clock == null || postCreatedAt > clock)) {
+        clock = postCreatedAt;
       }
       previousTimestamp = kafkaTimestamp;
       previousOffset = offset;

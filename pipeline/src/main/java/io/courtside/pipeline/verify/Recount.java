@@ -149,10 +149,10 @@ public final class Recount {
   /** Counts one record; the records of a partition must come in offset order. */
   public void add(KafkaRecord<byte[], byte[]> record) {
     records++;
-    Instant eventTime = CreatedAtTimestamps.eventTime(record);
+    KV<Post, DeadLetter> parsed = ParsePosts.parse(record, settings.maxRecordBytes());
+    Instant eventTime = CreatedAtTimestamps.eventTime(record, parsed);
     IntervalWindow window = windows.assignWindow(eventTime);
-    Long createdAt =
-        CreatedAtTimestamps.believableCreatedAt(record).map(Instant::getMillis).orElse(null);
+    Long createdAt = parsed.getKey() == null ? null : eventTime.getMillis();
     boolean sure =
         partitions
             .computeIfAbsent(
@@ -163,7 +163,6 @@ public final class Recount {
                 record.getTimestamp(),
                 createdAt,
                 window.maxTimestamp().getMillis());
-    KV<Post, DeadLetter> parsed = ParsePosts.parse(record, settings.maxRecordBytes());
     long start = window.start().getMillis();
     if (parsed.getKey() == null) {
       deadLetters++;

@@ -41,7 +41,7 @@ class EventTimeBoundsProperties {
     KafkaRecord<byte[], byte[]> record =
         Records.raw("p", PostJson.toBytes(Post.of("p", createdAt, "t")), 0, kafkaMillis);
     KV<Post, DeadLetter> parsed = ParsePosts.parse(record, ParsePosts.DEFAULT_MAX_RECORD_BYTES);
-    org.joda.time.Instant eventTime = CreatedAtTimestamps.eventTime(record);
+    org.joda.time.Instant eventTime = CreatedAtTimestamps.eventTime(record, parsed);
     for (Duration size : new Duration[] {Duration.standardSeconds(10), Duration.standardDays(1)}) {
       long start = FixedWindows.of(size).assignWindow(eventTime).start().getMillis();
       InfluxSchema.deadLetterLine(
@@ -55,7 +55,10 @@ class EventTimeBoundsProperties {
       InfluxSchema.postLine(new ScoredPost(parsed.getKey(), 0, 0, 1, 0), Instant.ofEpochMilli(now));
     } else {
       assertNotNull(parsed.getValue().reason());
-      assertTrue(CreatedAtTimestamps.believableCreatedAt(record).isEmpty());
+      assertEquals(
+          "a dead letter is stamped with its Kafka time",
+          Math.min(kafkaMillis, CreatedAtRule.LATEST.toEpochMilli() - 1),
+          eventTime.getMillis());
     }
   }
 

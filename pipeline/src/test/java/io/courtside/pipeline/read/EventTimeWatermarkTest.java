@@ -6,7 +6,10 @@ import static org.junit.Assert.assertTrue;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
 import io.courtside.pipeline.Records;
+import io.courtside.pipeline.parse.ParsePosts;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -21,6 +24,7 @@ import org.junit.Test;
 public class EventTimeWatermarkTest {
   private static final Duration D = Duration.standardSeconds(30);
   private static final Duration IDLE = Duration.standardSeconds(10);
+  private static final int MAX_BYTES = ParsePosts.DEFAULT_MAX_RECORD_BYTES;
 
   /** A past evening: an archive replayed today. */
   private static final long HISTORY =
@@ -31,7 +35,7 @@ public class EventTimeWatermarkTest {
   private final String job = UUID.randomUUID().toString();
 
   private EventTimeWatermark partition(int p) {
-    return new EventTimeWatermark(job, p, D, IDLE, Optional.empty(), now::get);
+    return new EventTimeWatermark(job, p, MAX_BYTES, D, IDLE, Optional.empty(), now::get);
   }
 
   private static PartitionContext backlog(long records) {
@@ -143,7 +147,7 @@ public class EventTimeWatermarkTest {
     // Another job in the same JVM is never followed.
     EventTimeWatermark otherJob =
         new EventTimeWatermark(
-            UUID.randomUUID().toString(), 5, D, IDLE, Optional.empty(), now::get);
+            UUID.randomUUID().toString(), 5, MAX_BYTES, D, IDLE, Optional.empty(), now::get);
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, otherJob.getWatermark(backlog(0)));
   }
 
@@ -173,9 +177,9 @@ public class EventTimeWatermarkTest {
 
     // A partition that stays empty holds the others for idleness only.
     EventTimeWatermark a =
-        new EventTimeWatermark("other-" + job, 0, D, IDLE, Optional.empty(), now::get);
+        new EventTimeWatermark("other-" + job, 0, MAX_BYTES, D, IDLE, Optional.empty(), now::get);
     EventTimeWatermark empty =
-        new EventTimeWatermark("other-" + job, 1, D, IDLE, Optional.empty(), now::get);
+        new EventTimeWatermark("other-" + job, 1, MAX_BYTES, D, IDLE, Optional.empty(), now::get);
     empty.getWatermark(backlog(0));
     a.getTimestampForRecord(backlog(0), post(HISTORY + 90_000, 0));
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, a.getWatermark(backlog(1)));
@@ -186,7 +190,8 @@ public class EventTimeWatermarkTest {
   @Test
   public void aReaderRecreatedFromACheckpointResumesAtItsWatermarkAndOnlyMovesForward() {
     Instant previous = new Instant(HISTORY);
-    EventTimeWatermark w = new EventTimeWatermark(job, 0, D, IDLE, Optional.of(previous), now::get);
+    EventTimeWatermark w =
+        new EventTimeWatermark(job, 0, MAX_BYTES, D, IDLE, Optional.of(previous), now::get);
     assertEquals(previous, w.getWatermark(backlog(3)));
     w.getTimestampForRecord(backlog(3), post(HISTORY - 60_000, 0)); // older than the watermark
     assertEquals(previous, w.getWatermark(backlog(3)));
@@ -222,5 +227,92 @@ public class EventTimeWatermarkTest {
         HISTORY + 30_000 - D.getMillis(),
         fast.getWatermark(backlog(1000)).getMillis());
     assertEquals(HISTORY + 30_000 - D.getMillis(), slow.getWatermark(backlog(1000)).getMillis());
+  }
+
+  /** A line the job dead-letters although its createdAt is readable and believable. */
+  private KafkaRecord<byte[], byte[]> junkCarrying(long createdAt, long offset, boolean noId) {
+    String time = java.time.Instant.ofEpochMilli(createdAt).toString();
+    String json =
+        noId
+            ? "{\"createdAt\":\"" + time + "\",\"text\":\"no id\"}"
+            : "{\"id\":42,\"createdAt\":\"" + time + "\",\"text\":\"id is a number\"}";
+    return Records.raw(null, json.getBytes(StandardCharsets.UTF_8), offset, now.get());
+  }
+
+  @Test
+  public void aDeadLetterCarryingABelievableCreatedAtKeepsItsKafkaTimeAndDoesNotMoveTheClock() {
+    EventTimeWatermark w = partition(0);
+    w.getTimestampForRecord(backlog(0), post(HISTORY, 0));
+    Instant before = w.getWatermark(backlog(1));
+    long months = HISTORY + 170L * 24 * 3_600_000L; // still in the past: believable
+    for (KafkaRecord<byte[], byte[]> junk :
+        List.of(junkCarrying(months, 1, true), junkCarrying(months, 2, false))) {
+      assertEquals(now.get(), w.getTimestampForRecord(backlog(1), junk).getMillis());
+      assertEquals(before, w.getWatermark(backlog(1)));
+    }
+    // A post too large for --maxRecordBytes is a dead letter too, whatever its createdAt.
+    EventTimeWatermark small =
+        new EventTimeWatermark(job, 1, 64, D, IDLE, Optional.empty(), now::get);
+    small.getTimestampForRecord(backlog(0), post(HISTORY, 0));
+    Post big = Post.of("big", java.time.Instant.ofEpochMilli(months), "x".repeat(200));
+    KafkaRecord<byte[], byte[]> tooLarge = Records.raw("big", PostJson.toBytes(big), 1, now.get());
+    assertEquals(now.get(), small.getTimestampForRecord(backlog(1), tooLarge).getMillis());
+    assertEquals(HISTORY - D.getMillis(), small.getWatermark(backlog(1)).getMillis());
+  }
+
+  /**
+   * The Flink replay bug, as a property over random streams: three partitions of an archive read at
+   * different speeds, with junk lines carrying createdAts anywhere up to now among the posts. No
+   * post may be read behind a watermark any partition of the job has reported (each partition's
+   * posts are out of order by less than D). A junk line that moved its partition's clock would let
+   * the others' watermarks pass the posts that partition has still to read.
+   */
+  @Test
+  public void noPostIsReadBehindAWatermarkAnyPartitionReportedWhateverJunkItsPartitionCarries() {
+    for (int seed = 0; seed < 300; seed++) {
+      Random random = new Random(seed);
+      String run = job + "-" + seed;
+      List<EventTimeWatermark> partitions = new ArrayList<>();
+      List<List<KafkaRecord<byte[], byte[]>>> streams = new ArrayList<>();
+      for (int p = 0; p < 3; p++) {
+        partitions.add(
+            new EventTimeWatermark(run, p, MAX_BYTES, D, IDLE, Optional.empty(), now::get));
+        List<KafkaRecord<byte[], byte[]>> stream = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          long offset = stream.size();
+          if (random.nextInt(10) == 0) {
+            long anyTime = HISTORY + (long) (random.nextDouble() * (now.get() - HISTORY));
+            stream.add(junkCarrying(anyTime, offset, random.nextBoolean()));
+          }
+          long createdAt = HISTORY + i * 2_000L + random.nextInt((int) D.getMillis() / 2);
+          stream.add(post(createdAt, stream.size()));
+        }
+        streams.add(stream);
+      }
+      int[] next = new int[3];
+      long highest = Long.MIN_VALUE;
+      for (int step = 0; step < 3 * 220; step++) {
+        int p = random.nextInt(3);
+        // Partition 0 reads in bursts (a reader racing through its backlog); the others one by one.
+        int burst = p == 0 ? 1 + random.nextInt(20) : 1;
+        for (int b = 0; b < burst && next[p] < streams.get(p).size(); b++) {
+          KafkaRecord<byte[], byte[]> r = streams.get(p).get(next[p]++);
+          long t = partitions.get(p).getTimestampForRecord(backlog(100), r).getMillis();
+          boolean isPost = r.getKV().getKey() != null;
+          assertTrue(
+              "seed "
+                  + seed
+                  + ": a post of partition "
+                  + p
+                  + " at "
+                  + new Instant(t)
+                  + " read behind the watermark "
+                  + new Instant(highest),
+              !isPost || t >= highest);
+        }
+        now.addAndGet(5);
+        highest = Math.max(highest, partitions.get(p).getWatermark(backlog(100)).getMillis());
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.courtside.pipeline.verify;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -121,6 +122,30 @@ public class RecountTest {
     ExpectedWindow w = polarity(r, T);
     assertEquals(2, w.total());
     assertEquals("b is sure: the clock is still a's createdAt", 1, w.sure());
+  }
+
+  @Test
+  public void aDeadLetterCarryingACreatedAtDoesNotMoveTheClockAndCountsAtItsKafkaTime() {
+    // No id, but a readable, believable createdAt 20 minutes ahead: still a dead letter.
+    String noId =
+        "{\"createdAt\":\"" + Instant.ofEpochMilli(T + 20 * 60_000L) + "\",\"text\":\"x\"}";
+    Recount.Result r =
+        Recount.of(
+            settings(),
+            List.of(
+                post(0, 0, T, "a", T, LOVE),
+                Records.raw(0, null, noId.getBytes(StandardCharsets.UTF_8), 1, T + 1_000),
+                post(0, 2, T + 2_000, "b", T + 10_000, LOVE)));
+    ExpectedWindow w = polarity(r, T);
+    assertEquals(2, w.total());
+    assertEquals("b is sure: the dead letter did not move the clock", 1, w.sure());
+    ExpectedWindow dead =
+        r.windows()
+            .get(
+                WindowKey.of(
+                    "dead_letters", T, "reason_kind", "missing_field", "topic", "twitterdata"));
+    assertNotNull("the dead letter counts in the window of its Kafka time", dead);
+    assertEquals(1, dead.total());
   }
 
   @Test

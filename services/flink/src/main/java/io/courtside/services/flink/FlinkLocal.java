@@ -67,7 +67,6 @@ public final class FlinkLocal {
       cmd.add("--flinkConfDir=" + confDir());
     }
     cmd.addAll(defaultCheckpointing(args));
-    cmd.addAll(defaultParallelism(args));
     cmd.addAll(args);
     return FlinkJvm.jobCommand(classpath, cmd);
   }
@@ -83,21 +82,6 @@ public final class FlinkLocal {
       return List.of("--checkpointingInterval=" + DEFAULT_CHECKPOINT_MILLIS);
     }
     return List.of();
-  }
-
-  /**
-   * The parallelism of a Flink job whose flags set none: 1. Why: with two source subtasks, an
-   * archive replayed at speed lost window counts of one subtask's partitions in 4 of 6 runs ({@code
-   * FlinkClusterIT#anArchiveReplayedAtSpeedIsCountedExactly}, a known bug not yet found); with one,
-   * 4 of 4 were exact. A user who sets {@code --parallelism} gets what they set.
-   */
-  public static final int DEFAULT_PARALLELISM = 1;
-
-  /** {@code --parallelism=}{@link #DEFAULT_PARALLELISM} unless the flags set one. */
-  static List<String> defaultParallelism(List<String> args) {
-    return args.stream().anyMatch(a -> a.startsWith("--parallelism="))
-        ? List.of()
-        : List.of("--parallelism=" + DEFAULT_PARALLELISM);
   }
 
   /** runners/flink/conf: the embedded cluster's config.yaml (every socket on 127.0.0.1). */

@@ -15,8 +15,8 @@ public final class FlinkSubmit {
 
   /**
    * {@code java ... PipelineLauncher --runner=FlinkRunner --flinkMaster=ADDRESS --filesToStage=JAR
-   * --attachedMode=false --jobName=NAME [--checkpointingInterval=10000] [--parallelism=1] ARGS},
-   * with the defaults of {@link FlinkLocal} for what ARGS do not set.
+   * --attachedMode=false --jobName=NAME [--checkpointingInterval=10000] ARGS}, with the defaults of
+   * {@link FlinkLocal} for what ARGS do not set.
    *
    * @param jobName the name the job is found by in the cluster (ARGS' {@code --jobName} wins)
    */
@@ -53,7 +53,6 @@ public final class FlinkSubmit {
       cmd.add("--jobName=" + jobName);
     }
     cmd.addAll(FlinkLocal.defaultCheckpointing(args));
-    cmd.addAll(FlinkLocal.defaultParallelism(args));
     cmd.addAll(args);
     return FlinkJvm.jobCommand(classpath, cmd);
   }

@@ -26,7 +26,6 @@ public class FlinkLocalTest {
             "--flinkMaster=[local]",
             CONF,
             "--checkpointingInterval=10000",
-            "--parallelism=1",
             "--topic=t"),
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
@@ -38,21 +37,15 @@ public class FlinkLocalTest {
   public void givenIntervalConfDirAndBackfillAddNoDefault() {
     assertEquals(
         List.of(
-            "--runner=FlinkRunner",
-            "--flinkMaster=[local]",
-            CONF,
-            "--parallelism=1",
-            "--checkpointingInterval=2000"),
+            "--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--checkpointingInterval=2000"),
         jobArgs(FlinkLocal.command(CP, List.of("--checkpointingInterval=2000"))));
     assertEquals(
-        List.of(
-            "--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--parallelism=1", "--backfill"),
+        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--backfill"),
         jobArgs(FlinkLocal.command(CP, List.of("--backfill"))));
     assertEquals(
         List.of(
             "--runner=FlinkRunner",
             "--flinkMaster=[local]",
-            "--parallelism=1",
             "--backfill",
             "--flinkConfDir=/etc/flink"),
         jobArgs(FlinkLocal.command(CP, List.of("--backfill", "--flinkConfDir=/etc/flink"))));
@@ -69,8 +62,7 @@ public class FlinkLocalTest {
   @Test
   public void runnerAndLocalMasterFlagsAreNotRepeated() {
     assertEquals(
-        List.of(
-            "--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--parallelism=1", "--backfill"),
+        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--backfill"),
         jobArgs(
             FlinkLocal.command(
                 CP, List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--backfill"))));

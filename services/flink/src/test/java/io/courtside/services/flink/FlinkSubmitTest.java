@@ -21,7 +21,7 @@ public class FlinkSubmitTest {
   }
 
   @Test
-  public void aStreamingJobGoesToTheClusterDetachedWithTheJobJarCheckpointsAndOneSubtask() {
+  public void aStreamingJobGoesToTheClusterDetachedWithTheJobJarAndCheckpoints() {
     List<String> cmd = submit("--runner=FlinkRunner", "--topic=t");
     assertEquals(
         List.of(
@@ -32,7 +32,6 @@ public class FlinkSubmitTest {
             "--jobCheckIntervalInSecs=1",
             "--jobName=courtside-1",
             "--checkpointingInterval=10000",
-            "--parallelism=1",
             "--topic=t"),
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
@@ -72,7 +71,6 @@ public class FlinkSubmitTest {
             "--attachedMode=false",
             "--jobCheckIntervalInSecs=1",
             "--jobName=courtside-1",
-            "--parallelism=1",
             "--backfill"),
         jobArgs(submit("--backfill")));
   }

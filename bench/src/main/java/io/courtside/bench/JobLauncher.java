@@ -96,6 +96,14 @@ final class JobLauncher {
    */
   private List<String> flinkArgs(Job job) {
     List<String> args = pipelineArgs(job);
+    if (job.kind() == RunnerKind.FLINK_LOCAL) {
+      // The embedded cluster's checkpoints as by default, but in the run directory: the bench stops
+      // the job by PID, so nothing would delete a directory in the system temp directory.
+      args.add("--stateBackend=filesystem");
+      args.add(
+          "--stateBackendStoragePath="
+              + workDir.toAbsolutePath().resolve("flink-checkpoints").resolve(job.name()).toUri());
+    }
     args.addAll(job.extraFlags());
     return args;
   }

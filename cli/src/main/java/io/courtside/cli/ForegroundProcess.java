@@ -12,16 +12,28 @@ final class ForegroundProcess {
   private ForegroundProcess() {}
 
   static int run(List<String> argv) throws IOException, InterruptedException {
+    return run(argv, () -> {});
+  }
+
+  /** As {@link #run(List)}; {@code afterExit} runs once the child has exited, however it ended. */
+  static int run(List<String> argv, Runnable afterExit) throws IOException, InterruptedException {
     Process child = new ProcessBuilder(argv).inheritIO().start();
-    Thread hook = new Thread(() -> stop(child), "stop-child-" + child.pid());
+    Thread hook =
+        new Thread(
+            () -> {
+              stop(child);
+              afterExit.run();
+            },
+            "stop-child-" + child.pid());
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       return child.waitFor();
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
+        afterExit.run();
       } catch (IllegalStateException e) {
-        // Shutting down: the hook is running already.
+        // Shutting down: the hook is running already, and cleans up after the child.
       }
     }
   }

@@ -41,7 +41,8 @@ final class PipelineCommand implements Callable<Integer> {
     }
     System.err.println(
         "courtside pipeline: FlinkRunner on an embedded Flink cluster (own JVM, job log follows)");
-    return ForegroundProcess.run(argv);
+    List<String> command = argv;
+    return ForegroundProcess.run(argv, () -> FlinkLocal.deleteCheckpoints(command));
   }
 
   @Override

@@ -1,9 +1,16 @@
 package io.courtside.services.flink;
 
 import io.courtside.services.stack.KafkaBrokerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The command that runs the pipeline on Beam's Flink runner in an embedded Flink cluster ({@code
@@ -19,14 +26,28 @@ public final class FlinkLocal {
    */
   public static final long DEFAULT_CHECKPOINT_MILLIS = 10_000;
 
+  /**
+   * Where a streaming job on the embedded cluster checkpoints unless {@code --stateBackend} is
+   * given: a directory of its own under this one, in the system temp directory, which {@link
+   * #deleteCheckpoints} removes once the job's JVM has exited. Why not Flink's default: it keeps
+   * checkpoints in the JobManager's memory, at most 5 MB each; the windows of a 1M-post backlog
+   * made 7.4 MB, every checkpoint failed and the job kept restarting. The embedded cluster cannot
+   * restore a checkpoint after its JVM ends, so the directory only serves failover inside one run.
+   */
+  static final Path EMBEDDED_CHECKPOINTS =
+      Path.of(System.getProperty("java.io.tmpdir"), "courtside-flink-embedded");
+
+  private static final String STORAGE_FLAG = "--stateBackendStoragePath=";
+
   private FlinkLocal() {}
 
   /**
    * {@code java ... PipelineLauncher --runner=FlinkRunner --flinkMaster=[local] ARGS}, with
    * runners/flink/conf as {@code --flinkConfDir} (unless ARGS give one) and checkpoints every
    * {@link #DEFAULT_CHECKPOINT_MILLIS} on a streaming start unless ARGS set {@code
-   * --checkpointingInterval}. A {@code --runner} or {@code --flinkMaster} other than these is
-   * refused: only the embedded cluster runs here.
+   * --checkpointingInterval}, to files under {@link #EMBEDDED_CHECKPOINTS} unless ARGS set {@code
+   * --stateBackend}. A {@code --runner} or {@code --flinkMaster} other than these is refused: only
+   * the embedded cluster runs here.
    */
   public static List<String> command(List<String> pipelineArgs) {
     return command(FlinkJvm.runnerClasspath(), pipelineArgs);
@@ -67,6 +88,10 @@ public final class FlinkLocal {
       cmd.add("--flinkConfDir=" + confDir());
     }
     cmd.addAll(defaultCheckpointing(args));
+    if (streaming(args) && args.stream().noneMatch(a -> a.startsWith("--stateBackend"))) {
+      cmd.add("--stateBackend=filesystem");
+      cmd.add(STORAGE_FLAG + EMBEDDED_CHECKPOINTS.resolve(UUID.randomUUID().toString()).toUri());
+    }
     cmd.addAll(args);
     return FlinkJvm.jobCommand(classpath, cmd);
   }
@@ -76,12 +101,40 @@ public final class FlinkLocal {
    * flags set no interval; nothing for a backfill.
    */
   static List<String> defaultCheckpointing(List<String> args) {
-    boolean streaming =
-        args.stream().noneMatch(a -> a.equals("--backfill") || a.equals("--backfill=true"));
-    if (streaming && args.stream().noneMatch(a -> a.startsWith("--checkpointingInterval="))) {
+    if (streaming(args) && args.stream().noneMatch(a -> a.startsWith("--checkpointingInterval="))) {
       return List.of("--checkpointingInterval=" + DEFAULT_CHECKPOINT_MILLIS);
     }
     return List.of();
+  }
+
+  /**
+   * Deletes the checkpoint directory {@link #command} chose for {@code command}'s job, if it did;
+   * call it once that JVM has exited. A directory the user gave is never touched.
+   */
+  public static void deleteCheckpoints(List<String> command) {
+    for (String a : command) {
+      if (a.startsWith(STORAGE_FLAG)) {
+        Path dir = Path.of(URI.create(a.substring(STORAGE_FLAG.length())));
+        if (EMBEDDED_CHECKPOINTS.equals(dir.getParent())) {
+          deleteTree(dir);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("courtside: could not delete " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean streaming(List<String> args) {
+    return args.stream().noneMatch(a -> a.equals("--backfill") || a.equals("--backfill=true"));
   }
 
   /** runners/flink/conf: the embedded cluster's config.yaml (every socket on 127.0.0.1). */

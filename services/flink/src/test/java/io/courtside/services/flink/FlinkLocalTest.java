@@ -1,9 +1,14 @@
 package io.courtside.services.flink;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.Test;
 
@@ -26,6 +31,8 @@ public class FlinkLocalTest {
             "--flinkMaster=[local]",
             CONF,
             "--checkpointingInterval=10000",
+            "--stateBackend=filesystem",
+            storage(cmd),
             "--topic=t"),
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
@@ -37,8 +44,25 @@ public class FlinkLocalTest {
   public void givenIntervalConfDirAndBackfillAddNoDefault() {
     assertEquals(
         List.of(
-            "--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--checkpointingInterval=2000"),
-        jobArgs(FlinkLocal.command(CP, List.of("--checkpointingInterval=2000"))));
+            "--runner=FlinkRunner",
+            "--flinkMaster=[local]",
+            CONF,
+            "--stateBackend=filesystem",
+            "--checkpointingInterval=2000"),
+        withoutStorage(FlinkLocal.command(CP, List.of("--checkpointingInterval=2000"))));
+    assertEquals(
+        "the user's state backend wins",
+        List.of(
+            "--runner=FlinkRunner",
+            "--flinkMaster=[local]",
+            CONF,
+            "--checkpointingInterval=10000",
+            "--stateBackend=rocksdb",
+            "--stateBackendStoragePath=file:///data/cp"),
+        jobArgs(
+            FlinkLocal.command(
+                CP,
+                List.of("--stateBackend=rocksdb", "--stateBackendStoragePath=file:///data/cp"))));
     assertEquals(
         List.of("--runner=FlinkRunner", "--flinkMaster=[local]", CONF, "--backfill"),
         jobArgs(FlinkLocal.command(CP, List.of("--backfill"))));
@@ -49,6 +73,40 @@ public class FlinkLocalTest {
             "--backfill",
             "--flinkConfDir=/etc/flink"),
         jobArgs(FlinkLocal.command(CP, List.of("--backfill", "--flinkConfDir=/etc/flink"))));
+  }
+
+  /** The storage flag of {@code cmd}, checked to name a new directory of its own under the root. */
+  private static String storage(List<String> cmd) {
+    String flag =
+        cmd.stream().filter(a -> a.startsWith("--stateBackendStoragePath=")).findFirst().get();
+    Path dir = Path.of(URI.create(flag.substring("--stateBackendStoragePath=".length())));
+    assertEquals(FlinkLocal.EMBEDDED_CHECKPOINTS, dir.getParent());
+    assertFalse(Files.exists(dir));
+    return flag;
+  }
+
+  private static List<String> withoutStorage(List<String> cmd) {
+    String flag = storage(cmd);
+    return jobArgs(cmd).stream().filter(a -> !a.equals(flag)).toList();
+  }
+
+  @Test
+  public void eachEmbeddedRunCheckpointsToADirectoryOfItsOwnThatIsDeletedAfterIt()
+      throws Exception {
+    List<String> a = FlinkLocal.command(CP, List.of("--topic=t"));
+    List<String> b = FlinkLocal.command(CP, List.of("--topic=t"));
+    assertNotEquals(storage(a), storage(b));
+    Path dir = Path.of(URI.create(storage(a).substring("--stateBackendStoragePath=".length())));
+    Files.createDirectories(dir.resolve("job/chk-3"));
+    Files.writeString(dir.resolve("job/chk-3/_metadata"), "x");
+    FlinkLocal.deleteCheckpoints(a);
+    assertFalse(Files.exists(dir));
+    // A directory the user chose is never deleted.
+    Path mine = Files.createTempDirectory("mine");
+    FlinkLocal.deleteCheckpoints(
+        List.of("--stateBackend=filesystem", "--stateBackendStoragePath=" + mine.toUri()));
+    assertTrue(Files.exists(mine));
+    Files.delete(mine);
   }
 
   @Test

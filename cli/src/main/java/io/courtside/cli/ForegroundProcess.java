@@ -31,7 +31,9 @@ final class ForegroundProcess {
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
-        afterExit.run();
+        if (!child.isAlive()) { // not when this thread was interrupted while the child runs
+          afterExit.run();
+        }
       } catch (IllegalStateException e) {
         // Shutting down: the hook is running already, and cleans up after the child.
       }

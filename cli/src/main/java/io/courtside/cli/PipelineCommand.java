@@ -32,7 +32,7 @@ final class PipelineCommand implements Callable<Integer> {
    * child JVM, JobManager and TaskManager embedded in it ({@code --flinkMaster=[local]}).
    */
   private static int runOnEmbeddedFlink(List<String> args) throws Exception {
-    List<String> argv;
+    final List<String> argv;
     try {
       argv = FlinkLocal.command(args);
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -41,8 +41,7 @@ final class PipelineCommand implements Callable<Integer> {
     }
     System.err.println(
         "courtside pipeline: FlinkRunner on an embedded Flink cluster (own JVM, job log follows)");
-    List<String> command = argv;
-    return ForegroundProcess.run(argv, () -> FlinkLocal.deleteCheckpoints(command));
+    return ForegroundProcess.run(argv, () -> FlinkLocal.deleteCheckpoints(argv));
   }
 
   @Override

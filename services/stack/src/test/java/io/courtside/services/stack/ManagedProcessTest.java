@@ -107,7 +107,14 @@ public class ManagedProcessTest {
     Path log = tmp.getRoot().toPath().resolve("logs/detached.log");
     ManagedProcess p =
         cleanup.track(ManagedProcess.start("detached", List.of("sleep", marker), log, true));
-    // setsid must exec in place: the PID we hold is the sleep itself, in its own session.
+    // setsid must exec in place: the PID we hold becomes the sleep itself, in its own session.
+    // Right after the fork its arguments are still the JVM's spawn helper's (seen once in CI, at
+    // 33 ms), so wait for the exec, as long as a start may take.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (ManagedProcess.attach("detached", p.pid(), log, List.of("sleep", marker)).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertTrue(
         ManagedProcess.attach("detached", p.pid(), log, List.of("sleep", marker)).isPresent());
     assertTrue(p.stop(Duration.ofSeconds(5)));

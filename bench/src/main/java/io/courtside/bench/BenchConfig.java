@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param drainTimeoutSeconds give up a drain after this long
  * @param directFlags extra pipeline flags for DirectRunner jobs (e.g. an experiment)
  * @param sparkFlags extra pipeline flags for SparkRunner jobs
+ * @param flinkFlags extra pipeline flags for FlinkRunner jobs (embedded and session cluster)
  */
 public record BenchConfig(
     int posts,
@@ -38,7 +39,8 @@ public record BenchConfig(
     Path outputDir,
     int drainTimeoutSeconds,
     List<String> directFlags,
-    List<String> sparkFlags) {
+    List<String> sparkFlags,
+    List<String> flinkFlags) {
 
   /** The three measurements. */
   public enum Mode {
@@ -61,6 +63,7 @@ public record BenchConfig(
     modes = List.copyOf(modes);
     directFlags = List.copyOf(directFlags);
     sparkFlags = List.copyOf(sparkFlags);
+    flinkFlags = List.copyOf(flinkFlags);
     runners = List.copyOf(runners);
     scalingPartitions = List.copyOf(scalingPartitions);
     scalingCores = List.copyOf(scalingCores);
@@ -88,6 +91,7 @@ public record BenchConfig(
         false,
         outputDir,
         150,
+        List.of(),
         List.of(),
         List.of());
   }

@@ -202,9 +202,10 @@ public final class BenchHarness {
   }
 
   private List<String> flags(RunnerKind kind) {
-    return kind == RunnerKind.DIRECT
-        ? config.directFlags()
-        : kind.isSpark() ? config.sparkFlags() : List.of();
+    if (kind == RunnerKind.DIRECT) {
+      return config.directFlags();
+    }
+    return kind.isSpark() ? config.sparkFlags() : kind.isFlink() ? config.flinkFlags() : List.of();
   }
 
   private String master(RunnerKind kind, int cores) {
@@ -277,6 +278,8 @@ public final class BenchHarness {
         + config.directFlags()
         + "; extra SparkRunner flags: "
         + config.sparkFlags()
+        + "; extra FlinkRunner flags: "
+        + config.flinkFlags()
         + ". Drain end = the InfluxDB post count equals the"
         + " backlog. wall = launch to last post visible (start-up included); steady = the rate"
         + " from the first poll that saw 10% of the backlog to the first that saw 90% (start-up and"

@@ -22,4 +22,8 @@ public enum RunnerKind {
   public boolean isSpark() {
     return this == SPARK_LOCAL || this == SPARK_CLUSTER;
   }
+
+  public boolean isFlink() {
+    return this == FLINK_LOCAL || this == FLINK_CLUSTER;
+  }
 }

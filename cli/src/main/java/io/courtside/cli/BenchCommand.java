@@ -142,6 +142,13 @@ final class BenchCommand implements Callable<Integer> {
           "An extra pipeline flag for the SparkRunner jobs, e.g. --spark-flag=--maxRecordsPerBatch=20000; repeatable.")
   List<String> sparkFlags = new ArrayList<>();
 
+  @Option(
+      names = "--flink-flag",
+      paramLabel = "FLAG",
+      description =
+          "An extra pipeline flag for the FlinkRunner jobs (embedded and session cluster), e.g. --flink-flag=--maxBundleTimeMills=100; repeatable.")
+  List<String> flinkFlags = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     BenchConfig config;
@@ -178,6 +185,7 @@ final class BenchCommand implements Callable<Integer> {
         output,
         timeoutSeconds,
         directFlags,
-        sparkFlags);
+        sparkFlags,
+        flinkFlags);
   }
 }

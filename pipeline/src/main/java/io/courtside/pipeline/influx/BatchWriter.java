@@ -16,8 +16,8 @@ import java.util.List;
  * ({@link InfluxSchema}) and InfluxDB 1.x even keeps the valid points of a partial write.
  */
 final class BatchWriter {
-  /** A point the server refused, with its answer. */
-  record Rejected(String line, String reason) {}
+  /** A point the server refused: its place in the written list, the line and the answer. */
+  record Rejected(int index, String line, String reason) {}
 
   /** What a batch write did: retries and requests are counted for the metrics. */
   interface Stats {
@@ -39,11 +39,12 @@ final class BatchWriter {
   /** Writes {@code lines}; returns the ones the server refused. */
   List<Rejected> write(List<String> lines) throws IOException, InterruptedException {
     List<Rejected> rejected = new ArrayList<>();
-    write(lines, rejected);
+    write(lines, 0, rejected);
     return rejected;
   }
 
-  private void write(List<String> lines, List<Rejected> rejected)
+  /** {@code lines} starts at {@code offset} of the caller's list. */
+  private void write(List<String> lines, int offset, List<Rejected> rejected)
       throws IOException, InterruptedException {
     if (lines.isEmpty()) {
       return;
@@ -68,12 +69,12 @@ final class BatchWriter {
       }
       stats.rejectedRequest();
       if (lines.size() == 1) {
-        rejected.add(new Rejected(lines.get(0), e.getMessage()));
+        rejected.add(new Rejected(offset, lines.get(0), e.getMessage()));
         return;
       }
       int half = lines.size() / 2;
-      write(lines.subList(0, half), rejected);
-      write(lines.subList(half, lines.size()), rejected);
+      write(lines.subList(0, half), offset, rejected);
+      write(lines.subList(half, lines.size()), offset + half, rejected);
     }
   }
 }

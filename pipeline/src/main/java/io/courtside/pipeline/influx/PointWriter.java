@@ -5,9 +5,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -71,14 +69,14 @@ final class PointWriter {
       if (batch.isEmpty()) {
         return;
       }
-      List<String> lines = new ArrayList<>(batch.size());
-      Map<String, Pending> byLine = new HashMap<>();
-      for (Pending p : batch) {
+      List<Pending> pending = List.copyOf(batch);
+      List<String> lines = new ArrayList<>(pending.size());
+      for (Pending p : pending) {
         lines.add(p.line());
-        byLine.put(p.line(), p);
       }
+      // Refusals come back by their place in the list: no map keyed by whole lines to hash.
       for (BatchWriter.Rejected r : writer.write(lines)) {
-        refused.add(byLine.get(r.line()));
+        refused.add(pending.get(r.index()));
         errors.add(r.reason());
       }
     }

@@ -60,6 +60,22 @@ public class BatchWriterTest {
     List<BatchWriter.Rejected> rejected = writer().write(lines);
     assertEquals(1, rejected.size());
     assertEquals(lines.get(17), rejected.get(0).line());
+    assertEquals(17, rejected.get(0).index());
     assertEquals(63, server.writtenLines.size());
+  }
+
+  @Test
+  public void eachRefusalComesBackAtItsPlaceEvenWhenTwoLinesAreEqual() throws Exception {
+    List<String> lines = points(64);
+    for (int i : new int[] {0, 31, 32, 63}) {
+      lines.set(i, "m,t=x REJECT=1i 5");
+    }
+    List<BatchWriter.Rejected> rejected = writer().write(lines);
+    assertEquals(
+        List.of(0, 31, 32, 63), rejected.stream().map(BatchWriter.Rejected::index).toList());
+    for (BatchWriter.Rejected r : rejected) {
+      assertEquals(lines.get(r.index()), r.line());
+    }
+    assertEquals(60, server.writtenLines.size());
   }
 }

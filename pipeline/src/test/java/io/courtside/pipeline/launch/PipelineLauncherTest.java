@@ -37,7 +37,19 @@ public class PipelineLauncherTest {
     assertTrue(d.isBlockOnRun());
     // Another runner has no such flags: none are added.
     String[] other = {"--runner=" + CrashingRunner.class.getName(), "--topic=t"};
-    assertArrayEquals(other, PipelineLauncher.withDirectRunnerDefaults(other));
+    assertArrayEquals(other, PipelineLauncher.withRunnerDefaults(other));
+  }
+
+  @Test
+  public void theFlinkRunnerSkipsItsCopiesBetweenChainedStepsUnlessTheFlagsSay() {
+    // The Flink runner is not on this module's classpath: the flag's text names it.
+    for (String runner : List.of("FlinkRunner", "org.apache.beam.runners.flink.FlinkRunner")) {
+      assertEquals(
+          List.of("--runner=" + runner, "--topic=t", "--fasterCopy=true"),
+          List.of(PipelineLauncher.withRunnerDefaults("--runner=" + runner, "--topic=t")));
+    }
+    String[] chosen = {"--runner=FlinkRunner", "--fasterCopy=false"};
+    assertArrayEquals(chosen, PipelineLauncher.withRunnerDefaults(chosen));
   }
 
   @Test

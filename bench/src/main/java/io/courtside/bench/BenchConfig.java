@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param scalingPartitions partition counts of the scaling mode
  * @param scalingCores Spark cores (local[N] and the cluster's executor) of the scaling mode
  * @param batchIntervalMillis Spark streaming micro-batch interval
- * @param profile record JFR on the DirectRunner and SparkRunner local drains (first run only)
+ * @param profile record JFR on the first drain of each runner whose job runs in one JVM
  * @param outputDir where the report, logs and recordings go
  * @param drainTimeoutSeconds give up a drain after this long
  * @param directFlags extra pipeline flags for DirectRunner jobs (e.g. an experiment)

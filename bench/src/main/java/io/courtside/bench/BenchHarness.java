@@ -77,10 +77,7 @@ public final class BenchHarness {
       for (int run = 0; run < config.runs(); run++) {
         // Runners interleaved run by run, so a noisy minute on the machine hits all of them.
         for (RunnerKind kind : config.runners()) {
-          boolean profile =
-              config.profile()
-                  && run == 0
-                  && (kind == RunnerKind.DIRECT || kind == RunnerKind.SPARK_LOCAL);
+          boolean profile = config.profile() && run == 0 && kind.jobInOneJvm();
           drains.add(drain(kind, config.partitions(), 2, run, profile));
         }
       }

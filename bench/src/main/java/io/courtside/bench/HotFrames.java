@@ -25,6 +25,7 @@ final class HotFrames {
           "io.courtside.",
           "org.apache.beam.",
           "org.apache.spark.",
+          "org.apache.flink.",
           "org.apache.kafka.",
           "java.io.ObjectOutputStream",
           "java.io.ObjectInputStream",
@@ -85,7 +86,7 @@ final class HotFrames {
     sb.append("| self % | top frame (self time) |\n|---:|---|\n");
     p.self().forEach(e -> sb.append(row(e, p.samples())));
     sb.append(
-        "\n| total % | frame anywhere in the stack (courtside, beam, spark, kafka, serialization) |\n|---:|---|\n");
+        "\n| total % | frame anywhere in the stack (courtside, beam, spark, flink, kafka, serialization) |\n|---:|---|\n");
     p.total().forEach(e -> sb.append(row(e, p.samples())));
     return sb.append('\n').toString();
   }

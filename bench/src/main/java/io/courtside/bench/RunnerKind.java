@@ -23,6 +23,11 @@ public enum RunnerKind {
     return this == SPARK_LOCAL || this == SPARK_CLUSTER;
   }
 
+  /** The whole job runs in the JVM the bench launches, so one recording of it shows every cost. */
+  public boolean jobInOneJvm() {
+    return this == BASELINE || this == DIRECT || this == SPARK_LOCAL || this == FLINK_LOCAL;
+  }
+
   public boolean isFlink() {
     return this == FLINK_LOCAL || this == FLINK_CLUSTER;
   }

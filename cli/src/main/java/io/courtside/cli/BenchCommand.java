@@ -106,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
       negatable = true,
       defaultValue = "true",
       description =
-          "JFR on the first DirectRunner and SparkRunner local drain; top frames in the report (default: ${DEFAULT-VALUE}).")
+          "JFR on the first drain of each runner whose job runs in one JVM (baseline, DirectRunner, Spark local, Flink embedded); top frames in the report (default: ${DEFAULT-VALUE}).")
   boolean profile;
 
   @Option(

@@ -8,8 +8,10 @@ import org.junit.Test;
 
 /** The ceiling rows carry their ratio to the baseline, and baseline / ceiling follows the table. */
 public class ReportCeilingTest {
+  /** Steady: 80,000 posts in half the wall time. */
   private static Drain.Result drain(RunnerKind kind, String label, double wallSeconds) {
-    return new Drain.Result(kind, label, 100_000, wallSeconds, 1, 0, 0, true, null);
+    return new Drain.Result(
+        kind, label, 100_000, wallSeconds, 1, wallSeconds / 2, 80_000, true, null);
   }
 
   @Test
@@ -31,8 +33,8 @@ public class ReportCeilingTest {
     assertTrue(
         md,
         md.contains(
-            "**baseline / ceiling** (wall posts/s): 25% (influxd ceiling, 1 client thread), 20%"
-                + " (influxd ceiling, 2 client threads)."));
+            "**baseline / ceiling**: 25% wall, 25% steady (influxd ceiling, 1 client thread); 20%"
+                + " wall, 20% steady (influxd ceiling, 2 client threads)."));
   }
 
   @Test

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param posts backlog size of a drain
  * @param runs drains per runner; the table reports the median
  * @param modes drain, latency, scaling (any subset)
- * @param runners which runners the drain and latency modes use, in table order
+ * @param runners which runners the drain and latency modes use, in table order (the ceiling: drain
+ *     only)
  * @param partitions partitions of the drain backlog topic
  * @param rates posts/s of the latency mode; each rate is one latency run per runner
  * @param latencySeconds how long the latency mode produces at {@code rate}
@@ -74,14 +75,15 @@ public record BenchConfig(
   }
 
   /**
-   * The CI size: a few thousand posts, one run, baseline + DirectRunner + Spark local, drain only.
+   * The CI size: a few thousand posts, one run, baseline + the influxd ceiling + DirectRunner +
+   * Spark local, drain only.
    */
   public static BenchConfig smoke(Path outputDir) {
     return new BenchConfig(
         3000,
         1,
         List.of(Mode.DRAIN),
-        List.of(RunnerKind.BASELINE, RunnerKind.DIRECT, RunnerKind.SPARK_LOCAL),
+        List.of(RunnerKind.BASELINE, RunnerKind.CEILING, RunnerKind.DIRECT, RunnerKind.SPARK_LOCAL),
         3,
         List.of(200),
         10,

@@ -1,5 +1,6 @@
 package io.courtside.bench;
 
+import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.services.flink.FlinkCluster;
 import io.courtside.services.flink.FlinkClusterConfig;
 import io.courtside.services.spark.SparkCluster;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,6 +48,7 @@ public final class BenchHarness {
   private FlinkCluster flinkCluster;
   private JobLauncher launcher;
   private Posts posts;
+  private Ceiling.Batches ceilingBatches;
   private int jobCounter;
 
   private BenchHarness(BenchConfig config, Path runDir) {
@@ -77,6 +80,12 @@ public final class BenchHarness {
       for (int run = 0; run < config.runs(); run++) {
         // Runners interleaved run by run, so a noisy minute on the machine hits all of them.
         for (RunnerKind kind : config.runners()) {
+          if (kind == RunnerKind.CEILING) {
+            for (int threads : Ceiling.THREADS) {
+              drains.add(ceiling(threads, run));
+            }
+            continue;
+          }
           boolean profile = config.profile() && run == 0 && kind.jobInOneJvm();
           drains.add(drain(kind, config.partitions(), 2, run, profile));
         }
@@ -96,6 +105,9 @@ public final class BenchHarness {
     if (config.has(BenchConfig.Mode.LATENCY)) {
       for (int rate : config.rates()) {
         for (RunnerKind kind : config.runners()) {
+          if (kind == RunnerKind.CEILING) {
+            continue; // a drain-only reference: it writes a finished backlog, no live stream
+          }
           latencies.add(latency(kind, rate));
         }
       }
@@ -131,7 +143,7 @@ public final class BenchHarness {
     if (produced.add(topic)) {
       LOG.info(
           "bench: producing {} posts into {} ({} partitions)", config.posts(), topic, partitions);
-      posts.backlog(topic, partitions, config.posts(), 42);
+      posts.backlog(topic, partitions, config.posts(), Posts.BACKLOG_SEED);
     }
     String name = "j" + (++jobCounter) + "-" + kind.name().toLowerCase().replace('_', '-');
     String label = label(kind, cores);
@@ -162,6 +174,43 @@ public final class BenchHarness {
         label,
         Report.num(r.wallRate()),
         Report.num(r.steadyRate()));
+    return r;
+  }
+
+  /**
+   * One ceiling drain: the backlog's points (encoded and compressed once, before the first ceiling
+   * run's clock) written into a fresh database from {@code threads} client threads.
+   */
+  private Drain.Result ceiling(int threads, int run) throws Exception {
+    if (ceilingBatches == null) {
+      long t = System.nanoTime();
+      ceilingBatches =
+          Ceiling.encode(
+              config.posts(),
+              Posts.BACKLOG_SEED,
+              Instant.now(),
+              new InfluxDbClient(stack.influxUrl(), "ceiling"));
+      LOG.info(
+          "bench: ceiling: {} posts parsed, scored, encoded and gzipped into {} batches ({} MB of"
+              + " line protocol, {} MB gzip) in {} s, before any clock",
+          ceilingBatches.points(),
+          ceilingBatches.batches().size(),
+          Report.dec(ceilingBatches.lineBytes() / 1e6),
+          Report.dec(ceilingBatches.gzipBytes() / 1e6),
+          Report.dec((System.nanoTime() - t) / 1e9));
+    }
+    String name = "j" + (++jobCounter) + "-ceiling-" + threads;
+    String label = label(RunnerKind.CEILING, threads);
+    LOG.info("bench: drain {} run {} ({})", label, run + 1, name);
+    Drain.Result r =
+        Ceiling.run(
+            ceilingBatches,
+            stack.influxUrl(),
+            name.replace('-', '_'),
+            threads,
+            Duration.ofSeconds(config.drainTimeoutSeconds()),
+            label);
+    LOG.info("bench: {} -> {} posts/s wall", label, Report.num(r.wallRate()));
     return r;
   }
 
@@ -214,6 +263,7 @@ public final class BenchHarness {
     };
   }
 
+  /** The row of a runner; for the ceiling {@code cores} is its client threads. */
   private static String label(RunnerKind kind, int cores) {
     return switch (kind) {
       case SPARK_LOCAL -> "SparkRunner local[" + cores + "]";
@@ -222,6 +272,7 @@ public final class BenchHarness {
       case BASELINE -> "baseline";
       case FLINK_LOCAL -> "FlinkRunner embedded";
       case FLINK_CLUSTER -> "FlinkRunner session cluster, " + cores + " slots";
+      case CEILING -> Ceiling.label(cores);
     };
   }
 
@@ -283,7 +334,16 @@ public final class BenchHarness {
         + " the first and last batches excluded). On Spark the steady rate over-states: a micro-batch"
         + " is read and cached, then its points are written in a burst; compare Spark by its wall rate"
         + " on a large backlog, or by the micro-batch times in its log. FlinkRunner: streaming"
-        + " with a checkpoint every 10 s (the default users get).\n";
+        + " with a checkpoint every 10 s (the default users get)."
+        + (config.runners().contains(RunnerKind.CEILING)
+            ? " influxd ceiling: the drain's very points (parsed, scored, encoded and gzipped in"
+                + " batches of "
+                + BaselineMain.BATCH_SIZE
+                + " before the clock starts) written by 1 or 2 threads of the bench's JVM straight"
+                + " to influxd: no Kafka, parse, VADER, encoding or compression on its clock; what"
+                + " the database allows on this machine."
+            : "")
+        + "\n";
   }
 
   private void stop() {

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One drain: a fresh database, the job started in its own JVM, the post count polled until it
- * reaches the backlog size, the job stopped by PID.
+ * reaches the backlog size, the job stopped by PID. The ceiling ({@link Ceiling}) polls the same
+ * way, its writer threads in place of a job.
  *
  * <p>Two rates come out. {@code wall} = posts / (launch to last post visible): what a user waits
  * for, JVM and runner start-up included. {@code steady} = the rate between the first poll that saw
@@ -78,6 +79,26 @@ final class Drain {
 
   private Drain() {}
 
+  /**
+   * What a drain polls for: the job's JVM, or the ceiling's writer threads ({@link Ceiling}). It is
+   * checked before every poll of the post count.
+   */
+  interface Writer {
+    /** Throws when it can no longer write the rest: the job's JVM exited, a write failed. */
+    void check(long count, long posts) throws Exception;
+
+    /** Waits until the next poll: {@link Drain#POLL}. */
+    default void awaitPoll() throws InterruptedException {
+      Thread.sleep(POLL.toMillis());
+    }
+
+    /** The first poll that saw points. */
+    default void firstPointsVisible() {}
+  }
+
+  /** The polls of one drain: when the first points and the whole backlog were seen. */
+  private record Polled(long count, long first, long end, Span span) {}
+
   static Result run(
       JobLauncher launcher,
       JobLauncher.Job job,
@@ -92,59 +113,102 @@ final class Drain {
     influx.createDatabase();
     long t0 = System.nanoTime();
     ManagedProcess process = launcher.start(job, log);
-    long first = 0;
-    long count = 0;
-    Span span = new Span(posts);
-    boolean profiling = false;
-    Path dumped = null;
+    boolean[] profiling = {false};
     try {
-      long deadline = t0 + timeout.toNanos();
-      while (count < posts && System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException(
-              label
-                  + " exited before writing every post ("
-                  + count
-                  + " of "
-                  + posts
-                  + "); log "
-                  + log
-                  + ":\n"
-                  + process.logTail(30));
-        }
-        Thread.sleep(POLL.toMillis());
-        count = influx.postCount(null);
-        span.poll(System.nanoTime(), count);
-        if (count > 0 && first == 0) {
-          first = System.nanoTime();
-          if (jfr != null) {
-            profiling = Jfr.start(process.pid());
-          }
-        }
-      }
-      long end = System.nanoTime();
-      if (profiling && Jfr.dump(process.pid(), jfr)) {
-        dumped = jfr;
-      }
-      boolean complete = count >= posts;
-      if (!complete) {
-        LOG.warn("{}: only {} of {} posts after {} s", label, count, posts, timeout.toSeconds());
-      }
-      return new Result(
-          job.kind(),
-          label,
-          complete ? posts : count,
-          seconds(end - t0),
-          first == 0 ? Double.NaN : seconds(first - t0),
-          span.seconds(),
-          span.posts(),
-          complete,
-          dumped);
+      Polled polled =
+          pollCount(
+              influx,
+              t0,
+              posts,
+              timeout,
+              label,
+              new Writer() {
+                @Override
+                public void check(long count, long posts) {
+                  if (!process.isAlive()) {
+                    throw new IllegalStateException(
+                        label
+                            + " exited before writing every post ("
+                            + count
+                            + " of "
+                            + posts
+                            + "); log "
+                            + log
+                            + ":\n"
+                            + process.logTail(30));
+                  }
+                }
+
+                @Override
+                public void firstPointsVisible() {
+                  if (jfr != null) {
+                    profiling[0] = Jfr.start(process.pid());
+                  }
+                }
+              });
+      Path dumped = profiling[0] && Jfr.dump(process.pid(), jfr) ? jfr : null;
+      return result(job.kind(), label, posts, t0, polled, dumped);
     } finally {
       // Streaming jobs never end by themselves; Spark's graceful stop can take most of a minute
       // and measures nothing, so a short grace then SIGKILL.
       process.stop(Duration.ofSeconds(5));
     }
+  }
+
+  /**
+   * Polls the post count of {@code influx} until it reaches {@code posts} or {@code timeout} after
+   * {@code t0} passes, checking {@code writer} before each poll.
+   */
+  static Result poll(
+      RunnerKind kind,
+      String label,
+      InfluxStats influx,
+      long t0,
+      long posts,
+      Duration timeout,
+      Writer writer)
+      throws Exception {
+    return result(
+        kind, label, posts, t0, pollCount(influx, t0, posts, timeout, label, writer), null);
+  }
+
+  private static Polled pollCount(
+      InfluxStats influx, long t0, long posts, Duration timeout, String label, Writer writer)
+      throws Exception {
+    long first = 0;
+    long count = 0;
+    Span span = new Span(posts);
+    long deadline = t0 + timeout.toNanos();
+    while (count < posts && System.nanoTime() < deadline) {
+      writer.check(count, posts);
+      writer.awaitPoll();
+      count = influx.postCount(null);
+      span.poll(System.nanoTime(), count);
+      if (count > 0 && first == 0) {
+        first = System.nanoTime();
+        writer.firstPointsVisible();
+      }
+    }
+    long end = System.nanoTime();
+    if (count < posts) {
+      LOG.warn("{}: only {} of {} posts after {} s", label, count, posts, timeout.toSeconds());
+    }
+    return new Polled(count, first, end, span);
+  }
+
+  private static Result result(
+      RunnerKind kind, String label, long posts, long t0, Polled polled, Path jfr) {
+    boolean complete = polled.count() >= posts;
+    return new Result(
+        kind,
+        label,
+        complete ? posts : polled.count(),
+        seconds(polled.end() - t0),
+        polled.first() == 0 ? Double.NaN : seconds(polled.first() - t0),
+        polled.span().seconds(),
+        polled.span().posts(),
+        complete,
+        jfr);
   }
 
   private static double seconds(long nanos) {

@@ -60,6 +60,8 @@ final class JobLauncher {
           case FLINK_LOCAL -> withHeap(FlinkLocal.command(flinkArgs(job)));
           case FLINK_CLUSTER ->
               withHeap(FlinkSubmit.command(job.master(), job.name(), flinkArgs(job)));
+          case CEILING ->
+              throw new IllegalArgumentException("the ceiling runs no job: Ceiling.run");
         };
     Files.createDirectories(log.toAbsolutePath().getParent());
     Files.writeString(

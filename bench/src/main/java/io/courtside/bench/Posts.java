@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Produces the bench's posts into the real broker with the ingest producer (acks=all, idempotent):
@@ -20,6 +21,9 @@ final class Posts {
   static final Instant BACKLOG_START = Instant.parse("2026-05-21T02:00:00Z");
 
   static final long BACKLOG_SPAN_MS = 10 * 60_000;
+
+  /** The drains' backlog seed: every drain of every run reads the same posts. */
+  static final long BACKLOG_SEED = 42;
 
   private final String bootstrap;
 
@@ -38,16 +42,23 @@ final class Posts {
    */
   void backlog(String topic, int partitions, int n, long seed) throws Exception {
     createTopic(topic, partitions);
-    SyntheticPosts synthetic = new SyntheticPosts(seed, Clock.fixed(BACKLOG_START, ZoneOffset.UTC));
     try (PostProducer producer = producer(topic)) {
-      for (int i = 0; i < n; i++) {
-        Post p = synthetic.next();
-        Instant at = BACKLOG_START.plusMillis(BACKLOG_SPAN_MS * i / n);
-        producer.post(
-            new Post(p.id(), at, p.text(), p.lang(), p.author(), p.source(), p.hashtags()));
-      }
+      backlogPosts(n, seed, producer::post);
       producer.flush();
       failIfLost(producer);
+    }
+  }
+
+  /**
+   * The posts {@link #backlog} produces for {@code n} and {@code seed}, in the order it sends them,
+   * without a broker: the ceiling builds its points from these.
+   */
+  static void backlogPosts(int n, long seed, Consumer<Post> each) {
+    SyntheticPosts synthetic = new SyntheticPosts(seed, Clock.fixed(BACKLOG_START, ZoneOffset.UTC));
+    for (int i = 0; i < n; i++) {
+      Post p = synthetic.next();
+      Instant at = BACKLOG_START.plusMillis(BACKLOG_SPAN_MS * i / n);
+      each.accept(new Post(p.id(), at, p.text(), p.lang(), p.author(), p.source(), p.hashtags()));
     }
   }
 

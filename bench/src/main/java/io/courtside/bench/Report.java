@@ -44,6 +44,42 @@ final class Report {
                   rs.stream().allMatch(Drain.Result::complete) ? "yes" : "**no**"));
         });
     md.append('\n');
+    ceilings(byLabel, baseWall, baseSteady);
+  }
+
+  /**
+   * Below a table with ceiling rows: baseline / ceiling, the baseline's median wall rate over each
+   * ceiling's (and the same for the steady rates), i.e. the share of what influxd alone ingests
+   * that the baseline achieves.
+   */
+  private void ceilings(
+      Map<String, List<Drain.Result>> byLabel, double baseWall, double baseSteady) {
+    List<String> parts = new ArrayList<>();
+    byLabel.forEach(
+        (label, rs) -> {
+          if (rs.get(0).kind() == RunnerKind.CEILING) {
+            parts.add(
+                ratio(baseWall, median(rs, Drain.Result::wallRate))
+                    + " wall, "
+                    + ratio(baseSteady, median(rs, Drain.Result::steadyRate))
+                    + " steady ("
+                    + label
+                    + ")");
+          }
+        });
+    if (parts.isEmpty()) {
+      return;
+    }
+    md.append("**baseline / ceiling**: ")
+        .append(String.join("; ", parts))
+        .append(
+            ". The ceiling: influxd alone storing the same points, encoded and gzipped in batches"
+                + " of "
+                + String.format("%,d", BaselineMain.BATCH_SIZE)
+                + " before its clock starts (no Kafka, parse, VADER, encoding or compression"
+                + " timed): what the database, not the job, allows on this machine. The wall ratio"
+                + " counts the baseline's JVM and consumer start-up, which the ceiling has none of;"
+                + " the steady ratio leaves it out.\n\n");
   }
 
   void latencies(List<Latency.Result> results) {

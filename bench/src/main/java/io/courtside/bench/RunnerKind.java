@@ -1,8 +1,13 @@
 package io.courtside.bench;
 
-/** The ways the bench drains a topic; each runs in its own JVM. */
+/**
+ * The ways the bench drains a topic; each job runs in its own JVM. {@link #CEILING} runs no job:
+ * the bench's own threads write the drain's points, pre-encoded and compressed, straight to
+ * influxd.
+ */
 public enum RunnerKind {
   BASELINE("baseline (KafkaConsumer loop)"),
+  CEILING("influxd alone ingesting the drain's points, pre-encoded and gzipped, 1 and 2 threads"),
   DIRECT("Beam DirectRunner"),
   SPARK_LOCAL("Beam SparkRunner local[N]"),
   SPARK_CLUSTER("Beam SparkRunner standalone (master+worker)"),

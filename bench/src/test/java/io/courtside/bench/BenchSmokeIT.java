@@ -13,7 +13,8 @@ import org.junit.Test;
 
 /**
  * {@code courtside bench --smoke} on real parts (KRaft broker, influxd, Spark local): the harness
- * must keep working. Asserts the table and that every runner wrote every post; never a speed.
+ * must keep working. Asserts the table (the influxd ceiling's two rows and baseline / ceiling
+ * included) and that every runner, the ceiling too, wrote every post; never a speed.
  */
 public class BenchSmokeIT {
   @Test
@@ -25,17 +26,29 @@ public class BenchSmokeIT {
         BenchHarness.run(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     List<Drain.Result> drains = outcome.drains();
-    assertEquals(config.runners().size(), drains.size());
+    assertTrue(config.runners().contains(RunnerKind.CEILING));
+    // The ceiling makes one row per client thread count, every other runner one.
+    assertEquals(config.runners().size() - 1 + Ceiling.THREADS.size(), drains.size());
+    assertEquals(
+        Ceiling.THREADS.size(),
+        drains.stream().filter(d -> d.kind() == RunnerKind.CEILING).count());
     for (Drain.Result d : drains) {
       assertTrue(d.label() + " wrote " + d.posts() + " of " + config.posts(), d.complete());
       assertEquals(d.label(), config.posts(), d.posts());
     }
     String table = printed.toString(StandardCharsets.UTF_8);
     assertTrue(table, table.contains("| runner | posts |"));
-    for (String label : List.of("| baseline |", "| DirectRunner |", "| SparkRunner local[2] |")) {
+    for (String label :
+        List.of(
+            "| baseline |",
+            "| influxd ceiling, 1 client thread |",
+            "| influxd ceiling, 2 client threads |",
+            "| DirectRunner |",
+            "| SparkRunner local[2] |")) {
       assertTrue("no row " + label + " in\n" + table, table.contains(label));
     }
     assertTrue(table, table.contains("| 100% |"));
+    assertTrue(table, table.contains("**baseline / ceiling**: "));
     assertEquals(outcome.markdown(), Files.readString(outcome.reportFile()));
   }
 }

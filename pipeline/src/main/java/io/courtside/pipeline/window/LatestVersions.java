@@ -35,6 +35,7 @@ public final class LatestVersions {
   private boolean hasZeroKey;
   private int size;
   private int maxFill;
+  private int rehashes;
 
   public LatestVersions() {
     this(MIN_CAPACITY);
@@ -88,6 +89,11 @@ public final class LatestVersions {
   /** Number of ids. */
   public int size() {
     return size;
+  }
+
+  /** For tests: how often this table moved its ids to a larger one. */
+  int rehashes() {
+    return rehashes;
   }
 
   /** Slots of the hashed part of the table (the key 0's slot not counted). */
@@ -248,6 +254,7 @@ public final class LatestVersions {
     double[] oldCompounds = compounds;
     int oldCapacity = mask + 1;
     allocate(capacity);
+    rehashes++;
     for (int s = 0; s < oldCapacity; s++) {
       if (oldKeys[s] != FREE) {
         insertNew(oldKeys[s], oldVersions[s], oldCompounds[s]);

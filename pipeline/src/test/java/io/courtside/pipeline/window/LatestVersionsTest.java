@@ -76,6 +76,7 @@ public class LatestVersionsTest {
           t.size() <= t.capacity() / 2 + t.capacity() / 8);
     }
     assertEquals(15, doublings); // 8 -> 262,144 slots
+    assertEquals(15, t.rehashes());
     assertEquals(n, t.size());
     for (int i = 0; i < n; i++) {
       t.add(key(i), i - 1, -1); // older: ignored
@@ -101,6 +102,7 @@ public class LatestVersionsTest {
       }
       assertEquals(n, t.size());
       assertEquals("n = " + n, capacity, t.capacity());
+      assertEquals(0, t.rehashes());
     }
     assertThrows(IllegalArgumentException.class, () -> LatestVersions.capacityFor(-1));
     assertThrows(
@@ -213,8 +215,9 @@ public class LatestVersionsTest {
       assertEquals(bytes.length, CODER.getEncodedElementByteSize(t));
       LatestVersions back = CoderUtils.decodeFromByteArray(CODER, bytes);
       assertEquals(t, back);
-      // Sized for its entries: the fewest slots that hold them, reached without a rehash.
+      // Sized for its entries: the fewest slots that hold them, from the start.
       assertEquals(LatestVersions.capacityFor(t.size()), back.capacity());
+      assertEquals(0, back.rehashes());
       assertTrue(back.wellFormed());
     }
     assertNotEquals(zero, empty);

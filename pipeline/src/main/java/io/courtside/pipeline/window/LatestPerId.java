@@ -1,7 +1,6 @@
 package io.courtside.pipeline.window;
 
 import io.courtside.pipeline.score.Polarity;
-import java.util.Arrays;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
@@ -14,8 +13,8 @@ import org.apache.beam.sdk.transforms.Combine;
  * fingerprint with the version ({@link io.courtside.pipeline.parse.PostRecord#version}) and
  * compound score of the latest record seen: 24 bytes an id encoded ({@link LatestVersionsCoder}),
  * 24 bytes a slot in memory with at most 5/8 of the slots used. Merging keeps the greater version,
- * so the result does not depend on the order a runner combines in; the compound sum is taken in
- * ascending order of the scores, so it does not either, to the last bit. A combiner rather than a
+ * so the result does not depend on the order a runner combines in; the compound sum is exact,
+ * rounded once ({@link ExactSum}), so it does not either, to the last bit. A combiner rather than a
  * stateful DoFn with timers, because the Spark runner supports no timers in streaming.
  */
 public final class LatestPerId {
@@ -50,28 +49,25 @@ public final class LatestPerId {
     }
 
     /**
-     * The counts of the ids' latest versions, and the sum of their compounds added in ascending
-     * order: floating-point addition is not associative, and the table's slot order depends on the
-     * order of adds and merges, so a sum in slot order could differ in its last bits between two
-     * runs over the same records.
+     * The counts of the ids' latest versions, and the sum of their compounds rounded once ({@link
+     * ExactSum}): floating-point addition is not associative, and the table's slot order depends on
+     * the order of adds and merges, so a sum in slot order could differ in its last bits between
+     * two runs over the same records.
      */
     @Override
     public PolarityCounts extractOutput(LatestVersions acc) {
       double[] compounds = acc.compounds();
-      Arrays.sort(compounds);
       long positive = 0;
       long negative = 0;
       long neutral = 0;
-      double sum = 0.0;
       for (double compound : compounds) {
         switch (Polarity.of(compound)) {
           case POSITIVE -> positive++;
           case NEGATIVE -> negative++;
           case NEUTRAL -> neutral++;
         }
-        sum += compound;
       }
-      return new PolarityCounts(positive, negative, neutral, sum);
+      return new PolarityCounts(positive, negative, neutral, ExactSum.of(compounds));
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +141,11 @@ public class LatestPerIdProperties {
     Arbitrary<Double> compound =
         Arbitraries.frequencyOf(
             Tuple.of(3, Arbitraries.integers().between(-10_000, 10_000).map(i -> i / 1e4)),
-            Tuple.of(2, Arbitraries.doubles().between(-1, 1)),
+            Tuple.of(
+                2,
+                Arbitraries.longs()
+                    .between(-(1L << 53), 1L << 53)
+                    .map(m -> m / (double) (1L << 53))),
             Tuple.of(1, Arbitraries.of(0.0, -0.0, 0.05, -0.05, 0.0499, -0.0499, 1.0, -1.0)));
     Arbitrary<Rec> rec =
         Combinators.combine(Arbitraries.integers().between(0, 1 << 16), version, compound)
@@ -236,15 +239,18 @@ public class LatestPerIdProperties {
     return items;
   }
 
-  /** The counts of the model's ids, the compounds summed in ascending order. */
+  /** The counts of the model's ids, and the exact sum of their compounds rounded once. */
   private static PolarityCounts expected(HashMap<Long, Latest> model) {
     double[] compounds = model.values().stream().mapToDouble(Latest::compound).toArray();
-    Arrays.sort(compounds);
     PolarityCounts counts = PolarityCounts.EMPTY;
     for (double c : compounds) {
-      counts = counts.plus(PolarityCounts.of(Polarity.of(c), c));
+      counts = counts.plus(PolarityCounts.of(Polarity.of(c), 0.0));
     }
-    return counts;
+    return new PolarityCounts(
+        counts.positive(),
+        counts.negative(),
+        counts.neutral(),
+        ExactSumProperties.exact(compounds));
   }
 
   @Property(tries = 2000)

@@ -1,6 +1,5 @@
 package io.courtside.pipeline.window;
 
-import java.util.HashMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -39,9 +38,8 @@ public final class CountPerWindow<K>
         .apply("FixedWindows", AccumulatingPanes.<KV<K, Countable>>of(windows))
         .apply(
             "Count",
-            CombineInBundles
-                .<K, Countable, HashMap<Long, LatestPerId.Latest>, PolarityCounts>perKey(
-                    new LatestPerId.CountFn()))
+            CombineInBundles.<K, Countable, LatestVersions, PolarityCounts>perKey(
+                new LatestPerId.CountFn()))
         .apply("WithWindow", ParDo.of(new WithWindowFn<K>()))
         .setCoder(KvCoder.of(coder.getKeyCoder(), PaneCountsCoder.of()));
   }

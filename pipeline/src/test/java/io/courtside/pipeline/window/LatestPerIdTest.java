@@ -1,14 +1,17 @@
 package io.courtside.pipeline.window;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 
 import io.courtside.pipeline.score.Polarity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.Test;
 
@@ -21,7 +24,7 @@ public class LatestPerIdTest {
   @Test
   public void eachIdCountsOnceWithItsLatestVersionForAnyOrderAndAnySplit() throws Exception {
     LatestPerId.CountFn fn = new LatestPerId.CountFn();
-    LatestPerId.LatestCoder coder = new LatestPerId.LatestCoder();
+    LatestVersionsCoder coder = LatestVersionsCoder.of();
     for (long seed = 0; seed < 300; seed++) {
       Random r = new Random(seed);
       List<Countable> records = new ArrayList<>();
@@ -56,7 +59,7 @@ public class LatestPerIdTest {
       }
 
       Collections.shuffle(records, r);
-      List<HashMap<Long, LatestPerId.Latest>> parts = new ArrayList<>();
+      List<LatestVersions> parts = new ArrayList<>();
       int k = 1 + r.nextInt(5);
       for (int i = 0; i < k; i++) {
         parts.add(fn.createAccumulator());
@@ -65,8 +68,8 @@ public class LatestPerIdTest {
         int i = r.nextInt(k);
         parts.set(i, fn.addInput(parts.get(i), s));
       }
-      List<HashMap<Long, LatestPerId.Latest>> decoded = new ArrayList<>();
-      for (HashMap<Long, LatestPerId.Latest> part : parts) {
+      List<LatestVersions> decoded = new ArrayList<>();
+      for (LatestVersions part : parts) {
         decoded.add(
             CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, part)));
       }
@@ -76,6 +79,39 @@ public class LatestPerIdTest {
           "seed " + seed,
           List.of(pos, neg, neu),
           List.of(counts.positive(), counts.negative(), counts.neutral()));
+      double exact =
+          ExactSumProperties.exact(
+              latest.values().stream().mapToDouble(Countable::compound).toArray());
+      assertEquals("seed " + seed, exact, counts.compoundSum(), 0.0);
     }
+  }
+
+  /**
+   * Floating-point addition is not associative: the sum of the compounds is exact, rounded once, so
+   * the ids' order in the table (which follows the order of adds) cannot change it.
+   */
+  @Test
+  public void theCompoundSumDoesNotDependOnTheOrderOfAdds() {
+    Random r = new Random(7);
+    List<Countable> records = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      records.add(new Countable(r.nextLong(), 1, (r.nextInt(20_001) - 10_000) / 1e4));
+    }
+    LatestPerId.CountFn fn = new LatestPerId.CountFn();
+    Set<Double> inAddOrder = new HashSet<>();
+    Set<PolarityCounts> results = new HashSet<>();
+    for (int round = 0; round < 50; round++) {
+      Collections.shuffle(records, r);
+      LatestVersions acc = fn.createAccumulator();
+      double sum = 0.0;
+      for (Countable c : records) {
+        acc = fn.addInput(acc, c);
+        sum += c.compound();
+      }
+      inAddOrder.add(sum);
+      results.add(fn.extractOutput(acc));
+    }
+    assertNotEquals("the premise: sums in add order differ", 1, inAddOrder.size());
+    assertEquals(1, results.size());
   }
 }

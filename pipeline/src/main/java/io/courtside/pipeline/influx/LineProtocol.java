@@ -15,7 +15,8 @@ package io.courtside.pipeline.influx;
  * {@code field} methods in ascending key order ({@link String#compareTo}, the order Point sorts
  * in), then {@link #timeNs}. Keys are not sorted here; a key not greater than the one before (out
  * of order, or twice) throws {@link IllegalArgumentException}, so a field added out of order fails
- * every test that writes that point. Point's rules, kept here:
+ * every test that writes that point. So does an empty key (Point refuses an empty field key and
+ * silently drops a tag with an empty key). Point's rules, kept here:
  *
  * <ul>
  *   <li>A tag whose value is null or empty is left out; a null string field, and a NaN or infinite

@@ -1,7 +1,6 @@
 package io.courtside.pipeline.influx;
 
-import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.client.write.Point;
+import io.courtside.model.Post;
 import io.courtside.model.PostIds;
 import io.courtside.pipeline.entity.EntityWindowCounts;
 import io.courtside.pipeline.health.DeadLetterCounts;
@@ -11,11 +10,13 @@ import io.courtside.pipeline.window.WindowCounts;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one encoder of Courtside's InfluxDB schema into line protocol (escaping by
- * influxdb-client-java's {@link Point}). Timestamps are nanoseconds. Post text and id are string
- * fields, escaped by Point (quote and backslash; a newline stays inside the quotes), so no text can
- * end a point or start another. No tag is taken from a post: {@code shard} is derived from the id's
- * hash, and {@code source}, a field, is held to a safe alphabet ({@link #sourceValue}).
+ * The one encoder of Courtside's InfluxDB schema into line protocol, written by {@link
+ * LineProtocol}: byte for byte what influxdb-client-java's {@code Point} writes for the same points
+ * ({@code LineProtocolProperties}), without its cost. Timestamps are nanoseconds. Post text and id
+ * are string fields, escaped as Point does (quote and backslash; a newline stays inside the
+ * quotes), so no text can end a point or start another. No tag is taken from a post: {@code shard}
+ * is derived from the id's hash, and {@code source}, a field, is held to a safe alphabet ({@link
+ * #sourceValue}).
  *
  * <ul>
  *   <li>{@code post_sentiment}: one point per post id, whatever its text, score or source became:
@@ -52,6 +53,13 @@ public final class InfluxSchema {
       java.util.regex.Pattern.compile("[a-z0-9._-]+");
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  /**
+   * Initial capacities of a line's builder, so it rarely grows: a post line is about 170 characters
+   * plus its id and text, a window line about 150 plus its tags.
+   */
+  private static final int POST_LINE_CAPACITY = 192, WINDOW_LINE_CAPACITY = 192;
+
   private static final int SHARDS = 4096;
 
   /** "000".."fff", built once: shardTag runs for every post. */
@@ -67,65 +75,74 @@ public final class InfluxSchema {
 
   /** The post point without {@code latency_ms}, for callers that do not know the write time. */
   public static String postLine(ScoredPost scored) {
-    return postPoint(scored).toLineProtocol();
+    return postLine(scored, false, 0L);
   }
 
   /** The post point with {@code latency_ms} = {@code writtenAt} - createdAt. */
   public static String postLine(ScoredPost scored, java.time.Instant writtenAt) {
     long latencyMs = writtenAt.toEpochMilli() - scored.post().createdAt().toEpochMilli();
-    return postPoint(scored).addField("latency_ms", latencyMs).toLineProtocol();
+    return postLine(scored, true, latencyMs);
   }
 
-  private static Point postPoint(ScoredPost scored) {
-    long hash = postHash(scored.post().id());
-    return Point.measurement(POST_SENTIMENT)
-        .addTag("shard", shardTag(hash))
-        .addField("polarity", scored.polarity().tag())
-        .addField("source", sourceValue(scored.post().source()))
-        .addField("compound", scored.compound())
-        .addField("pos", scored.pos())
-        .addField("neu", scored.neu())
-        .addField("neg", scored.neg())
-        .addField("id", scored.post().id())
-        .addField("text", scored.post().text())
-        .time(postTimeNanos(scored.post().createdAt(), hash), WritePrecision.NS);
+  /** Fields in key order, as {@link LineProtocol} requires. */
+  private static String postLine(ScoredPost scored, boolean withLatency, long latencyMs) {
+    Post post = scored.post();
+    long hash = postHash(post.id());
+    LineProtocol line =
+        LineProtocol.measurement(
+                POST_SENTIMENT, POST_LINE_CAPACITY + post.id().length() + post.text().length())
+            .tag("shard", shardTag(hash))
+            .field("compound", scored.compound())
+            .field("id", post.id());
+    if (withLatency) {
+      line.field("latency_ms", latencyMs);
+    }
+    return line.field("neg", scored.neg())
+        .field("neu", scored.neu())
+        .field("polarity", scored.polarity().tag())
+        .field("pos", scored.pos())
+        .field("source", sourceValue(post.source()))
+        .field("text", post.text())
+        .timeNs(postTimeNanos(post.createdAt(), hash));
   }
 
   public static String windowLine(WindowCounts w) {
-    Point point = Point.measurement(POLARITY_WINDOW).addTag("topic", w.topic());
-    return withCounts(point, w.counts(), w.windowStart())
-        .addField("closed", w.closed())
-        .toLineProtocol();
+    LineProtocol line =
+        LineProtocol.measurement(POLARITY_WINDOW, WINDOW_LINE_CAPACITY)
+            .tag("topic", w.topic())
+            .field("closed", w.closed());
+    return withCounts(line, w.counts(), w.windowStart());
   }
 
   public static String entityWindowLine(EntityWindowCounts w) {
-    Point point =
-        Point.measurement(ENTITY_WINDOW)
-            .addTag("entity", w.entity())
-            .addTag("kind", w.kind().tag())
-            .addTag("topic", w.topic());
-    return withCounts(point, w.counts(), w.windowStart()).toLineProtocol();
+    LineProtocol line =
+        LineProtocol.measurement(ENTITY_WINDOW, WINDOW_LINE_CAPACITY)
+            .tag("entity", w.entity())
+            .tag("kind", w.kind().tag())
+            .tag("topic", w.topic());
+    return withCounts(line, w.counts(), w.windowStart());
   }
 
-  /** The fields every window aggregate shares; time = window start, so later panes overwrite. */
-  private static Point withCounts(
-      Point point, PolarityCounts counts, org.joda.time.Instant windowStart) {
-    return point
-        .addField("positive", counts.positive())
-        .addField("negative", counts.negative())
-        .addField("neutral", counts.neutral())
-        .addField("total", counts.total())
-        .addField("compound_mean", counts.compoundMean())
-        .time(TimeUnit.MILLISECONDS.toNanos(windowStart.getMillis()), WritePrecision.NS);
+  /**
+   * The fields every window aggregate shares (in key order they follow {@code closed} and the
+   * tags); time = window start, so later panes overwrite.
+   */
+  private static String withCounts(
+      LineProtocol line, PolarityCounts counts, org.joda.time.Instant windowStart) {
+    return line.field("compound_mean", counts.compoundMean())
+        .field("negative", counts.negative())
+        .field("neutral", counts.neutral())
+        .field("positive", counts.positive())
+        .field("total", counts.total())
+        .timeNs(TimeUnit.MILLISECONDS.toNanos(windowStart.getMillis()));
   }
 
   public static String deadLetterLine(DeadLetterCounts d) {
-    return Point.measurement(DEAD_LETTERS)
-        .addTag("reason_kind", d.reasonKind())
-        .addTag("topic", d.topic())
-        .addField("total", d.count())
-        .time(TimeUnit.MILLISECONDS.toNanos(d.windowStart().getMillis()), WritePrecision.NS)
-        .toLineProtocol();
+    return LineProtocol.measurement(DEAD_LETTERS, WINDOW_LINE_CAPACITY)
+        .tag("reason_kind", d.reasonKind())
+        .tag("topic", d.topic())
+        .field("total", d.count())
+        .timeNs(TimeUnit.MILLISECONDS.toNanos(d.windowStart().getMillis()));
   }
 
   /**

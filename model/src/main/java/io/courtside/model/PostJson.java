@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.courtside.model.InvalidPostException.Kind;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,6 +47,10 @@ public final class PostJson {
   /** For posts that cannot be UTF-8 (see {@link #toBytes}): every non-ASCII character escaped. */
   private static final com.fasterxml.jackson.databind.ObjectWriter ASCII_WRITER =
       MAPPER.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
+
+  /** Reads 8 bytes of a byte[] as one long (in {@link #surrogateEscape}). */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private PostJson() {}
 
@@ -136,6 +143,7 @@ public final class PostJson {
     if (fields == null) {
       return parse(new String(bytes, StandardCharsets.UTF_8)); // valid UTF-8: nothing replaced
     }
+    fields.checkSurrogates = surrogateEscape(bytes);
     return fields.post();
   }
 
@@ -325,6 +333,12 @@ public final class PostJson {
     Object source;
     Object hashtags;
 
+    /**
+     * Whether a string may hold an unpaired surrogate, so each must be checked: false only when
+     * read from valid UTF-8 without a \\u escape of a surrogate (see {@link #surrogateEscape}).
+     */
+    boolean checkSurrogates = true;
+
     /** The post, checked in the order the reasons have always come in. */
     Post post() throws InvalidPostException {
       String id = required("id", this.id);
@@ -349,27 +363,79 @@ public final class PostJson {
           optional("lang", lang),
           optional("author", author),
           optional("source", source),
-          hashtags(hashtags));
+          hashtags());
+    }
+
+    private String required(String field, Object value) throws InvalidPostException {
+      if (value == null || value == Type.NULL) {
+        throw new InvalidPostException(
+            Kind.MISSING_FIELD, "missing required field '" + field + "'");
+      }
+      return string(field, value);
+    }
+
+    private String optional(String field, Object value) throws InvalidPostException {
+      return value == null || value == Type.NULL ? null : string(field, value);
+    }
+
+    private String string(String field, Object value) throws InvalidPostException {
+      if (value instanceof Type type) {
+        throw new InvalidPostException(
+            Kind.BAD_FIELD, "field '" + field + "' must be a string, got " + type.label);
+      }
+      return checkSurrogates ? wellFormed(field, (String) value) : (String) value;
+    }
+
+    private List<String> hashtags() throws InvalidPostException {
+      if (hashtags == null || hashtags == Type.NULL) {
+        return List.of();
+      }
+      if (!(hashtags instanceof Tags tags)) {
+        throw new InvalidPostException(
+            Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
+      }
+      for (String tag : tags.strings()) {
+        if (checkSurrogates) {
+          wellFormed("hashtags", tag);
+        }
+      }
+      if (!tags.stringsOnly()) {
+        throw new InvalidPostException(
+            Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
+      }
+      return tags.strings();
     }
   }
 
-  private static String required(String field, Object value) throws InvalidPostException {
-    if (value == null || value == Type.NULL) {
-      throw new InvalidPostException(Kind.MISSING_FIELD, "missing required field '" + field + "'");
+  /**
+   * Whether {@code utf8} holds a backslash, 'u', then what starts a surrogate's hex (d or D, then 8
+   * to f): in JSON read from valid UTF-8 that is the only way a string gets a surrogate that is not
+   * one of a pair (strict UTF-8 has no encoded surrogates, and its 4-byte forms decode to pairs).
+   * An escaped backslash before "ud8.." matches too, which only costs the check. Looks at 8 bytes
+   * at a time for a backslash.
+   */
+  static boolean surrogateEscape(byte[] utf8) {
+    int n = utf8.length;
+    int i = 0;
+    while (i < n) {
+      if (i + 8 <= n) {
+        long x = (long) LONGS.get(utf8, i) ^ 0x5C5C5C5C5C5C5C5CL; // a zero byte where '\\' was
+        if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {
+          i += 8;
+          continue;
+        }
+      }
+      for (int end = Math.min(i + 8, n); i < end; i++) {
+        if (utf8[i] == '\\'
+            && i + 3 < n
+            && utf8[i + 1] == 'u'
+            && (utf8[i + 2] | 0x20) == 'd'
+            && "89abcdefABCDEF".indexOf(utf8[i + 3]) >= 0) {
+          return true;
+        }
+      }
     }
-    return string(field, value);
-  }
-
-  private static String optional(String field, Object value) throws InvalidPostException {
-    return value == null || value == Type.NULL ? null : string(field, value);
-  }
-
-  private static String string(String field, Object value) throws InvalidPostException {
-    if (value instanceof Type type) {
-      throw new InvalidPostException(
-          Kind.BAD_FIELD, "field '" + field + "' must be a string, got " + type.label);
-    }
-    return wellFormed(field, (String) value);
+    return false;
   }
 
   /** {@code s}, when it holds no unpaired surrogate; else the reason, naming where. */
@@ -399,24 +465,6 @@ public final class PostJson {
       }
     }
     return null;
-  }
-
-  private static List<String> hashtags(Object value) throws InvalidPostException {
-    if (value == null || value == Type.NULL) {
-      return List.of();
-    }
-    if (!(value instanceof Tags tags)) {
-      throw new InvalidPostException(
-          Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
-    }
-    for (String tag : tags.strings()) {
-      wellFormed("hashtags", tag);
-    }
-    if (!tags.stringsOnly()) {
-      throw new InvalidPostException(
-          Kind.BAD_FIELD, "field 'hashtags' must be an array of strings");
-    }
-    return tags.strings();
   }
 
   private static void putIfPresent(ObjectNode node, String field, String value) {

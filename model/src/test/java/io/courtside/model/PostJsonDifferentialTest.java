@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.Test;
@@ -209,11 +210,14 @@ public class PostJsonDifferentialTest {
         }
       }
     }
+    // Mostly ASCII, so that runs of 8 ASCII bytes (read as one long) end anywhere.
     Random r = new Random(17);
     for (int i = 0; i < 100_000; i++) {
-      byte[] b = new byte[r.nextInt(12)];
+      byte[] b = new byte[r.nextInt(40)];
       for (int j = 0; j < b.length; j++) {
-        b[j] = r.nextBoolean() ? edges[r.nextInt(edges.length)] : (byte) r.nextInt(256);
+        int c = r.nextInt(8);
+        b[j] =
+            c == 0 ? edges[r.nextInt(edges.length)] : c == 1 ? (byte) r.nextInt(256) : (byte) 'a';
       }
       assertValidityAsDecoded(b);
     }
@@ -502,12 +506,21 @@ public class PostJsonDifferentialTest {
               case 5 -> String.format(r.nextBoolean() ? "\\u%04x" : "\\u%04X", r.nextInt(0xD800));
               case 6 -> pick(List.of("\\ud83c\\udfc0", "\\uD83D\\uDE02", "\\u00e9", "\\u0000"));
               case 7 -> pick(List.of("\u2028", "\u0085", "\u007f", "\uffff", "\ufffe", "\ufeff"));
-              case 8 -> unpaired ? pick(UNPAIRED) : " ";
+              case 8 -> unpaired ? surrogate() : " ";
               case 9 -> invalid ? pick(INVALID_IN_STRING) : " ";
               default -> Character.toString('a' + r.nextInt(26));
             });
       }
       return sb.append('"').toString();
+    }
+
+    /** A lone surrogate (or two in the wrong order), as a JSON escape in either case or raw. */
+    String surrogate() {
+      if (r.nextBoolean()) {
+        return pick(UNPAIRED);
+      }
+      String hex = Integer.toHexString(0xD800 + r.nextInt(0x800));
+      return "\\u" + (r.nextBoolean() ? hex : hex.toUpperCase(Locale.ROOT));
     }
 
     /** A top-level value that is mostly not a post. */

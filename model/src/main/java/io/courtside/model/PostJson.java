@@ -348,7 +348,7 @@ public final class PostJson {
       String createdAtText = required("createdAt", this.createdAt);
       Instant createdAt;
       try {
-        createdAt = Instant.parse(createdAtText);
+        createdAt = IsoInstant.parse(createdAtText);
       } catch (DateTimeParseException e) {
         throw new InvalidPostException(
             Kind.BAD_FIELD,

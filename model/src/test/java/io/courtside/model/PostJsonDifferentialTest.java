@@ -166,6 +166,10 @@ public class PostJsonDifferentialTest {
     assertSameAsTheOracle("UTF-8 BOM", bom);
     assertSameAsTheOracle("null bytes", null);
     assertSameAsTheOracle("no bytes", new byte[0]);
+    assertEquals(
+        "null text",
+        outcome(() -> TreePostJson.parse((String) null)),
+        outcome(() -> PostJson.parse((String) null)));
   }
 
   /** The string length limit (10,000,000 chars) holds in every field, unknown ones included. */

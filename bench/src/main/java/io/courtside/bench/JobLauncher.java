@@ -66,7 +66,19 @@ final class JobLauncher {
     Files.createDirectories(log.toAbsolutePath().getParent());
     Files.writeString(
         log.resolveSibling(log.getFileName() + ".cmd"), String.join(" ", argv) + "\n");
-    return ManagedProcess.start(job.name(), argv, log, false);
+    ManagedProcess process = ManagedProcess.start(job.name(), argv, log, false);
+    // A bench stopped by a signal (Ctrl-C, kill) skips its finally blocks: its stack stops by its
+    // own hook, and the job it runs by this one.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (process.isAlive()) {
+                    process.stop(java.time.Duration.ofSeconds(5));
+                  }
+                },
+                "stop-" + job.name()));
+    return process;
   }
 
   private List<String> pipelineArgs(Job job) {

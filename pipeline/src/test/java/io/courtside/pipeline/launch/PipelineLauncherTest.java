@@ -53,6 +53,18 @@ public class PipelineLauncherTest {
   }
 
   @Test
+  public void theSparkRunnerGetsTwoSecondBatchesUnlessTheFlagsSay() {
+    // The Spark runner is not on this module's classpath either.
+    for (String runner : List.of("SparkRunner", "org.apache.beam.runners.spark.SparkRunner")) {
+      assertEquals(
+          List.of("--runner=" + runner, "--topic=t", "--batchIntervalMillis=2000"),
+          List.of(PipelineLauncher.withRunnerDefaults("--runner=" + runner, "--topic=t")));
+    }
+    String[] chosen = {"--runner=SparkRunner", "--batchIntervalMillis=500"};
+    assertArrayEquals(chosen, PipelineLauncher.withRunnerDefaults(chosen));
+  }
+
+  @Test
   public void aBackfillIsBatchAndAStreamIsStreaming() {
     assertFalse(PipelineLauncher.parse("--backfill").options().isStreaming());
     assertTrue(PipelineLauncher.parse().options().isStreaming());

@@ -23,11 +23,17 @@ final class Expected {
 
   /** window start (ms) -> polarity tag and "total" -> count, for 1-minute windows. */
   static Map<Long, Map<String, Long>> recount(List<Post> posts) {
+    return recount(posts, Duration.ofMinutes(1));
+  }
+
+  /** window start (ms) -> polarity tag and "total" -> count, for windows of {@code size}. */
+  static Map<Long, Map<String, Long>> recount(List<Post> posts, Duration size) {
+    long sizeMillis = size.toMillis();
     Map<Long, Map<String, Long>> windows = new TreeMap<>();
     Map<String, Post> distinct = new java.util.LinkedHashMap<>();
     posts.forEach(p -> distinct.put(p.id(), p));
     for (Post p : distinct.values()) {
-      long start = p.createdAt().toEpochMilli() / 60_000 * 60_000;
+      long start = Math.floorDiv(p.createdAt().toEpochMilli(), sizeMillis) * sizeMillis;
       String tag = Polarity.of(VADER.polarityScores(p.text()).compound()).tag();
       Map<String, Long> w = windows.computeIfAbsent(start, k -> new TreeMap<>());
       w.merge(tag, 1L, Long::sum);
@@ -94,9 +100,19 @@ final class Expected {
     throw new AssertionError("expected " + want + " posts in InfluxDB, found " + have);
   }
 
+  /** Waits until the stored 1-minute windows equal {@link #recount(List)} of {@code posts}. */
   static void awaitWindows(InfluxDbClient influx, List<Post> posts, Duration timeout)
       throws Exception {
-    Map<Long, Map<String, Long>> want = recount(posts);
+    awaitWindows(influx, posts, Duration.ofMinutes(1), timeout);
+  }
+
+  /**
+   * Waits until every stored polarity_window (positive, negative, neutral, total) equals the
+   * recount of {@code posts} in windows of {@code size}, and no other window is stored.
+   */
+  static void awaitWindows(InfluxDbClient influx, List<Post> posts, Duration size, Duration timeout)
+      throws Exception {
+    Map<Long, Map<String, Long>> want = recount(posts, size);
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<Long, Map<String, Long>> have = Map.of();
     while (System.nanoTime() < deadline) {

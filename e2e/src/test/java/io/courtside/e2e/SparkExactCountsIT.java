@@ -3,6 +3,7 @@ package io.courtside.e2e;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.courtside.model.Post;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.services.spark.SparkCluster;
 import io.courtside.services.spark.SparkClusterConfig;
@@ -11,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -21,15 +25,23 @@ import org.junit.Rule;
 import org.junit.Test;
 
 /**
- * Exact counts on the Spark runner, on a real standalone cluster: the DirectRunner's {@link
- * ExactCountsIT} scenarios that apply to Spark, in one stream with one restart (each Spark submit
- * costs about a minute). A job waits on an empty topic; an archive of a past evening, with junk
- * lines, is replayed into it at 100 posts/s (40 minutes of event time in 12 s, read in a few
- * micro-batches), and {@code courtside verify} must pass; a live feed starts and the driver is
- * killed (kill -9) in the middle of it; the job is submitted again with the same {@code
- * --checkpointDir} (each run gets its own Spark checkpoint; the restart rewinds and recounts) and
- * the feed goes on. Then verify must pass again, every post must be counted once, and the archive's
- * windows must keep their totals.
+ * The pipeline on Spark in its production shape, and exact counts there: a Spark standalone master
+ * and worker on loopback, the pipeline jar spark-submitted (client mode) in streaming mode against
+ * a real KRaft broker and influxd, with the DirectRunner's {@link ExactCountsIT} scenarios that
+ * apply to Spark in one stream with one restart (each Spark submit costs about a minute, so one
+ * stack, one cluster and two submits cover it all).
+ *
+ * <p>A job waits on an empty topic; an archive of a past evening, with junk lines, is replayed into
+ * it at 100 posts/s (40 minutes of event time in 12 s, read in a few micro-batches). Every post
+ * must then be stored once, {@code courtside verify} must pass and every 10 s window must equal a
+ * recount of the archive's posts; nothing of the cluster or the job (driver, master, worker and the
+ * worker's children, the executors) may listen beyond loopback; the sink's {@code batch_size}
+ * distribution must reach the driver log through {@code LogMetricsSink} with a mean above 10 posts
+ * a request; and the job must still run. Then a live feed starts and the driver is killed (kill -9)
+ * in the middle of it; the job is submitted again with the same {@code --checkpointDir} (each run
+ * gets its own Spark checkpoint; the restart rewinds and recounts) and the feed goes on. Then
+ * verify must pass again, every post must be counted once, the archive's windows must keep their
+ * totals, and after the job is stopped InfluxDB must hold exactly the posts sent.
  */
 public class SparkExactCountsIT {
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-spark-exact");
@@ -51,6 +63,14 @@ public class SparkExactCountsIT {
   public void aReplayAtSpeedAndARestartLeaveEveryWindowEqualToTheRecount() throws Exception {
     String topic = "spark-exact";
     Traffic.createTopic(stack.kafkaBootstrap(), topic);
+    // One configuration for both the exact-count scenario and the production-shape checks. The
+    // scenario sets the windows: 10 s windows (the archive's 40 minutes close 240 of them while
+    // the job runs), 30 s lateness, 2 s out-of-orderness, 5 s partition idleness and a 10 s rewind
+    // margin, which the restart's rewind and recount are sized for. The production-shape checks
+    // only add the metrics sink (pushed every 2 s, so the driver log has a line soon after the
+    // archive; verify ignores the flags); their recount takes the window size as a parameter, so
+    // they need no 1-minute windows of their own. Early panes every 1 s and 2 s micro-batches suit
+    // both.
     List<String> args =
         JobArgs.of(
             stack,
@@ -64,11 +84,13 @@ public class SparkExactCountsIT {
             "--partitionIdleness=5s",
             "--restartRewindMargin=10s",
             "--checkpointDir=" + stack.stateDir().resolve("checkpoint"),
-            "--batchIntervalMillis=2000");
+            "--batchIntervalMillis=2000",
+            "--metricsSink=io.courtside.runners.spark.LogMetricsSink",
+            "--metricsPushPeriod=2");
     InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "spark_exact");
     Instant evening = Instant.parse("2025-06-01T01:00:00Z");
-    List<Traffic.Item> archive =
-        new ArrayList<>(Traffic.of(TestPosts.posts("ar-", 1_200, evening, 2_000, 61)));
+    List<Post> archivePosts = TestPosts.posts("ar-", 1_200, evening, 2_000, 61);
+    List<Traffic.Item> archive = new ArrayList<>(Traffic.of(archivePosts));
     List<String> junk = TestPosts.malformed(30);
     for (int i = 0; i < junk.size(); i++) {
       archive.add(40 * i + 7, Traffic.Item.raw("junk-" + i, junk.get(i)));
@@ -92,6 +114,16 @@ public class SparkExactCountsIT {
       Verified.await(args, Duration.ofSeconds(180));
       before = Expected.windowTotals(influx);
       assertEquals(posts, before.values().stream().mapToLong(Long::longValue).sum());
+      // Each window's polarity counts equal a recount of the posts sent (not of the topic, as
+      // verify's), and no other window is stored.
+      Expected.awaitWindows(influx, archivePosts, Duration.ofSeconds(10), Duration.ofSeconds(60));
+      assertOnlyLoopback(job);
+      // The sink's batch_size Distribution reaches the driver log through LogMetricsSink.
+      OptionalDouble mean = awaitMeanBatchSize(job);
+      assertTrue("no batch_size metric in the driver log", mean.isPresent());
+      System.out.printf("Spark streaming: post sink mean batch size %.1f%n", mean.getAsDouble());
+      assertTrue("mean batch size " + mean.getAsDouble(), mean.getAsDouble() > 10);
+      assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive());
       // A live feed starts; the driver is killed (kill -9) in the middle of it.
       long stored = Expected.postCount(influx);
       live1 =
@@ -127,6 +159,40 @@ public class SparkExactCountsIT {
             "the first run's Spark checkpoint is not restored: it is deleted", 1, runs.count());
       }
     }
+    // The job is stopped: nothing more was written while it shut down.
+    assertEquals("every post stored once", posts, Expected.postCount(influx));
+  }
+
+  /**
+   * Nothing of the cluster or the job listens beyond loopback: the driver (spark-submit's JVM), the
+   * master, the worker and the worker's descendants (the executors).
+   */
+  private static void assertOnlyLoopback(SparkJob job) throws Exception {
+    Set<Long> pids = new HashSet<>(List.of(job.pid()));
+    spark.master().ifPresent(p -> pids.add(p.pid()));
+    spark
+        .worker()
+        .ifPresent(
+            p -> {
+              pids.add(p.pid());
+              ProcessHandle.of(p.pid())
+                  .ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+            });
+    List<String> listening = Loopback.listening(pids);
+    assertTrue("no listening sockets found for " + pids, !listening.isEmpty());
+    for (String address : listening) {
+      assertTrue("listens beyond loopback: " + address, Loopback.isLoopback(address));
+    }
+  }
+
+  private static OptionalDouble awaitMeanBatchSize(SparkJob job) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    OptionalDouble mean = job.postSinkMeanBatchSize();
+    while (mean.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      mean = job.postSinkMeanBatchSize();
+    }
+    return mean;
   }
 
   private static boolean logContains(SparkJob job, String text) {

@@ -18,17 +18,18 @@ final class ButRule {
 
   private ButRule() {}
 
-  static void apply(String[] lower, int size, double[] sentiments) {
-    int but = -1;
+  /** {@code words}: the tokens' {@link Vocabulary} ids. */
+  static void apply(int[] words, int size, double[] sentiments) {
     for (int i = 0; i < size; i++) {
-      if (lower[i].equals("but")) {
-        but = i;
-        break;
+      if (words[i] == Vocabulary.BUT) {
+        rescale(i, size, sentiments);
+        return;
       }
     }
-    if (but < 0) {
-      return;
-    }
+  }
+
+  /** The rule around the first "but", at token {@code but}. */
+  static void rescale(int but, int size, double[] sentiments) {
     // Current value -> positions already visited that hold it (smallest first). Zeros are
     // skipped: rescaling a zero leaves it zero, so it can never change what index() finds.
     Map<Double, PriorityQueue<Integer>> visited = new HashMap<>();

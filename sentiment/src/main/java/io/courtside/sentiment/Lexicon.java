@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,6 +40,11 @@ final class Lexicon {
   /** Valence of a lowercased token, or null when the token is not in the lexicon. */
   Double valence(String lowerWord) {
     return valences.get(lowerWord);
+  }
+
+  /** Every entry, word to valence (read-only). */
+  Map<String, Double> entries() {
+    return Collections.unmodifiableMap(valences);
   }
 
   private static Map<String, Double> baseLexicon() {

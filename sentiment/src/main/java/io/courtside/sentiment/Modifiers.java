@@ -197,21 +197,7 @@ final class Modifiers {
           new Phrase(-2.9, "broken", "heart"));
 
   /** A sequence of lowercase words with the valence it carries. */
-  record Phrase(double valence, String... words) {
-
-    /** Whether {@code lower[from .. from + words.length)} is exactly this phrase. */
-    boolean matches(String[] lower, int from, int length) {
-      if (length != words.length) {
-        return false;
-      }
-      for (int k = 0; k < length; k++) {
-        if (!words[k].equals(lower[from + k])) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
+  record Phrase(double valence, String... words) {}
 
   private static Map.Entry<String, Double> inc(String word) {
     return Map.entry(word, B_INCR);

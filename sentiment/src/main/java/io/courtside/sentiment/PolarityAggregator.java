@@ -16,8 +16,8 @@ final class PolarityAggregator {
 
   private PolarityAggregator() {}
 
-  /** {@code text} is the emoji-expanded text: its '!' and '?' count as emphasis. */
-  static SentimentScores scores(double[] sentiments, int size, CharSequence text) {
+  /** The '!' and '?' of the emoji-expanded text count as emphasis. */
+  static SentimentScores scores(double[] sentiments, int size, int exclamations, int questions) {
     if (size == 0) {
       return SentimentScores.ZERO;
     }
@@ -25,7 +25,7 @@ final class PolarityAggregator {
     for (int i = 0; i < size; i++) {
       sum += sentiments[i];
     }
-    double emphasis = punctuationEmphasis(text);
+    double emphasis = punctuationEmphasis(exclamations, questions);
     if (sum > 0) {
       sum += emphasis;
     } else if (sum < 0) {
@@ -65,17 +65,7 @@ final class PolarityAggregator {
   }
 
   /** Up to four '!' add 0.292 each; two or three '?' add 0.18 each, more than three 0.96. */
-  static double punctuationEmphasis(CharSequence text) {
-    int exclamations = 0;
-    int questions = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '!') {
-        exclamations++;
-      } else if (c == '?') {
-        questions++;
-      }
-    }
+  static double punctuationEmphasis(int exclamations, int questions) {
     double ep = Math.min(exclamations, 4) * EXCLAMATION_INCR;
     double qm = 0;
     if (questions > 1) {

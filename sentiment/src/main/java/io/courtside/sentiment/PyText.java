@@ -96,6 +96,11 @@ final class PyText {
     return new String(out);
   }
 
+  /** {@code str.lower()} of an ASCII char. */
+  static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
   /** Python's {@code len()} of {@code s.substring(from, to)}. */
   static int codePointLength(String s, int from, int to) {
     int n = to - from;

@@ -22,12 +22,14 @@ public final class Vader {
 
   private final VaderConfig config;
   private final EmojiExpander emoji;
+  private final Vocabulary vocabulary;
   private final ValenceRules rules;
 
   private Vader(VaderConfig config) {
     this.config = config;
     this.emoji = new EmojiExpander(EmojiNames.get());
-    this.rules = new ValenceRules(Lexicon.withOverlay(config.overlay()));
+    this.vocabulary = new Vocabulary(Lexicon.withOverlay(config.overlay()));
+    this.rules = new ValenceRules(vocabulary);
   }
 
   /** The faithful reference scorer, built once per JVM. */
@@ -59,11 +61,21 @@ public final class Vader {
 
   /** compound, neg, neu and pos of {@code text}, rounded as the reference rounds them. */
   public SentimentScores polarityScores(String text) {
-    String expanded = emoji.expand(truncate(text));
-    SentiText tokens = SentiText.of(expanded);
+    SentiText tokens = tokens(text);
+    return PolarityAggregator.scores(
+        valences(tokens), tokens.size, tokens.exclamations, tokens.questions);
+  }
+
+  /** The tokens of {@code text}, truncated, emoji replaced by their names. */
+  SentiText tokens(String text) {
+    return SentiText.of(emoji.expand(truncate(text)), vocabulary);
+  }
+
+  /** The valence of each token after every rule, "but" included. */
+  double[] valences(SentiText tokens) {
     double[] sentiments = rules.sentiments(tokens);
-    ButRule.apply(tokens.lower, tokens.size, sentiments);
-    return PolarityAggregator.scores(sentiments, tokens.size, expanded);
+    ButRule.apply(tokens.word, tokens.size, sentiments);
+    return sentiments;
   }
 
   /** Cuts at the cap, never between the two halves of a surrogate pair. */

@@ -28,7 +28,7 @@ public class ButRuleTest {
       }
       double[] expected = referenceLoop(lower, values);
       double[] actual = values.clone();
-      ButRule.apply(lower, n, actual);
+      ButRule.apply(ids(lower), n, actual);
       assertArrayEquals(
           Arrays.toString(lower) + " " + Arrays.toString(values), expected, actual, 0);
     }
@@ -38,8 +38,15 @@ public class ButRuleTest {
   public void earlierEqualValueIsRescaledInsteadOfTheVisitedOne() {
     String[] lower = {"outstanding", "but", "agree"};
     double[] values = {3.0, 0, 1.5};
-    ButRule.apply(lower, 3, values);
+    ButRule.apply(ids(lower), 3, values);
     assertArrayEquals(new double[] {0.75, 0, 1.5}, values, 0);
+  }
+
+  /** "but" as its vocabulary id, every other word as an unknown one. */
+  private static int[] ids(String[] lower) {
+    return Arrays.stream(lower)
+        .mapToInt(w -> w.equals("but") ? Vocabulary.BUT : Vocabulary.UNKNOWN)
+        .toArray();
   }
 
   /** The reference, step by step: for each element, rescale sentiments[sentiments.index(it)]. */

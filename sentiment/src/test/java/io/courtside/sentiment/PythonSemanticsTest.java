@@ -6,6 +6,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.Test;
 
 /** The Python string and float behaviours the reference relies on. */
@@ -55,34 +57,53 @@ public class PythonSemanticsTest {
   @Test
   public void splitUsesPythonWhitespace() {
     // NBSP, ideographic space and the Unicode separators split; a zero-width space does not.
-    assertArrayEquals(
-        new String[] {"good", "day", "ok", "fine"}, words("good\u00A0day\u3000ok\u2028fine"));
-    assertArrayEquals(new String[] {"good\u200Bday"}, words("good\u200Bday"));
-    assertArrayEquals(new String[] {"a", "b"}, words("\u001Fa\u0085b\u000B"));
+    assertTokens("good\u00A0day\u3000ok\u2028fine", "good", "day", "ok", "fine");
+    assertTokens("good\u200Bday", "good\u200Bday");
+    assertTokens("\u001Fa\u0085b\u000B", "a", "b");
   }
 
   @Test
   public void punctuationIsStrippedOnlyWhenMoreThanTwoCharactersRemain() {
-    assertArrayEquals(
-        new String[] {"good", ":)", "a!", "...", "don't", "<3", "'em'"},
-        words("good!!! :) a! ... 'don't' <3 'em'"));
+    assertTokens(
+        "good!!! :) a! ... 'don't' <3 'em'", "good", ":)", "a!", "...", "don't", "<3", "'em'");
     // Length counts code points, as Python's len() does.
-    assertArrayEquals(
-        new String[] {"!\uD835\uDC00\uD835\uDC01!"}, words("!\uD835\uDC00\uD835\uDC01!"));
-    assertArrayEquals(
-        new String[] {"\uD835\uDC00\uD835\uDC01\uD835\uDC02"},
-        words("!\uD835\uDC00\uD835\uDC01\uD835\uDC02!"));
+    assertTokens("!\uD835\uDC00\uD835\uDC01!", "!\uD835\uDC00\uD835\uDC01!");
+    assertTokens("!\uD835\uDC00\uD835\uDC01\uD835\uDC02!", "\uD835\uDC00\uD835\uDC01\uD835\uDC02");
+  }
+
+  @Test
+  public void tokensAreLookedUpInPythonLowerCase() {
+    // The Kelvin sign lowercases to an ASCII k, the dotted capital I to two chars.
+    assertTokens("GOOD \u212Aind \u0130yi N'T", "good", "kind", "i\u0307yi", "n't");
+    assertTrue(tokens("DON'T").hasNt[0]);
+    assertTrue(tokens("isn't").hasNt[0]);
+    assertFalse(tokens("dont").hasNt[0]);
+    assertFalse(tokens("n`t").hasNt[0]);
   }
 
   @Test
   public void capDifferentialMeansSomeButNotAllWordsUpper() {
-    assertTrue(SentiText.of("GOOD game").capDiff);
-    assertFalse(SentiText.of("GOOD GAME").capDiff);
-    assertFalse(SentiText.of("good game").capDiff);
+    assertTrue(tokens("GOOD game").capDiff);
+    assertFalse(tokens("GOOD GAME").capDiff);
+    assertFalse(tokens("good game").capDiff);
   }
 
-  private static String[] words(String text) {
-    SentiText t = SentiText.of(text);
-    return Arrays.copyOf(t.words, t.size);
+  private static SentiText tokens(String text) {
+    return SentiText.of(text, new Vocabulary(Lexicon.withOverlay(Map.of())));
+  }
+
+  /**
+   * Tokens are kept as vocabulary ids, so the expected tokens are added to the vocabulary and each
+   * token must be the one with the expected word's id.
+   */
+  private static void assertTokens(String text, String... expected) {
+    Map<String, Double> words = new HashMap<>();
+    for (String word : expected) {
+      words.put(word, 0.0);
+    }
+    Vocabulary vocabulary = new Vocabulary(Lexicon.withOverlay(words));
+    SentiText t = SentiText.of(text, vocabulary);
+    int[] expectedIds = Arrays.stream(expected).mapToInt(vocabulary::id).toArray();
+    assertArrayEquals(text, expectedIds, Arrays.copyOf(t.word, t.size));
   }
 }

@@ -169,11 +169,17 @@ public final class BenchHarness {
             jfr,
             Duration.ofSeconds(config.drainTimeoutSeconds()),
             label);
-    LOG.info(
-        "bench: {} -> {} posts/s wall, {} posts/s steady",
-        label,
-        Report.num(r.wallRate()),
-        Report.num(r.steadyRate()));
+    if (r.failed()) {
+      LOG.warn("bench: {} -> failed (in no median; see the report's failed runs)", label);
+    } else {
+      LOG.info(
+          "bench: {} -> {} posts/s wall, {} posts/s steady, {} HTTP writes ({} points each)",
+          label,
+          Report.num(r.wallRate()),
+          Report.num(r.steadyRate()),
+          r.writes().requests(),
+          Report.dec(r.writes().pointsPerRequest()));
+    }
     return r;
   }
 
@@ -210,7 +216,11 @@ public final class BenchHarness {
             threads,
             Duration.ofSeconds(config.drainTimeoutSeconds()),
             label);
-    LOG.info("bench: {} -> {} posts/s wall", label, Report.num(r.wallRate()));
+    if (r.failed()) {
+      LOG.warn("bench: {} -> failed (in no median; see the report's failed runs)", label);
+    } else {
+      LOG.info("bench: {} -> {} posts/s wall", label, Report.num(r.wallRate()));
+    }
     return r;
   }
 

@@ -125,6 +125,7 @@ final class Ceiling {
       throws Exception {
     InfluxStats influx = new InfluxStats(influxUrl, database);
     influx.createDatabase();
+    InfluxStats.Writes before = influx.writes();
     List<Batch> all = batches.batches();
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Exception> failure = new AtomicReference<>();
@@ -160,6 +161,7 @@ final class Ceiling {
           RunnerKind.CEILING,
           label,
           influx,
+          before,
           t0,
           batches.points(),
           timeout,

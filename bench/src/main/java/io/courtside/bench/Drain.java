@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * runs, without start-up and without the first and last batches. Measuring from the first visible
  * point instead favoured runners that write in large batches (a Spark micro-batch read before that
  * point was counted as written after it).
+ *
+ * <p>Each result also carries what the run made influxd do ({@link InfluxStats.Writes}: write
+ * requests, points, time in writes), and, when the job died or a write failed, why: such a run is
+ * reported as failed and the bench goes on with the next one.
  */
 final class Drain {
   private static final Logger LOG = LoggerFactory.getLogger(Drain.class);
@@ -32,7 +36,14 @@ final class Drain {
       double steadySeconds,
       long steadyPosts,
       boolean complete,
-      Path jfr) {
+      Path jfr,
+      InfluxStats.Writes writes,
+      String failure) {
+    /** The run ended early: its job died or a write failed ({@link #failure} says how). */
+    boolean failed() {
+      return failure != null;
+    }
+
     double wallRate() {
       return posts / wallSeconds;
     }
@@ -96,8 +107,12 @@ final class Drain {
     default void firstPointsVisible() {}
   }
 
-  /** The polls of one drain: when the first points and the whole backlog were seen. */
-  private record Polled(long count, long first, long end, Span span) {}
+  /**
+   * The polls of one drain: when the first points and the whole backlog were seen, influxd's write
+   * counters at the end, and why the writer stopped early (null: it did not).
+   */
+  private record Polled(
+      long count, long first, long end, Span span, InfluxStats.Writes writes, String failure) {}
 
   static Result run(
       JobLauncher launcher,
@@ -111,6 +126,7 @@ final class Drain {
       throws Exception {
     InfluxStats influx = new InfluxStats(influxUrl, job.database());
     influx.createDatabase();
+    InfluxStats.Writes before = influx.writes();
     long t0 = System.nanoTime();
     ManagedProcess process = launcher.start(job, log);
     boolean[] profiling = {false};
@@ -118,6 +134,7 @@ final class Drain {
       Polled polled =
           pollCount(
               influx,
+              before,
               t0,
               posts,
               timeout,
@@ -146,7 +163,8 @@ final class Drain {
                   }
                 }
               });
-      Path dumped = profiling[0] && Jfr.dump(process.pid(), jfr) ? jfr : null;
+      Path dumped =
+          profiling[0] && polled.failure() == null && Jfr.dump(process.pid(), jfr) ? jfr : null;
       return result(job.kind(), label, posts, t0, polled, dumped);
     } finally {
       // Streaming jobs never end by themselves; Spark's graceful stop can take most of a minute
@@ -163,24 +181,43 @@ final class Drain {
       RunnerKind kind,
       String label,
       InfluxStats influx,
+      InfluxStats.Writes before,
       long t0,
       long posts,
       Duration timeout,
       Writer writer)
       throws Exception {
     return result(
-        kind, label, posts, t0, pollCount(influx, t0, posts, timeout, label, writer), null);
+        kind, label, posts, t0, pollCount(influx, before, t0, posts, timeout, label, writer), null);
   }
 
+  /**
+   * Polls until the backlog is visible, the timeout passes or {@code writer} fails its check; a
+   * failed check ends this run (its reason kept), not the bench. {@code before}: influxd's write
+   * counters when the run started.
+   */
   private static Polled pollCount(
-      InfluxStats influx, long t0, long posts, Duration timeout, String label, Writer writer)
+      InfluxStats influx,
+      InfluxStats.Writes before,
+      long t0,
+      long posts,
+      Duration timeout,
+      String label,
+      Writer writer)
       throws Exception {
     long first = 0;
     long count = 0;
+    String failure = null;
     Span span = new Span(posts);
     long deadline = t0 + timeout.toNanos();
     while (count < posts && System.nanoTime() < deadline) {
-      writer.check(count, posts);
+      try {
+        writer.check(count, posts);
+      } catch (Exception e) {
+        failure = reason(e);
+        LOG.error("{}: failed, the bench goes on with the next run: {}", label, failure);
+        break;
+      }
       writer.awaitPoll();
       count = influx.postCount(null);
       span.poll(System.nanoTime(), count);
@@ -190,10 +227,10 @@ final class Drain {
       }
     }
     long end = System.nanoTime();
-    if (count < posts) {
+    if (count < posts && failure == null) {
       LOG.warn("{}: only {} of {} posts after {} s", label, count, posts, timeout.toSeconds());
     }
-    return new Polled(count, first, end, span);
+    return new Polled(count, first, end, span, influx.writes().minus(before), failure);
   }
 
   private static Result result(
@@ -208,7 +245,21 @@ final class Drain {
         polled.span().seconds(),
         polled.span().posts(),
         complete,
-        jfr);
+        jfr,
+        polled.writes(),
+        polled.failure());
+  }
+
+  /** The messages of {@code e} and its causes, outermost first. */
+  static String reason(Throwable e) {
+    StringBuilder s = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (!s.isEmpty()) {
+        s.append(": ");
+      }
+      s.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+    return s.toString();
   }
 
   private static double seconds(long nanos) {

@@ -8,8 +8,31 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The few InfluxQL reads the bench needs: how many posts are stored, and latency percentiles. */
+/**
+ * The few InfluxQL reads the bench needs: how many posts are stored, latency percentiles, and
+ * influxd's own write counters.
+ */
 final class InfluxStats {
+  /**
+   * influxd's HTTP write counters ({@code SHOW STATS FOR 'httpd'}), server-wide since it started:
+   * write requests, points stored, and the time its handlers spent in write requests (summed over
+   * concurrent requests). The difference of two snapshots is what a run made influxd do.
+   */
+  record Writes(long requests, long points, long nanos) {
+    Writes minus(Writes earlier) {
+      return new Writes(
+          requests - earlier.requests, points - earlier.points, nanos - earlier.nanos);
+    }
+
+    double pointsPerRequest() {
+      return requests > 0 ? (double) points / requests : Double.NaN;
+    }
+
+    double seconds() {
+      return nanos / 1e9;
+    }
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final InfluxDbClient client;
@@ -48,6 +71,29 @@ final class InfluxStats {
       v.get(4).asDouble(),
       v.get(5).asDouble()
     };
+  }
+
+  /** influxd's write counters now; see {@link Writes}. */
+  Writes writes() throws IOException {
+    JsonNode root = JSON.readTree(client.query("SHOW STATS FOR 'httpd'"));
+    JsonNode series = root.path("results").path(0).path("series").path(0);
+    JsonNode columns = series.path("columns");
+    JsonNode values = series.path("values").path(0);
+    long requests = -1;
+    long points = -1;
+    long nanos = -1;
+    for (int i = 0; i < columns.size(); i++) {
+      switch (columns.get(i).asText()) {
+        case "writeReq" -> requests = values.path(i).asLong();
+        case "pointsWrittenOK" -> points = values.path(i).asLong();
+        case "writeReqDurationNs" -> nanos = values.path(i).asLong();
+        default -> {}
+      }
+    }
+    if (requests < 0 || points < 0 || nanos < 0) {
+      throw new IOException("influxd's SHOW STATS FOR 'httpd' has no write counters: " + root);
+    }
+    return new Writes(requests, points, nanos);
   }
 
   /** The values of the first row of the first series (index 0 is the time), or empty. */

@@ -14,37 +14,81 @@ final class Report {
     md.append(header).append('\n');
   }
 
-  /** Drain results of several runs; the median per label, in first-seen order. */
+  /**
+   * Drain results of several runs; the median per label, in first-seen order. A failed run (its job
+   * died, a write failed) counts in no median: it is listed below the table with its reason, and
+   * its row says the posts were not all written.
+   */
   void drains(String title, List<Drain.Result> results, int runs) {
     Map<String, List<Drain.Result>> byLabel = group(results);
-    double baseWall =
-        median(byLabel.getOrDefault(baselineLabel(byLabel), List.of()), Drain.Result::wallRate);
-    double baseSteady =
-        median(byLabel.getOrDefault(baselineLabel(byLabel), List.of()), Drain.Result::steadyRate);
+    List<Drain.Result> baseline = finished(byLabel.getOrDefault(baselineLabel(byLabel), List.of()));
+    double baseWall = median(baseline, Drain.Result::wallRate);
+    double baseSteady = median(baseline, Drain.Result::steadyRate);
     md.append("### ").append(title).append("\n\n");
     md.append(
         "| runner | posts | runs | wall posts/s | wall vs baseline | steady posts/s | steady vs baseline"
-            + " | first points after (s) | all posts written |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            + " | first points after (s) | all posts written | HTTP writes | points per write"
+            + " | influxd in writes (s) |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
     byLabel.forEach(
-        (label, rs) -> {
+        (label, all) -> {
+          List<Drain.Result> rs = finished(all);
           double wall = median(rs, Drain.Result::wallRate);
           double steady = median(rs, Drain.Result::steadyRate);
+          long failed = all.size() - rs.size();
           md.append(
               String.format(
-                  "| %s | %d | %d | %s | %s | %s | %s | %s | %s |%n",
+                  "| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                   label,
-                  rs.get(0).posts(),
-                  rs.size(),
+                  all.get(0).posts(),
+                  all.size(),
                   num(wall),
                   ratio(wall, baseWall),
                   num(steady),
                   ratio(steady, baseSteady),
                   dec(median(rs, Drain.Result::firstSeconds)),
-                  rs.stream().allMatch(Drain.Result::complete) ? "yes" : "**no**"));
+                  all.stream().allMatch(Drain.Result::complete)
+                      ? "yes"
+                      : failed > 0 ? "**no**, " + failed + " failed" : "**no**",
+                  num(median(rs, r -> writes(r).requests())),
+                  dec(median(rs, r -> writes(r).pointsPerRequest())),
+                  dec(median(rs, r -> writes(r).seconds()))));
         });
     md.append('\n');
+    md.append(
+        "HTTP writes, points per write, influxd in writes: influxd's own counters (`SHOW STATS FOR"
+            + " 'httpd'`: writeReq, pointsWrittenOK, writeReqDurationNs) from launch to the end of"
+            + " the drain; every point counts, the window aggregates' too.\n\n");
+    failures(results);
     ceilings(byLabel, baseWall, baseSteady);
+  }
+
+  private static InfluxStats.Writes writes(Drain.Result r) {
+    return r.writes() == null ? new InfluxStats.Writes(0, 0, 0) : r.writes();
+  }
+
+  private static List<Drain.Result> finished(List<Drain.Result> runs) {
+    return runs.stream().filter(r -> !r.failed()).toList();
+  }
+
+  private void failures(List<Drain.Result> results) {
+    List<Drain.Result> failed = results.stream().filter(Drain.Result::failed).toList();
+    if (failed.isEmpty()) {
+      return;
+    }
+    md.append("**Failed runs** (in no median):\n\n");
+    for (Drain.Result r : failed) {
+      md.append("- ")
+          .append(r.label())
+          .append(": ")
+          .append(r.failure().lines().findFirst().orElse(""))
+          .append(" (")
+          .append(r.posts())
+          .append(" posts visible after ")
+          .append(dec(r.wallSeconds()))
+          .append(" s)\n");
+    }
+    md.append('\n');
   }
 
   /**
@@ -56,8 +100,9 @@ final class Report {
       Map<String, List<Drain.Result>> byLabel, double baseWall, double baseSteady) {
     List<String> parts = new ArrayList<>();
     byLabel.forEach(
-        (label, rs) -> {
-          if (rs.get(0).kind() == RunnerKind.CEILING) {
+        (label, all) -> {
+          if (all.get(0).kind() == RunnerKind.CEILING) {
+            List<Drain.Result> rs = finished(all);
             parts.add(
                 ratio(baseWall, median(rs, Drain.Result::wallRate))
                     + " wall, "

@@ -30,7 +30,17 @@ public class DrainSpanTest {
     assertEquals(
         Double.NaN,
         new Drain.Result(
-                RunnerKind.BASELINE, "b", 1000, 2, 2, span.seconds(), span.posts(), true, null)
+                RunnerKind.BASELINE,
+                "b",
+                1000,
+                2,
+                2,
+                span.seconds(),
+                span.posts(),
+                true,
+                null,
+                null,
+                null)
             .steadyRate(),
         0);
   }

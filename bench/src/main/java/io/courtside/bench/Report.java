@@ -78,10 +78,16 @@ final class Report {
     }
     md.append("**Failed runs** (in no median):\n\n");
     for (Drain.Result r : failed) {
+      // The reason's first line (the job log's tail follows it in the bench's log), without the
+      // label it starts with and the colon that introduced the tail.
+      String reason = r.failure().lines().findFirst().orElse("").replaceFirst(":\\s*$", "");
+      if (reason.startsWith(r.label() + " ")) {
+        reason = reason.substring(r.label().length() + 1);
+      }
       md.append("- ")
           .append(r.label())
           .append(": ")
-          .append(r.failure().lines().findFirst().orElse(""))
+          .append(reason)
           .append(" (")
           .append(r.posts())
           .append(" posts visible after ")

@@ -37,7 +37,8 @@ public class ReportFailedRunTest {
                 "SparkRunner local[2]",
                 40_000,
                 10,
-                "j4 exited before writing every post (40000 of 100000); log /x/j4.log:\nOOM"),
+                "SparkRunner local[2] exited before writing every post (40000 of 100000); log"
+                    + " /x/j4.log:\nOOM"),
             run(RunnerKind.SPARK_LOCAL, "SparkRunner local[2]", 100_000, 50, null),
             run(RunnerKind.DIRECT, "DirectRunner", 100_000, 40, null)),
         3);
@@ -48,8 +49,8 @@ public class ReportFailedRunTest {
     assertTrue(
         md,
         md.contains(
-            "- SparkRunner local[2]: j4 exited before writing every post (40000 of 100000); log"
-                + " /x/j4.log: (40000 posts visible after 10.0 s)"));
+            "- SparkRunner local[2]: exited before writing every post (40000 of 100000); log"
+                + " /x/j4.log (40000 posts visible after 10.0 s)"));
     assertTrue(md, !md.contains("OOM"));
   }
 }

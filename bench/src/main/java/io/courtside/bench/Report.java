@@ -18,12 +18,15 @@ final class Report {
    * Drain results of several runs; the median per label, in first-seen order. A failed run (its job
    * died, a write failed) counts in no median: it is listed below the table with its reason, and
    * its row says the posts were not all written.
+   *
+   * <p>A ratio to the baseline is the median of the ratios within each round (a label's i-th run
+   * against the baseline's i-th: the runners interleave round by round), not the ratio of two
+   * medians, which may come from different rounds: on a machine whose speed drifts between rounds
+   * that mixes a fast round's baseline with a slow round's job.
    */
   void drains(String title, List<Drain.Result> results, int runs) {
     Map<String, List<Drain.Result>> byLabel = group(results);
-    List<Drain.Result> baseline = finished(byLabel.getOrDefault(baselineLabel(byLabel), List.of()));
-    double baseWall = median(baseline, Drain.Result::wallRate);
-    double baseSteady = median(baseline, Drain.Result::steadyRate);
+    List<Drain.Result> baseline = byLabel.getOrDefault(baselineLabel(byLabel), List.of());
     md.append("### ").append(title).append("\n\n");
     md.append(
         "| runner | posts | runs | wall posts/s | wall vs baseline | steady posts/s | steady vs baseline"
@@ -43,9 +46,9 @@ final class Report {
                   all.get(0).posts(),
                   all.size(),
                   num(wall),
-                  ratio(wall, baseWall),
+                  pct(roundRatio(all, baseline, Drain.Result::wallRate)),
                   num(steady),
-                  ratio(steady, baseSteady),
+                  pct(roundRatio(all, baseline, Drain.Result::steadyRate)),
                   dec(median(rs, Drain.Result::firstSeconds)),
                   all.stream().allMatch(Drain.Result::complete)
                       ? "yes"
@@ -60,7 +63,26 @@ final class Report {
             + " 'httpd'`: writeReq, pointsWrittenOK, writeReqDurationNs) from launch to the end of"
             + " the drain; every point counts, the window aggregates' too.\n\n");
     failures(results);
-    ceilings(byLabel, baseWall, baseSteady);
+    ceilings(byLabel, baseline);
+  }
+
+  /**
+   * The median over rounds of {@code f(run) / f(base)}, pairing the i-th run of each; a round where
+   * either failed or either value is not finite is left out. NaN when no round is left.
+   */
+  static double roundRatio(
+      List<Drain.Result> runs, List<Drain.Result> base, ToDoubleFunction<Drain.Result> f) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(runs.size(), base.size()); i++) {
+      Drain.Result r = runs.get(i);
+      Drain.Result b = base.get(i);
+      double v = f.applyAsDouble(r);
+      double w = f.applyAsDouble(b);
+      if (!r.failed() && !b.failed() && Double.isFinite(v) && Double.isFinite(w) && w > 0) {
+        ratios.add(v / w);
+      }
+    }
+    return median(ratios, Double::doubleValue);
   }
 
   private static InfluxStats.Writes writes(Drain.Result r) {
@@ -98,21 +120,19 @@ final class Report {
   }
 
   /**
-   * Below a table with ceiling rows: baseline / ceiling, the baseline's median wall rate over each
-   * ceiling's (and the same for the steady rates), i.e. the share of what influxd alone ingests
-   * that the baseline achieves.
+   * Below a table with ceiling rows: baseline / ceiling, the baseline's wall rate over each
+   * ceiling's (and the same for the steady rates), the median over rounds, i.e. the share of what
+   * influxd alone ingests that the baseline achieves.
    */
-  private void ceilings(
-      Map<String, List<Drain.Result>> byLabel, double baseWall, double baseSteady) {
+  private void ceilings(Map<String, List<Drain.Result>> byLabel, List<Drain.Result> baseline) {
     List<String> parts = new ArrayList<>();
     byLabel.forEach(
         (label, all) -> {
           if (all.get(0).kind() == RunnerKind.CEILING) {
-            List<Drain.Result> rs = finished(all);
             parts.add(
-                ratio(baseWall, median(rs, Drain.Result::wallRate))
+                pct(roundRatio(baseline, all, Drain.Result::wallRate))
                     + " wall, "
-                    + ratio(baseSteady, median(rs, Drain.Result::steadyRate))
+                    + pct(roundRatio(baseline, all, Drain.Result::steadyRate))
                     + " steady ("
                     + label
                     + ")");
@@ -205,9 +225,7 @@ final class Report {
     return Double.isFinite(v) ? String.format("%.1f", v) : "n/a";
   }
 
-  static String ratio(double v, double base) {
-    return Double.isFinite(v) && Double.isFinite(base) && base > 0
-        ? String.format("%.0f%%", 100 * v / base)
-        : "n/a";
+  static String pct(double ratio) {
+    return Double.isFinite(ratio) ? String.format("%.0f%%", 100 * ratio) : "n/a";
   }
 }

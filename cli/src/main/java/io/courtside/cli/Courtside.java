@@ -2,6 +2,7 @@ package io.courtside.cli;
 
 import io.courtside.dashboard.DashboardCommand;
 import io.courtside.ingest.IngestCommand;
+import io.courtside.pipeline.launch.ExitWithin;
 import io.courtside.sentiment.ScoreCommand;
 import io.courtside.services.stack.StackCommand;
 import picocli.CommandLine;
@@ -46,7 +47,9 @@ public final class Courtside implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    // The command has ended: its hooks (stopping the processes it started, cancelling a job) get
+    // two minutes, then the JVM halts with the command's code instead of hanging (ExitWithin).
+    ExitWithin.exit(commandLine().execute(args), java.time.Duration.ofMinutes(2));
   }
 
   static CommandLine commandLine() {

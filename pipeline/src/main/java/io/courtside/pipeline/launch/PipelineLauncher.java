@@ -27,8 +27,12 @@ public final class PipelineLauncher {
    */
   public record Job(CourtsideOptions options, JobConfig config) {}
 
+  /** How long the JVM's shutdown hooks may take once the job has ended ({@link ExitWithin}). */
+  static final java.time.Duration EXIT_GRACE = java.time.Duration.ofSeconds(60);
+
   public static void main(String[] args) {
-    System.exit(run(List.of(args), System.err, "Run with --help=CourtsideOptions for every flag."));
+    int code = run(List.of(args), System.err, "Run with --help=CourtsideOptions for every flag.");
+    ExitWithin.exit(code, EXIT_GRACE);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.courtside.e2e;
 
 import io.courtside.services.spark.JobJar;
 import io.courtside.services.spark.SparkHome;
+import io.courtside.services.spark.SparkJvm;
 import io.courtside.services.spark.SparkSubmitCommand;
 import io.courtside.services.stack.ManagedProcess;
 import java.io.IOException;
@@ -37,6 +38,25 @@ final class SparkJob implements AutoCloseable {
         new SparkSubmitCommand(
             master, "client", JobJar.locate(), SparkSubmitCommand.localConf(), beamArgs);
     List<String> argv = submit.localCommand(SparkHome.locate().requireBuilt());
+    return new SparkJob(ManagedProcess.start("spark-submit", argv, log, false));
+  }
+
+  /**
+   * Starts spark-submit for a {@code local[N]} master in a driver JVM of {@code heap} (e.g. {@code
+   * -Xmx1g}): the executor is that JVM, so its heap is the job's storage memory.
+   */
+  static SparkJob submitLocal(String master, String heap, Path log, List<String> beamArgs)
+      throws IOException {
+    SparkSubmitCommand submit =
+        new SparkSubmitCommand(
+            master, "client", JobJar.locate(), SparkSubmitCommand.localConf(), beamArgs);
+    List<String> argv =
+        SparkJvm.command(
+            SparkHome.locate().requireBuilt(),
+            List.of(heap),
+            List.of(),
+            SparkSubmitCommand.SPARK_SUBMIT_CLASS,
+            submit.submitArgs(JobJar.locate().toString()));
     return new SparkJob(ManagedProcess.start("spark-submit", argv, log, false));
   }
 

@@ -7,6 +7,7 @@ import io.courtside.pipeline.options.CourtsideOptions;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.ExperimentalOptions;
@@ -58,6 +59,15 @@ public final class PipelineLauncher {
         o.getInfluxDatabase(),
         o.getDlqTopic(),
         o.getRunner().getSimpleName());
+    if (runnerName(args.toArray(new String[0])).equals("spark")
+        && args.stream().noneMatch(a -> a.startsWith("--maxRecordsPerBatch"))) {
+      SparkBatchBudget b = sparkBudget(args.toArray(new String[0]));
+      err.printf(
+          "courtside pipeline: at most %d posts per micro-batch (--maxRecordsPerBatch): what half"
+              + " of the %d MiB of storage memory of a %d MiB executor holds while Spark keeps them"
+              + " cached (runners/spark/README.md, \"Memory\")%n",
+          b.recordsPerBatch(), b.storageBytes() >> 20, b.executorHeapBytes() >> 20);
+    }
     PipelineResult result;
     try {
       result = start(job);
@@ -88,8 +98,12 @@ public final class PipelineLauncher {
    * on the FlinkRunner, its copies between chained steps ({@link #withRunnerDefaults}).
    */
   public static Job parse(String... args) {
-    CourtsideOptions o = JobConfig.options(withRunnerDefaults(args));
+    String[] all = withRunnerDefaults(args);
+    CourtsideOptions o = JobConfig.options(all);
     JobConfig config = JobConfig.of(o);
+    if (runnerName(all).equals("spark")) {
+      guardSparkStorage();
+    }
     o.setStreaming(!o.isBackfill());
     useWrappedReadOnDirectRunner(o);
     if (o.getAppName() == null || o.getAppName().startsWith("PipelineLauncher")) {
@@ -138,8 +152,63 @@ public final class PipelineLauncher {
       // Beam's default micro-batch (500 ms) is shorter than the job's fixed cost per batch: its two
       // Spark jobs, and the window state it checkpoints every batch.
       addIfAbsent(all, "--batchIntervalMillis", Long.toString(SPARK_BATCH_INTERVAL_MILLIS));
+      // Unbounded, a backlog's micro-batches outgrow the executors' storage memory
+      // (SparkBatchBudget).
+      addIfAbsent(
+          all,
+          "--maxRecordsPerBatch",
+          Long.toString(sparkBudget(all.toArray(new String[0])).recordsPerBatch()));
     }
     return all.toArray(new String[0]);
+  }
+
+  /**
+   * The memory budget of a SparkRunner job started with {@code args} in this JVM: Spark's settings
+   * are the system properties spark-submit set, the executor is this JVM in local mode.
+   */
+  static SparkBatchBudget sparkBudget(String... args) {
+    Map<String, String> conf = new java.util.HashMap<>();
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(
+            k -> {
+              if (k.startsWith("spark.")) {
+                conf.put(k, System.getProperty(k));
+              }
+            });
+    long interval = SPARK_BATCH_INTERVAL_MILLIS;
+    for (String a : args) {
+      if (a.startsWith("--batchIntervalMillis=")) {
+        try {
+          interval = Long.parseLong(a.substring("--batchIntervalMillis=".length()));
+        } catch (NumberFormatException e) {
+          // The full parse names the flag.
+        }
+      }
+    }
+    return SparkBatchBudget.of(conf, Runtime.getRuntime().maxMemory(), Math.max(1, interval));
+  }
+
+  /** The class of {@code runners/spark} that stops a Spark job before it could lose posts. */
+  static final String EVICTION_GUARD = "io.courtside.runners.spark.EvictionGuard";
+
+  /**
+   * On the SparkRunner, registers {@link #EVICTION_GUARD} as a Spark listener (system property
+   * {@code spark.extraListeners}, which the SparkContext the runner creates reads), when the class
+   * is on the classpath (the spark-submit jar).
+   */
+  static void guardSparkStorage() {
+    try {
+      Class.forName(EVICTION_GUARD, false, PipelineLauncher.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return;
+    }
+    String listeners = System.getProperty("spark.extraListeners", "").trim();
+    if (!List.of(listeners.split("\\s*,\\s*")).contains(EVICTION_GUARD)) {
+      System.setProperty(
+          "spark.extraListeners",
+          listeners.isEmpty() ? EVICTION_GUARD : listeners + "," + EVICTION_GUARD);
+    }
   }
 
   /** The SparkRunner's micro-batch unless {@code --batchIntervalMillis} says otherwise. */

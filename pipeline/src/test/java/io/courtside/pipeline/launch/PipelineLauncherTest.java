@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.ExperimentalOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -53,14 +54,33 @@ public class PipelineLauncherTest {
   }
 
   @Test
-  public void theSparkRunnerGetsTwoSecondBatchesUnlessTheFlagsSay() {
-    // The Spark runner is not on this module's classpath either.
+  public void theSparkRunnerGetsTwoSecondBatchesAndAMemoryBoundUnlessTheFlagsSay() {
+    // The Spark runner is not on this module's classpath either. This JVM is the local executor.
+    long twoSeconds =
+        SparkBatchBudget.of(Map.of(), Runtime.getRuntime().maxMemory(), 2000).recordsPerBatch();
     for (String runner : List.of("SparkRunner", "org.apache.beam.runners.spark.SparkRunner")) {
       assertEquals(
-          List.of("--runner=" + runner, "--topic=t", "--batchIntervalMillis=2000"),
+          List.of(
+              "--runner=" + runner,
+              "--topic=t",
+              "--batchIntervalMillis=2000",
+              "--maxRecordsPerBatch=" + twoSeconds),
           List.of(PipelineLauncher.withRunnerDefaults("--runner=" + runner, "--topic=t")));
     }
-    String[] chosen = {"--runner=SparkRunner", "--batchIntervalMillis=500"};
+    // The bound follows the batch interval the user chose.
+    long halfSecond =
+        SparkBatchBudget.of(Map.of(), Runtime.getRuntime().maxMemory(), 500).recordsPerBatch();
+    assertEquals(
+        List.of(
+            "--runner=SparkRunner",
+            "--batchIntervalMillis=500",
+            "--maxRecordsPerBatch=" + halfSecond),
+        List.of(
+            PipelineLauncher.withRunnerDefaults(
+                "--runner=SparkRunner", "--batchIntervalMillis=500")));
+    String[] chosen = {
+      "--runner=SparkRunner", "--batchIntervalMillis=500", "--maxRecordsPerBatch=123456"
+    };
     assertArrayEquals(chosen, PipelineLauncher.withRunnerDefaults(chosen));
   }
 

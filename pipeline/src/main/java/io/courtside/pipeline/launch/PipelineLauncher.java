@@ -148,6 +148,11 @@ public final class PipelineLauncher {
       // checks it in the pipeline tests), so the copy protects nothing here. Measured in
       // bench/README.md, "Design choices measured".
       addIfAbsent(all, "--fasterCopy", "true");
+      // Beam's default bundle, 1,000 elements, ends with a write of about 900 points, each of which
+      // influxd syncs to its WAL; 5,000 (the sink's batch) cut a 500,000-post drain's writes from
+      // about 540 to 134 and raised its rate from 42% to 47% of the baseline (median of 3).
+      // Bundles still end after --maxBundleTimeMills (1 s): live latency is unchanged.
+      addIfAbsent(all, "--maxBundleSize", Long.toString(FLINK_MAX_BUNDLE_SIZE));
     } else if (runner.equals("spark")) {
       // Beam's default micro-batch (500 ms) is shorter than the job's fixed cost per batch: its two
       // Spark jobs, and the window state it checkpoints every batch.
@@ -210,6 +215,9 @@ public final class PipelineLauncher {
           listeners.isEmpty() ? EVICTION_GUARD : listeners + "," + EVICTION_GUARD);
     }
   }
+
+  /** The FlinkRunner's bundle size unless {@code --maxBundleSize} says otherwise. */
+  static final long FLINK_MAX_BUNDLE_SIZE = 5000;
 
   /** The SparkRunner's micro-batch unless {@code --batchIntervalMillis} says otherwise. */
   static final long SPARK_BATCH_INTERVAL_MILLIS = 2000;

@@ -42,14 +42,14 @@ public class PipelineLauncherTest {
   }
 
   @Test
-  public void theFlinkRunnerSkipsItsCopiesBetweenChainedStepsUnlessTheFlagsSay() {
+  public void theFlinkRunnerSkipsItsCopiesAndWritesBundlesOfTheSinksBatchUnlessTheFlagsSay() {
     // The Flink runner is not on this module's classpath: the flag's text names it.
     for (String runner : List.of("FlinkRunner", "org.apache.beam.runners.flink.FlinkRunner")) {
       assertEquals(
-          List.of("--runner=" + runner, "--topic=t", "--fasterCopy=true"),
+          List.of("--runner=" + runner, "--topic=t", "--fasterCopy=true", "--maxBundleSize=5000"),
           List.of(PipelineLauncher.withRunnerDefaults("--runner=" + runner, "--topic=t")));
     }
-    String[] chosen = {"--runner=FlinkRunner", "--fasterCopy=false"};
+    String[] chosen = {"--runner=FlinkRunner", "--fasterCopy=false", "--maxBundleSize=100"};
     assertArrayEquals(chosen, PipelineLauncher.withRunnerDefaults(chosen));
   }
 

@@ -332,7 +332,10 @@ public final class BenchHarness {
         + JobLauncher.HEAP
         + "); Kafka (KRaft) and influxd 1.6.7 on loopback. Spark streaming batch interval "
         + config.batchIntervalMillis()
-        + " ms. Extra DirectRunner flags: "
+        + " ms; unless a Spark flag sets --maxRecordsPerBatch, each micro-batch holds at most what"
+        + " half the executor's storage memory keeps cached (the job's log says how many), which"
+        + " bounds the SparkRunner's rate by its memory (runners/spark/README.md, \"Memory\")."
+        + " Extra DirectRunner flags: "
         + config.directFlags()
         + "; extra SparkRunner flags: "
         + config.sparkFlags()

@@ -59,9 +59,10 @@ public final class PipelineLauncher {
         o.getInfluxDatabase(),
         o.getDlqTopic(),
         o.getRunner().getSimpleName());
-    if (runnerName(args.toArray(new String[0])).equals("spark")
+    String[] given = args.toArray(new String[0]);
+    if (runnerName(given).equals("spark")
         && args.stream().noneMatch(a -> a.startsWith("--maxRecordsPerBatch"))) {
-      SparkBatchBudget b = sparkBudget(args.toArray(new String[0]));
+      SparkBatchBudget b = sparkBudget(given);
       err.printf(
           "courtside pipeline: at most %d posts per micro-batch (--maxRecordsPerBatch): what half"
               + " of the %d MiB of storage memory of a %d MiB executor holds while Spark keeps them"

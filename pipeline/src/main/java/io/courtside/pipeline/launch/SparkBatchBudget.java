@@ -80,30 +80,30 @@ public record SparkBatchBudget(long executorHeapBytes, double memoryFraction, lo
       s = s.substring(0, s.length() - 1); // "2gb" as Spark reads it: "2g"
     }
     if (s.isEmpty()) {
-      throw new IllegalArgumentException(
-          "spark.executor.memory must be a size like 2g or 512m, not '" + size + "'");
+      throw notASize(size);
     }
     char unit = s.charAt(s.length() - 1);
+    if (!Character.isDigit(unit) && "kmgt".indexOf(unit) < 0) {
+      throw notASize(size);
+    }
     String number = Character.isDigit(unit) ? s : s.substring(0, s.length() - 1);
     long n;
     try {
       n = Long.parseLong(number);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "spark.executor.memory must be a size like 2g or 512m, not '" + size + "'");
+      throw notASize(size);
     }
     return switch (unit) {
       case 'k' -> n >> 10;
       case 'm' -> n;
       case 'g' -> n << 10;
       case 't' -> n << 20;
-      default -> {
-        if (!Character.isDigit(unit)) {
-          throw new IllegalArgumentException(
-              "spark.executor.memory must be a size like 2g or 512m, not '" + size + "'");
-        }
-        yield n;
-      }
+      default -> n; // no unit: MiB
     };
+  }
+
+  private static IllegalArgumentException notASize(String size) {
+    return new IllegalArgumentException(
+        "spark.executor.memory must be a size like 2g or 512m, not '" + size + "'");
   }
 }

@@ -102,6 +102,15 @@ public class SparkExactCountsIT {
         SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-1.log"), args)) {
       Expected.await(
           "the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
+      // The launcher's default: every state stream checkpointed every two batches, and no stream
+      // remembering a batch longer than twice that (runners/spark StateCheckpoints); the exact
+      // counts below, across a kill -9, hold with it.
+      Expected.await(
+          "the state streams' checkpoint interval set",
+          Duration.ofSeconds(60),
+          () -> logContains(job, "state streams checkpoint every 4000 ms; the "));
+      assertTrue(
+          job.logTail(), logContains(job, "for at most 8000 ms (Spark's defaults: 40000 ms)"));
       Thread.sleep(
           6_000); // the readers find the topic empty: its partitions are empty, then the archive
       // comes

@@ -104,6 +104,7 @@ public final class PipelineLauncher {
     JobConfig config = JobConfig.of(o);
     if (runnerName(all).equals("spark")) {
       guardSparkStorage();
+      checkpointSparkStateEvery(flagValue(all, "--checkpointDurationMillis", 0));
     }
     o.setStreaming(!o.isBackfill());
     useWrappedReadOnDirectRunner(o);
@@ -158,6 +159,17 @@ public final class PipelineLauncher {
       // Beam's default micro-batch (500 ms) is shorter than the job's fixed cost per batch: its two
       // Spark jobs, and the window state it checkpoints every batch.
       addIfAbsent(all, "--batchIntervalMillis", Long.toString(SPARK_BATCH_INTERVAL_MILLIS));
+      // Spark remembers each batch's RDDs for twice this; its default for a mapWithState is ten
+      // batch intervals (SPARK_STATE_CHECKPOINT_BATCHES).
+      addIfAbsent(
+          all,
+          "--checkpointDurationMillis",
+          Long.toString(
+              SPARK_STATE_CHECKPOINT_BATCHES
+                  * flagValue(
+                      all.toArray(new String[0]),
+                      "--batchIntervalMillis",
+                      SPARK_BATCH_INTERVAL_MILLIS)));
       // Unbounded, a backlog's micro-batches outgrow the executors' storage memory
       // (SparkBatchBudget).
       addIfAbsent(
@@ -182,18 +194,47 @@ public final class PipelineLauncher {
                 conf.put(k, System.getProperty(k));
               }
             });
-    long interval = SPARK_BATCH_INTERVAL_MILLIS;
+    long interval =
+        Math.max(1, flagValue(args, "--batchIntervalMillis", SPARK_BATCH_INTERVAL_MILLIS));
+    long checkpoint =
+        flagValue(args, "--checkpointDurationMillis", SPARK_STATE_CHECKPOINT_BATCHES * interval);
+    return SparkBatchBudget.of(conf, Runtime.getRuntime().maxMemory(), interval, checkpoint);
+  }
+
+  /**
+   * The numeric value of the last {@code flag=value} in {@code args}, or {@code otherwise} when
+   * there is none or it is not a number (the full parse names the flag then).
+   */
+  static long flagValue(String[] args, String flag, long otherwise) {
+    long value = otherwise;
     for (String a : args) {
-      if (a.startsWith("--batchIntervalMillis=")) {
+      if (a.startsWith(flag + "=")) {
         try {
-          interval = Long.parseLong(a.substring("--batchIntervalMillis=".length()));
+          value = Long.parseLong(a.substring(flag.length() + 1));
         } catch (NumberFormatException e) {
-          // The full parse names the flag.
+          value = otherwise;
         }
       }
     }
-    return SparkBatchBudget.of(conf, Runtime.getRuntime().maxMemory(), Math.max(1, interval));
+    return value;
   }
+
+  /** The class of {@code runners/spark} that checkpoints all of a Spark job's state streams. */
+  static final String STATE_CHECKPOINTS = "io.courtside.runners.spark.StateCheckpoints";
+
+  /**
+   * On the SparkRunner, registers {@link #STATE_CHECKPOINTS} as a Spark listener with {@code
+   * intervalMillis} (Beam's {@code --checkpointDurationMillis}, which reaches only some of the
+   * job's state streams), when the class is on the classpath.
+   */
+  static void checkpointSparkStateEvery(long intervalMillis) {
+    if (addSparkListener(STATE_CHECKPOINTS)) {
+      System.setProperty(STATE_CHECKPOINT_SETTING, Long.toString(intervalMillis));
+    }
+  }
+
+  /** The Spark setting {@link #STATE_CHECKPOINTS} reads its interval from. */
+  static final String STATE_CHECKPOINT_SETTING = "spark.courtside.stateCheckpointMillis";
 
   /** The class of {@code runners/spark} that stops a Spark job before it could lose posts. */
   static final String EVICTION_GUARD = "io.courtside.runners.spark.EvictionGuard";
@@ -204,21 +245,36 @@ public final class PipelineLauncher {
    * is on the classpath (the spark-submit jar).
    */
   static void guardSparkStorage() {
+    addSparkListener(EVICTION_GUARD);
+  }
+
+  /**
+   * Adds {@code listener} to the system property {@code spark.extraListeners}, which the
+   * SparkContext the runner creates reads, when the class is on the classpath (the spark-submit
+   * jar); returns whether it is.
+   */
+  private static boolean addSparkListener(String listener) {
     try {
-      Class.forName(EVICTION_GUARD, false, PipelineLauncher.class.getClassLoader());
+      Class.forName(listener, false, PipelineLauncher.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      return;
+      return false;
     }
     String listeners = System.getProperty("spark.extraListeners", "").trim();
-    if (!List.of(listeners.split("\\s*,\\s*")).contains(EVICTION_GUARD)) {
+    if (!List.of(listeners.split("\\s*,\\s*")).contains(listener)) {
       System.setProperty(
-          "spark.extraListeners",
-          listeners.isEmpty() ? EVICTION_GUARD : listeners + "," + EVICTION_GUARD);
+          "spark.extraListeners", listeners.isEmpty() ? listener : listeners + "," + listener);
     }
+    return true;
   }
 
   /** The FlinkRunner's bundle size unless {@code --maxBundleSize} says otherwise. */
   static final long FLINK_MAX_BUNDLE_SIZE = 5000;
+
+  /**
+   * The SparkRunner's state checkpoint interval in batch intervals, unless {@code
+   * --checkpointDurationMillis} says otherwise. Spark's default for a {@code mapWithState} is 10.
+   */
+  static final long SPARK_STATE_CHECKPOINT_BATCHES = 2;
 
   /** The SparkRunner's micro-batch unless {@code --batchIntervalMillis} says otherwise. */
   static final long SPARK_BATCH_INTERVAL_MILLIS = 2000;

@@ -9,27 +9,35 @@ import java.util.Map;
  *
  * <p>Why a bound: Beam's Spark runner reads each micro-batch when Spark generates it, not when its
  * turn comes, and keeps what it read and every cached step of the batch (a step's output that two
- * steps read) in memory for about 40 s after that: twice the default checkpoint interval of its
- * {@code mapWithState} streams, ten batch intervals. Unbounded, a backlog fills the storage memory
- * within a minute; Spark then evicts cached batches, and a recomputed read loses its posts (see
- * {@code runners/spark/.../EvictionGuard}). Measured on a 1,000,000-post backlog in local[2] with
- * 2-second batches and 6,000 posts a batch (bench/README.md, "Spark: memory and lost posts"): the
- * cached batches held about 4 kB of storage per post for about 50 s (25 batches: the 40 s plus the
- * batches waiting their turn), 600 MiB, and the window state another 130 MiB; no block was evicted.
+ * steps read) in memory until Spark forgets the batch: twice the checkpoint interval of the state
+ * streams (the launcher makes it {@code --checkpointDurationMillis} for all of them, {@code
+ * runners/spark/.../StateCheckpoints}), after the batch's turn came. Unbounded, a backlog's batches
+ * queue behind the one being processed and fill the storage memory; Spark then evicts cached
+ * batches, and a recomputed read loses its posts (see {@code runners/spark/.../EvictionGuard}).
  *
- * <p>The default takes half of the executor's storage memory (Spark's unified memory, {@code
- * spark.memory.fraction} of the heap above Spark's 300 MiB reserve), the other half for the window
- * state and posts larger than the bench's: {@code 0.5 * storage / (50 s / batch interval * 4,000
- * B)}, rounded down to a thousand, at least 1,000. The executor is this JVM in local mode, else one
- * of {@code spark.executor.memory} (Spark's default 1g): a cluster of several executors holds more,
- * and its user may raise the flag. The flag given on the command line always wins.
+ * <p>The model: a post holds about 4 kB of storage (measured with 40 s retention: 6,000-post 2 s
+ * batches held 600 MiB, bench/README.md, "Spark: memory and lost posts") for twice the checkpoint
+ * interval (Spark's default, ten batches, when it is not set) plus two batch intervals (the batch
+ * in its turn and one waiting). The default takes half of the executor's storage memory (Spark's
+ * unified memory, {@code spark.memory.fraction} of the heap above Spark's 300 MiB reserve), the
+ * other half for the window state and posts larger than the bench's: {@code 0.5 * storage /
+ * (retained / batch interval * 4,000 B)}, rounded down to a thousand, at least 1,000. It is
+ * conservative: 24,000-post batches (2 s, state checkpointed every 4 s) peaked at 273 MiB of
+ * storage in a 1,000,000-post drain, where the model says 549 MiB. The executor is this JVM in
+ * local mode, else one of {@code spark.executor.memory} (Spark's default 1g): a cluster of several
+ * executors holds more, and its user may raise the flag. The flag given on the command line always
+ * wins.
  */
-public record SparkBatchBudget(long executorHeapBytes, double memoryFraction, long batchMillis) {
+public record SparkBatchBudget(
+    long executorHeapBytes, double memoryFraction, long batchMillis, long checkpointMillis) {
   /** Storage bytes per cached post, measured on the bench's posts. */
   static final long BYTES_PER_POST = 4_000;
 
-  /** How long a post's cached bytes stay in storage memory, measured. */
-  static final long RETAINED_MILLIS = 50_000;
+  /** Batches retained besides the remembered ones: the one in its turn and one waiting. */
+  static final long QUEUED_BATCHES = 2;
+
+  /** Spark's checkpoint interval of a {@code mapWithState}, in batches, when none is set. */
+  static final long SPARK_DEFAULT_CHECKPOINT_BATCHES = 10;
 
   /** Spark's reserved heap (not in the unified memory). */
   static final long RESERVED_BYTES = 300L << 20;
@@ -45,7 +53,7 @@ public record SparkBatchBudget(long executorHeapBytes, double memoryFraction, lo
    * spark.executor.memory}.
    */
   public static SparkBatchBudget of(
-      Map<String, String> sparkConf, long thisHeap, long batchMillis) {
+      Map<String, String> sparkConf, long thisHeap, long batchMillis, long checkpointMillis) {
     String master = sparkConf.getOrDefault("spark.master", "local");
     long heap =
         master.startsWith("local")
@@ -55,7 +63,7 @@ public record SparkBatchBudget(long executorHeapBytes, double memoryFraction, lo
         Double.parseDouble(
             sparkConf.getOrDefault(
                 "spark.memory.fraction", Double.toString(DEFAULT_MEMORY_FRACTION)));
-    return new SparkBatchBudget(heap, fraction, batchMillis);
+    return new SparkBatchBudget(heap, fraction, batchMillis, checkpointMillis);
   }
 
   /** Spark's storage memory for this executor: the unified memory above the reserve. */
@@ -63,9 +71,16 @@ public record SparkBatchBudget(long executorHeapBytes, double memoryFraction, lo
     return (long) (memoryFraction * Math.max(0, executorHeapBytes - RESERVED_BYTES));
   }
 
+  /** How long a batch's cached posts stay in storage memory. */
+  public long retainedMillis() {
+    long checkpoint =
+        checkpointMillis > 0 ? checkpointMillis : SPARK_DEFAULT_CHECKPOINT_BATCHES * batchMillis;
+    return 2 * Math.max(checkpoint, batchMillis) + QUEUED_BATCHES * batchMillis;
+  }
+
   /** The default {@code --maxRecordsPerBatch}. */
   public long recordsPerBatch() {
-    double retainedBatches = (double) RETAINED_MILLIS / batchMillis;
+    double retainedBatches = (double) retainedMillis() / batchMillis;
     long records = (long) (0.5 * storageBytes() / (retainedBatches * BYTES_PER_POST));
     return Math.max(MIN_RECORDS, records / 1000 * 1000);
   }

@@ -57,31 +57,51 @@ public class PipelineLauncherTest {
   public void theSparkRunnerGetsTwoSecondBatchesAndAMemoryBoundUnlessTheFlagsSay() {
     // The Spark runner is not on this module's classpath either. This JVM is the local executor.
     long twoSeconds =
-        SparkBatchBudget.of(Map.of(), Runtime.getRuntime().maxMemory(), 2000).recordsPerBatch();
+        SparkBatchBudget.of(Map.of(), Runtime.getRuntime().maxMemory(), 2000, 4000)
+            .recordsPerBatch();
     for (String runner : List.of("SparkRunner", "org.apache.beam.runners.spark.SparkRunner")) {
       assertEquals(
           List.of(
               "--runner=" + runner,
               "--topic=t",
               "--batchIntervalMillis=2000",
+              "--checkpointDurationMillis=4000",
               "--maxRecordsPerBatch=" + twoSeconds),
           List.of(PipelineLauncher.withRunnerDefaults("--runner=" + runner, "--topic=t")));
     }
     // The bound follows the batch interval the user chose.
     long halfSecond =
-        SparkBatchBudget.of(Map.of(), Runtime.getRuntime().maxMemory(), 500).recordsPerBatch();
+        SparkBatchBudget.of(Map.of(), Runtime.getRuntime().maxMemory(), 500, 1000)
+            .recordsPerBatch();
     assertEquals(
         List.of(
             "--runner=SparkRunner",
             "--batchIntervalMillis=500",
+            "--checkpointDurationMillis=1000",
             "--maxRecordsPerBatch=" + halfSecond),
         List.of(
             PipelineLauncher.withRunnerDefaults(
                 "--runner=SparkRunner", "--batchIntervalMillis=500")));
     String[] chosen = {
-      "--runner=SparkRunner", "--batchIntervalMillis=500", "--maxRecordsPerBatch=123456"
+      "--runner=SparkRunner",
+      "--batchIntervalMillis=500",
+      "--checkpointDurationMillis=5000",
+      "--maxRecordsPerBatch=123456"
     };
     assertArrayEquals(chosen, PipelineLauncher.withRunnerDefaults(chosen));
+    // ... and the checkpoint interval the user chose: a longer one retains batches longer.
+    long tenSeconds =
+        SparkBatchBudget.of(Map.of(), Runtime.getRuntime().maxMemory(), 2000, 10_000)
+            .recordsPerBatch();
+    assertEquals(
+        List.of(
+            "--runner=SparkRunner",
+            "--checkpointDurationMillis=10000",
+            "--batchIntervalMillis=2000",
+            "--maxRecordsPerBatch=" + tenSeconds),
+        List.of(
+            PipelineLauncher.withRunnerDefaults(
+                "--runner=SparkRunner", "--checkpointDurationMillis=10000")));
   }
 
   @Test

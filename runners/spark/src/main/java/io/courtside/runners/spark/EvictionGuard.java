@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * lose posts without a word.
  *
  * <p>Why: Beam's Spark runner keeps what it reads in memory only ({@code mapWithState}, {@code
- * MEMORY_ONLY}), and every micro-batch's cached steps for about 40 s. When the executors' storage
- * memory is full, Spark drops the least recently used blocks and recomputes one when it is needed
- * again. Recomputing a read is not a replay: Beam's {@code MicrobatchSource} reuses its cached
- * Kafka reader, which goes on from where it is, not from the batch's checkpoint mark. Seen here: a
+ * MEMORY_ONLY}), and every micro-batch's cached steps until Spark forgets the batch (twice the
+ * state checkpoint interval, {@link StateCheckpoints}). When the executors' storage memory is full,
+ * Spark drops the least recently used blocks and recomputes one when it is needed again.
+ * Recomputing a read is not a replay: Beam's {@code MicrobatchSource} reuses its cached Kafka
+ * reader, which goes on from where it is, not from the batch's checkpoint mark. Seen here: a
  * 1,000,000-post backlog into a local[2] job with a 1 GB heap ended with 632,221 posts stored and
  * every partition read to its end; the read block of one batch was stored with 22 MiB and, after
  * its eviction, recomputed with 78 KiB (bench/README.md, "Spark: memory and lost posts").

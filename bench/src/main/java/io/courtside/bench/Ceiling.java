@@ -154,6 +154,7 @@ final class Ceiling {
       writer.setDaemon(true);
       writers.add(writer);
     }
+    CpuUse.Reading cpu = CpuUse.read(true);
     long t0 = System.nanoTime();
     writers.forEach(Thread::start);
     try {
@@ -162,6 +163,7 @@ final class Ceiling {
           label,
           influx,
           before,
+          cpu,
           t0,
           batches.points(),
           timeout,

@@ -38,7 +38,8 @@ final class Drain {
       boolean complete,
       Path jfr,
       InfluxStats.Writes writes,
-      String failure) {
+      String failure,
+      CpuUse cpu) {
     /** The run ended early: its job died or a write failed ({@link #failure} says how). */
     boolean failed() {
       return failure != null;
@@ -112,7 +113,13 @@ final class Drain {
    * counters at the end, and why the writer stopped early (null: it did not).
    */
   private record Polled(
-      long count, long first, long end, Span span, InfluxStats.Writes writes, String failure) {}
+      long count,
+      long first,
+      long end,
+      Span span,
+      InfluxStats.Writes writes,
+      String failure,
+      CpuUse cpu) {}
 
   static Result run(
       JobLauncher launcher,
@@ -127,6 +134,7 @@ final class Drain {
     InfluxStats influx = new InfluxStats(influxUrl, job.database());
     influx.createDatabase();
     InfluxStats.Writes before = influx.writes();
+    CpuUse.Reading cpu = CpuUse.read(false);
     long t0 = System.nanoTime();
     ManagedProcess process = launcher.start(job, log);
     boolean[] profiling = {false};
@@ -135,6 +143,7 @@ final class Drain {
           pollCount(
               influx,
               before,
+              cpu,
               t0,
               posts,
               timeout,
@@ -182,23 +191,30 @@ final class Drain {
       String label,
       InfluxStats influx,
       InfluxStats.Writes before,
+      CpuUse.Reading cpu,
       long t0,
       long posts,
       Duration timeout,
       Writer writer)
       throws Exception {
     return result(
-        kind, label, posts, t0, pollCount(influx, before, t0, posts, timeout, label, writer), null);
+        kind,
+        label,
+        posts,
+        t0,
+        pollCount(influx, before, cpu, t0, posts, timeout, label, writer),
+        null);
   }
 
   /**
    * Polls until the backlog is visible, the timeout passes or {@code writer} fails its check; a
    * failed check ends this run (its reason kept), not the bench. {@code before}: influxd's write
-   * counters when the run started.
+   * counters when the run started; {@code cpu}: the CPU reading then.
    */
   private static Polled pollCount(
       InfluxStats influx,
       InfluxStats.Writes before,
+      CpuUse.Reading cpu,
       long t0,
       long posts,
       Duration timeout,
@@ -227,10 +243,11 @@ final class Drain {
       }
     }
     long end = System.nanoTime();
+    CpuUse used = CpuUse.between(cpu, CpuUse.read(cpu.benchJvmIsTheJob()));
     if (count < posts && failure == null) {
       LOG.warn("{}: only {} of {} posts after {} s", label, count, posts, timeout.toSeconds());
     }
-    return new Polled(count, first, end, span, influx.writes().minus(before), failure);
+    return new Polled(count, first, end, span, influx.writes().minus(before), failure, used);
   }
 
   private static Result result(
@@ -247,7 +264,8 @@ final class Drain {
         complete,
         jfr,
         polled.writes(),
-        polled.failure());
+        polled.failure(),
+        polled.cpu());
   }
 
   /** The messages of {@code e} and its causes, outermost first. */

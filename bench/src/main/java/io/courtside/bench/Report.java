@@ -62,8 +62,49 @@ final class Report {
         "HTTP writes, points per write, influxd in writes: influxd's own counters (`SHOW STATS FOR"
             + " 'httpd'`: writeReq, pointsWrittenOK, writeReqDurationNs) from launch to the end of"
             + " the drain; every point counts, the window aggregates' too.\n\n");
+    cpu(byLabel, Runtime.getRuntime().availableProcessors());
     failures(results);
     ceilings(byLabel, baseline);
+  }
+
+  /**
+   * Where the cores went in each runner's drains (medians over its finished runs that were read):
+   * the job's, influxd's and the broker's CPU seconds, their sum over wall time x cores, and posts
+   * per CPU second of the job and of influxd. Nothing when no run was read.
+   */
+  void cpu(Map<String, List<Drain.Result>> byLabel, int cores) {
+    if (byLabel.values().stream().flatMap(List::stream).allMatch(r -> r.cpu() == null)) {
+      return;
+    }
+    md.append(
+        "| runner | job CPU (s) | influxd CPU (s) | Kafka CPU (s) | cores busy | posts per job CPU"
+            + " second | posts per influxd CPU second |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    byLabel.forEach(
+        (label, all) -> {
+          List<Drain.Result> rs = finished(all).stream().filter(r -> r.cpu() != null).toList();
+          if (rs.isEmpty()) {
+            return;
+          }
+          md.append(
+              String.format(
+                  "| %s | %s | %s | %s | %s | %s | %s |%n",
+                  label,
+                  dec(median(rs, r -> r.cpu().jobSeconds())),
+                  dec(median(rs, r -> r.cpu().influxdSeconds())),
+                  dec(median(rs, r -> r.cpu().kafkaSeconds())),
+                  pct(median(rs, r -> r.cpu().totalSeconds() / (r.wallSeconds() * cores))),
+                  num(median(rs, r -> r.posts() / r.cpu().jobSeconds())),
+                  num(median(rs, r -> r.posts() / r.cpu().influxdSeconds()))));
+        });
+    md.append('\n');
+    md.append(
+        "CPU: the OS's CPU time (`/proc`) of every process the bench started, from launch to the"
+            + " end of the drain. Job: the job's JVM and, on a cluster, the cluster's JVMs (idle"
+            + " daemons included); for the ceiling, the bench's own JVM (its writer threads and"
+            + " polls). Cores busy: the three together over wall time x "
+            + cores
+            + " cores.\n\n");
   }
 
   /**

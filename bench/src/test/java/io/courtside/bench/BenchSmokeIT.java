@@ -35,6 +35,11 @@ public class BenchSmokeIT {
     for (Drain.Result d : drains) {
       assertTrue(d.label() + " wrote " + d.posts() + " of " + config.posts(), d.complete());
       assertEquals(d.label(), config.posts(), d.posts());
+      // Every job's JVM did the work of the drain (the ceiling's job, the bench's JVM writing one
+      // pre-built batch, may take less than the OS's 10 ms tick).
+      assertTrue(
+          d.label() + ": " + d.cpu(), d.kind() == RunnerKind.CEILING || d.cpu().jobSeconds() > 0);
+      assertTrue(d.label() + ": " + d.cpu(), d.cpu().influxdSeconds() > 0);
     }
     String table = printed.toString(StandardCharsets.UTF_8);
     assertTrue(table, table.contains("| runner | posts |"));
@@ -49,6 +54,7 @@ public class BenchSmokeIT {
     }
     assertTrue(table, table.contains("| 100% |"));
     assertTrue(table, table.contains("**baseline / ceiling**: "));
+    assertTrue(table, table.contains("| runner | job CPU (s) | influxd CPU (s) |"));
     assertEquals(outcome.markdown(), Files.readString(outcome.reportFile()));
   }
 }

@@ -40,6 +40,7 @@ public class DrainSpanTest {
                 true,
                 null,
                 null,
+                null,
                 null)
             .steadyRate(),
         0);

@@ -11,7 +11,18 @@ public class ReportCeilingTest {
   /** Steady: 80,000 posts in half the wall time. */
   private static Drain.Result drain(RunnerKind kind, String label, double wallSeconds) {
     return new Drain.Result(
-        kind, label, 100_000, wallSeconds, 1, wallSeconds / 2, 80_000, true, null, null, null);
+        kind,
+        label,
+        100_000,
+        wallSeconds,
+        1,
+        wallSeconds / 2,
+        80_000,
+        true,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -24,7 +24,8 @@ public class ReportFailedRunTest {
         failure == null,
         null,
         new InfluxStats.Writes(posts / 500, posts, 2_500_000_000L),
-        failure);
+        failure,
+        null);
   }
 
   @Test

@@ -1,5 +1,9 @@
 package io.courtside.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +39,7 @@ record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
     }
     for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
       ProcessHandle.Info info = p.info();
-      Role role = role(info.command().orElse(""), info.arguments().map(List::of).orElse(List.of()));
+      Role role = role(info.command().orElse(""), arguments(p));
       if (role != Role.JOB || !benchJvmIsTheJob) {
         seconds.put(p.pid(), seconds(p));
         roles.put(p.pid(), role);
@@ -75,6 +79,21 @@ record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
       return Role.KAFKA;
     }
     return Role.JOB;
+  }
+
+  /**
+   * A process's arguments. The JDK gives none for a command line longer than about 4 kB (every JVM
+   * with the job's class path), so they are read from {@code /proc/PID/cmdline} when it has them.
+   */
+  static List<String> arguments(ProcessHandle p) {
+    Path cmdline = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+    try {
+      String all = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
+      List<String> parts = List.of(all.split("\0"));
+      return parts.isEmpty() ? List.of() : parts.subList(1, parts.size());
+    } catch (IOException | RuntimeException e) {
+      return p.info().arguments().map(List::of).orElse(List.of());
+    }
   }
 
   private static double seconds(ProcessHandle p) {

@@ -28,6 +28,27 @@ public class CpuUseTest {
   }
 
   @Test
+  public void aProcessIsKnownByItsArgumentsEvenWhenItsCommandLineIsLong() throws Exception {
+    // The broker's JVM has a class path of several kB; the JDK's ProcessHandle.Info gives no
+    // arguments for a command line over about 4 kB.
+    Process broker =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "sleep 30",
+                "-cp",
+                "/lib/x.jar:".repeat(1000),
+                "io.courtside.services.broker.KraftBroker")
+            .start();
+    try {
+      CpuUse.Reading reading = CpuUse.read(false);
+      assertEquals(CpuUse.Role.KAFKA, reading.roles().get(broker.pid()));
+    } finally {
+      broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   public void aBusyChildProcessIsReadAsTheJobsCpu() throws Exception {
     CpuUse.Reading before = CpuUse.read(false);
     long t0 = System.nanoTime();

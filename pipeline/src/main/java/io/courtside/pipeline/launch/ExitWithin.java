@@ -1,6 +1,7 @@
 package io.courtside.pipeline.launch;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ends the JVM with a code, running its shutdown hooks for at most a grace period, then halting.
@@ -11,9 +12,15 @@ import java.time.Duration;
  * handler starts the JVM's shutdown, the job's result reports the failure, and {@code System.exit}
  * then waits for ever on a shutdown hook that never returns (Spark's graceful stop of the streaming
  * context waits for batches no executor will run); the driver JVM stayed up, doing nothing, until
- * it was killed.
+ * it was killed. The same hook hung a driver stopped with SIGTERM: {@link #haltAfter}.
  */
 public final class ExitWithin {
+  /** The JVM's exit status after SIGTERM (128 + 15), which a hung shutdown never reaches. */
+  public static final int SIGTERM_EXIT_CODE = 143;
+
+  /** A watchdog is running: the JVM is on its way out. */
+  private static final AtomicBoolean LEAVING = new AtomicBoolean();
+
   private ExitWithin() {}
 
   /**
@@ -21,6 +28,23 @@ public final class ExitWithin {
    * Runtime.halt(code)}. Does not return.
    */
   public static void exit(int code, Duration grace) {
+    LEAVING.set(true);
+    watch(code, grace);
+    System.exit(code);
+  }
+
+  /**
+   * For a shutdown hook: when the JVM is stopping without {@link #exit} (a signal: SIGTERM from
+   * {@code kill} or a supervisor, Ctrl-C), halts it with {@code code} if the hooks have not
+   * finished after {@code grace}. Returns at once; does nothing when {@link #exit} already watches.
+   */
+  public static void haltAfter(int code, Duration grace) {
+    if (LEAVING.compareAndSet(false, true)) {
+      watch(code, grace);
+    }
+  }
+
+  private static void watch(int code, Duration grace) {
     Thread watchdog =
         new Thread(
             () -> {
@@ -38,6 +62,5 @@ public final class ExitWithin {
     // A daemon thread keeps running while the hooks run: the JVM only stops it at the very end.
     watchdog.setDaemon(true);
     watchdog.start();
-    System.exit(code);
   }
 }

@@ -76,7 +76,14 @@ public final class PipelineLauncher {
       err.println("courtside pipeline: " + e.getMessage());
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> cancelQuietly(result)));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  // Stopped by a signal: the runner's own hooks may hang as after a failure.
+                  ExitWithin.haltAfter(ExitWithin.SIGTERM_EXIT_CODE, EXIT_GRACE);
+                  cancelQuietly(result);
+                }));
     PipelineResult.State state;
     try {
       state = result.waitUntilFinish();

@@ -16,9 +16,12 @@ import org.junit.Test;
 
 /** A JVM whose job has ended leaves with its code, even when a shutdown hook never returns. */
 public class ExitWithinTest {
-  /** The child JVM: a shutdown hook that hangs or ends, then {@link ExitWithin#exit}. */
-  public static void main(String[] args) {
-    boolean hang = args[0].equals("hang");
+  /**
+   * The child JVM: a shutdown hook that hangs or ends, then {@link ExitWithin#exit}; or ("signal")
+   * a hook that hangs and one that calls {@link ExitWithin#haltAfter}, then waiting for a signal.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    boolean hang = !args[0].equals("end");
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -33,6 +36,14 @@ public class ExitWithinTest {
                   }
                   System.err.println("hook finished");
                 }));
+    if (args[0].equals("signal")) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> ExitWithin.haltAfter(Integer.parseInt(args[1]), Duration.ofSeconds(1))));
+      System.err.println("ready");
+      Thread.sleep(Long.MAX_VALUE);
+    }
     ExitWithin.exit(Integer.parseInt(args[1]), Duration.ofSeconds(1));
     throw new AssertionError("exit returned");
   }
@@ -52,10 +63,20 @@ public class ExitWithinTest {
                     Integer.toString(code)))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
+    java.io.BufferedReader err =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+    StringBuilder said = new StringBuilder();
     try {
+      if (hook.equals("signal")) {
+        for (String line; (line = err.readLine()) != null && !line.equals("ready"); ) {
+          said.append(line).append('\n');
+        }
+        p.toHandle().destroy(); // SIGTERM; Process.destroy would also close its streams
+      }
       assertTrue("the child JVM did not exit in 60 s", p.waitFor(60, TimeUnit.SECONDS));
-      return new Exit(
-          p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+      err.lines().forEach(line -> said.append(line).append('\n'));
+      return new Exit(p.exitValue(), said.toString());
     } finally {
       p.destroyForcibly();
     }
@@ -68,6 +89,15 @@ public class ExitWithinTest {
     assertThat(e.err(), containsString("hook started"));
     assertThat(e.err(), not(containsString("hook finished")));
     assertThat(e.err(), containsString("halting with exit code 3"));
+  }
+
+  @Test
+  public void aJvmStoppedBySigtermWithAHookThatNeverReturnsHaltsAfterTheGrace() throws Exception {
+    Exit e = child("signal", ExitWithin.SIGTERM_EXIT_CODE);
+    assertEquals(ExitWithin.SIGTERM_EXIT_CODE, e.code());
+    assertThat(e.err(), containsString("hook started"));
+    assertThat(e.err(), not(containsString("hook finished")));
+    assertThat(e.err(), containsString("halting with exit code 143"));
   }
 
   @Test

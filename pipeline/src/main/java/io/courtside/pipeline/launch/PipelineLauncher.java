@@ -163,8 +163,8 @@ public final class PipelineLauncher {
       // Bundles still end after --maxBundleTimeMills (1 s): live latency is unchanged.
       addIfAbsent(all, "--maxBundleSize", Long.toString(FLINK_MAX_BUNDLE_SIZE));
     } else if (runner.equals("spark")) {
-      // Beam's default micro-batch (500 ms) is shorter than the job's fixed cost per batch: its two
-      // Spark jobs, and the window state it checkpoints every batch.
+      // Beam's default micro-batch (500 ms) is shorter than the job's fixed cost per batch: its
+      // Spark jobs (a read and one per output), and the state it checkpoints.
       addIfAbsent(all, "--batchIntervalMillis", Long.toString(SPARK_BATCH_INTERVAL_MILLIS));
       // Spark remembers each batch's RDDs for twice this; its default for a mapWithState is ten
       // batch intervals (SPARK_STATE_CHECKPOINT_BATCHES).

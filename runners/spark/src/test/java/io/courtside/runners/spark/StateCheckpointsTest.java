@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -131,31 +130,31 @@ public class StateCheckpointsTest {
       StreamingContext ssc = jssc.ssc();
       List<String> out = new ArrayList<>();
       Map<DStream<?>, Boolean> seen = new IdentityHashMap<>();
-      Consumer<DStream<?>>[] walk = new Consumer[1];
-      walk[0] =
-          s -> {
-            if (seen.put(s, true) != null) {
-              return;
-            }
-            for (DStream<?> p : JavaConverters.seqAsJavaList(s.dependencies())) {
-              walk[0].accept(p);
-            }
-            out.add(
-                s.getClass().getSimpleName()
-                    + " checkpoint "
-                    + Optional.ofNullable(s.checkpointDuration())
-                        .map(d -> d.milliseconds() + " ms")
-                        .orElse("none")
-                    + " remember "
-                    + s.rememberDuration().milliseconds()
-                    + " ms");
-          };
       for (DStream<?> o : ssc.graph().getOutputStreams()) {
-        walk[0].accept(o);
+        describe(o, seen, out);
       }
       return out;
     } finally {
       jssc.stop(true, false);
     }
+  }
+
+  /** Adds {@code s}'s parents, then {@code s}: its class, checkpoint interval and remember time. */
+  private static void describe(DStream<?> s, Map<DStream<?>, Boolean> seen, List<String> out) {
+    if (seen.put(s, true) != null) {
+      return;
+    }
+    for (DStream<?> p : JavaConverters.seqAsJavaList(s.dependencies())) {
+      describe(p, seen, out);
+    }
+    out.add(
+        s.getClass().getSimpleName()
+            + " checkpoint "
+            + Optional.ofNullable(s.checkpointDuration())
+                .map(d -> d.milliseconds() + " ms")
+                .orElse("none")
+            + " remember "
+            + s.rememberDuration().milliseconds()
+            + " ms");
   }
 }

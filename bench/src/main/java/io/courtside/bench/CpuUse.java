@@ -34,14 +34,14 @@ record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
     Map<Long, Double> seconds = new HashMap<>();
     Map<Long, Role> roles = new HashMap<>();
     if (benchJvmIsTheJob) {
-      seconds.put(ProcessHandle.current().pid(), seconds(ProcessHandle.current()));
+      seconds.put(ProcessHandle.current().pid(), seconds(ProcessHandle.current().info()));
       roles.put(ProcessHandle.current().pid(), Role.JOB);
     }
     for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
       ProcessHandle.Info info = p.info();
       Role role = role(info.command().orElse(""), arguments(p));
       if (role != Role.JOB || !benchJvmIsTheJob) {
-        seconds.put(p.pid(), seconds(p));
+        seconds.put(p.pid(), seconds(info));
         roles.put(p.pid(), role);
       }
     }
@@ -88,16 +88,16 @@ record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
   static List<String> arguments(ProcessHandle p) {
     Path cmdline = Path.of("/proc", Long.toString(p.pid()), "cmdline");
     try {
-      String all = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
-      List<String> parts = List.of(all.split("\0"));
-      return parts.isEmpty() ? List.of() : parts.subList(1, parts.size());
+      List<String> all =
+          List.of(new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0"));
+      return all.subList(1, all.size()); // all.get(0) is the command
     } catch (IOException | RuntimeException e) {
       return p.info().arguments().map(List::of).orElse(List.of());
     }
   }
 
-  private static double seconds(ProcessHandle p) {
-    return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
+  private static double seconds(ProcessHandle.Info info) {
+    return info.totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
   }
 
   double totalSeconds() {

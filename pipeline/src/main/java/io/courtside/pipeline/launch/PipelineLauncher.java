@@ -171,12 +171,7 @@ public final class PipelineLauncher {
       addIfAbsent(
           all,
           "--checkpointDurationMillis",
-          Long.toString(
-              SPARK_STATE_CHECKPOINT_BATCHES
-                  * flagValue(
-                      all.toArray(new String[0]),
-                      "--batchIntervalMillis",
-                      SPARK_BATCH_INTERVAL_MILLIS)));
+          Long.toString(sparkBudget(all.toArray(new String[0])).checkpointMillis()));
       // Unbounded, a backlog's micro-batches outgrow the executors' storage memory
       // (SparkBatchBudget).
       addIfAbsent(
@@ -189,7 +184,8 @@ public final class PipelineLauncher {
 
   /**
    * The memory budget of a SparkRunner job started with {@code args} in this JVM: Spark's settings
-   * are the system properties spark-submit set, the executor is this JVM in local mode.
+   * are the system properties spark-submit set, the executor is this JVM in local mode, the batch
+   * and checkpoint intervals are the flags' or the launcher's defaults.
    */
   static SparkBatchBudget sparkBudget(String... args) {
     Map<String, String> conf = new java.util.HashMap<>();

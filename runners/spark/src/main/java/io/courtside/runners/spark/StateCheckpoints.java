@@ -114,7 +114,7 @@ public final class StateCheckpoints extends SparkListener {
       if (asked != null && children.get(s).isEmpty()) {
         remember = max(remember, asked); // StreamingContext.remember, given to the output streams
       }
-      for (DStream<?> child : children.getOrDefault(s, List.of())) {
+      for (DStream<?> child : children.get(s)) {
         remember = max(remember, child.parentRememberDuration());
       }
       before = Math.max(before, s.rememberDuration().milliseconds());

@@ -11,11 +11,12 @@ import io.courtside.sentiment.Vader;
 import io.courtside.sentiment.VaderConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,17 +35,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * counts: it is the floor cost of "read, score, store each post", which is what the ratio compares
  * the Beam job against. Runs until killed, like a streaming job.
  *
- * <p>One batch is written by a second thread while the loop builds the next, and the loop waits for
- * that write before it hands over another: at most one batch in flight, as a job's sink bundle
- * holds one. Writing in the loop itself left influxd idle while the loop scored and the loop idle
- * while influxd ingested: the baseline then reached 55% of the influxd ceiling's wall rate, and
- * 66-87% with the write on its own thread (bench/README.md, "The influxd ceiling").
+ * <p>Batches are written by writer threads while the loop builds the next, at most {@link
+ * #IN_FLIGHT} at a time: the loop waits for the oldest write before it hands over another. Writing
+ * in the loop itself left influxd idle while the loop scored and the loop idle while influxd
+ * ingested: the baseline then reached 55% of the influxd ceiling's wall rate (bench/README.md, "The
+ * influxd ceiling").
  *
  * <p>Usage: {@code BaselineMain BOOTSTRAP TOPIC INFLUX_URL DATABASE}
  */
 public final class BaselineMain {
   static final int BATCH_SIZE = 5000;
   static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(1);
+
+  /**
+   * Batches being written at once: two, as the runners' sinks on 2 cores have (two Flink sink
+   * instances, two Spark tasks). With one, the loop waited for each write and neither it nor
+   * influxd kept a core busy: 63% of the 1-thread ceiling's wall rate, 73% steady, 77% of the cores
+   * busy; with two, 76% wall and 90% steady, 94% busy (bench/README.md, "The baseline writes two
+   * batches at a time").
+   */
+  static final int IN_FLIGHT = 2;
 
   private BaselineMain() {}
 
@@ -86,13 +96,14 @@ public final class BaselineMain {
   private static void loop(
       KafkaConsumer<byte[], byte[]> consumer, Vader vader, InfluxDbClient influx) throws Exception {
     ExecutorService writer =
-        Executors.newSingleThreadExecutor(
+        Executors.newFixedThreadPool(
+            IN_FLIGHT,
             r -> {
               Thread t = new Thread(r, "baseline-writer");
               t.setDaemon(true);
               return t;
             });
-    Future<?> inFlight = CompletableFuture.completedFuture(null);
+    Deque<Future<?>> inFlight = new ArrayDeque<>();
     List<String> buffer = new ArrayList<>(BATCH_SIZE);
     long oldest = 0;
     long invalid = 0;
@@ -114,18 +125,18 @@ public final class BaselineMain {
         // Built just before it is buffered, as the pipeline's PostPoints step does.
         buffer.add(InfluxSchema.postLine(scored, Instant.now()));
         if (buffer.size() >= BATCH_SIZE) {
-          inFlight = handOver(writer, inFlight, buffer, influx);
+          handOver(writer, inFlight, buffer, influx);
           buffer = new ArrayList<>(BATCH_SIZE);
         }
       }
       // An idle poll or an old batch flushes: the pipeline flushes at each bundle's end.
       if (!buffer.isEmpty()
           && (records.isEmpty() || System.nanoTime() - oldest >= MAX_BATCH_DELAY.toNanos())) {
-        inFlight = handOver(writer, inFlight, buffer, influx);
+        handOver(writer, inFlight, buffer, influx);
         buffer = new ArrayList<>(BATCH_SIZE);
       }
-      if (records.isEmpty() && inFlight.isDone()) {
-        inFlight.get(); // a failed last write ends the baseline now, not at the next batch
+      while (records.isEmpty() && !inFlight.isEmpty() && inFlight.peek().isDone()) {
+        inFlight.poll().get(); // a failed last write ends the baseline now, not at the next batch
       }
       if (invalid > 0 && records.isEmpty()) {
         System.out.println("baseline: " + invalid + " invalid records skipped");
@@ -135,17 +146,20 @@ public final class BaselineMain {
   }
 
   /**
-   * Waits for the batch in flight (a failed write ends the baseline with its error), then starts
-   * writing {@code batch} on the writer thread.
+   * Waits for the oldest batch in flight while {@link #IN_FLIGHT} are (a failed write ends the
+   * baseline with its error), then starts writing {@code batch} on a writer thread.
    */
-  private static Future<?> handOver(
-      ExecutorService writer, Future<?> inFlight, List<String> batch, InfluxDbClient influx)
+  private static void handOver(
+      ExecutorService writer, Deque<Future<?>> inFlight, List<String> batch, InfluxDbClient influx)
       throws InterruptedException, ExecutionException {
-    inFlight.get();
-    return writer.submit(
-        () -> {
-          influx.write(batch);
-          return null;
-        });
+    while (inFlight.size() >= IN_FLIGHT) {
+      inFlight.poll().get();
+    }
+    inFlight.add(
+        writer.submit(
+            () -> {
+              influx.write(batch);
+              return null;
+            }));
   }
 }

@@ -42,14 +42,24 @@ public class PipelineLauncherTest {
   }
 
   @Test
-  public void theFlinkRunnerSkipsItsCopiesAndWritesBundlesOfTheSinksBatchUnlessTheFlagsSay() {
+  public void theFlinkRunnerSkipsItsCopiesAndWritesBundlesOfTheSinksBatchOrHalfASecond() {
     // The Flink runner is not on this module's classpath: the flag's text names it.
     for (String runner : List.of("FlinkRunner", "org.apache.beam.runners.flink.FlinkRunner")) {
       assertEquals(
-          List.of("--runner=" + runner, "--topic=t", "--fasterCopy=true", "--maxBundleSize=5000"),
+          List.of(
+              "--runner=" + runner,
+              "--topic=t",
+              "--fasterCopy=true",
+              "--maxBundleSize=5000",
+              "--maxBundleTimeMills=500"),
           List.of(PipelineLauncher.withRunnerDefaults("--runner=" + runner, "--topic=t")));
     }
-    String[] chosen = {"--runner=FlinkRunner", "--fasterCopy=false", "--maxBundleSize=100"};
+    String[] chosen = {
+      "--runner=FlinkRunner",
+      "--fasterCopy=false",
+      "--maxBundleSize=100",
+      "--maxBundleTimeMills=1000"
+    };
     assertArrayEquals(chosen, PipelineLauncher.withRunnerDefaults(chosen));
   }
 

@@ -8,10 +8,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.ExperimentalOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way the job is launched, by {@code courtside pipeline} and by {@code java -cp ...
@@ -20,6 +23,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * ({@link StreamingStart}), then runs {@link CourtsidePipeline}.
  */
 public final class PipelineLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineLauncher.class);
+
   private PipelineLauncher() {}
 
   /**
@@ -108,6 +113,13 @@ public final class PipelineLauncher {
   public static Job parse(String... args) {
     String[] all = withRunnerDefaults(args);
     CourtsideOptions o = JobConfig.options(all);
+    if (runnerName(all).equals("flink") && !o.isBackfill()) {
+      String[] chosen = withFlinkParallelism(all, o);
+      if (chosen != all) {
+        all = chosen;
+        o = JobConfig.options(all);
+      }
+    }
     JobConfig config = JobConfig.of(o);
     if (runnerName(all).equals("spark")) {
       guardSparkStorage();
@@ -183,6 +195,88 @@ public final class PipelineLauncher {
           Long.toString(sparkBudget(all.toArray(new String[0])).recordsPerBatch()));
     }
     return all.toArray(new String[0]);
+  }
+
+  /** The embedded Flink cluster's {@code --flinkMaster}: the job's own JVM, its slots its own. */
+  static final String FLINK_EMBEDDED = "[local]";
+
+  /**
+   * A streaming FlinkRunner job reads its topic with one KafkaIO reader per split, and a subtask
+   * that runs two of them delays one partition ({@link FlinkParallelism}). On the embedded cluster
+   * without {@code --parallelism}: adds {@code --parallelism=}{@link
+   * FlinkParallelism#forPartitions} of the topic's partitions and this machine's cores when that
+   * differs from the cores (Flink's default there), and says so. With {@code --parallelism} that
+   * gives a subtask two readers: keeps it and warns. On a session cluster without the flag the
+   * cluster's default (its slots) applies, which this JVM does not know. Returns {@code all} itself
+   * when nothing is added, or when the topic's partitions cannot be counted (the start says why).
+   */
+  static String[] withFlinkParallelism(String[] all, CourtsideOptions o) {
+    long given = flagValue(all, "--parallelism", -1);
+    boolean embedded = List.of(all).contains("--flinkMaster=" + FLINK_EMBEDDED);
+    if (given <= 0 && !embedded) {
+      return all;
+    }
+    java.util.OptionalInt partitions =
+        Topics.partitionCount(o.getBootstrapServers(), o.getTopic(), 5_000);
+    if (partitions.isEmpty()) {
+      return all;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    Optional<String> flag = flinkParallelismFlag(all, partitions.getAsInt(), cores);
+    flinkParallelismNote(all, partitions.getAsInt(), cores).ifPresent(LOG::warn);
+    if (flag.isEmpty()) {
+      return all;
+    }
+    LOG.info(
+        "{}: {} partitions of {} on {} cores; at parallelism {} a source subtask would run two"
+            + " Kafka readers and delay one partition (README.md, \"Run on Flink\", \"Parallelism\")",
+        flag.get(),
+        partitions.getAsInt(),
+        o.getTopic(),
+        cores,
+        cores);
+    List<String> with = new ArrayList<>(List.of(all));
+    with.add(flag.get());
+    return with.toArray(new String[0]);
+  }
+
+  /**
+   * The {@code --parallelism} flag the launcher adds for {@code partitions} partitions on {@code
+   * cores} cores, if any: only on the embedded cluster, only without the user's, only when the
+   * cores would give a subtask two readers and a count of at most {@link
+   * FlinkParallelism#MAX_SUBTASKS_PER_CORE} per core does not.
+   */
+  static Optional<String> flinkParallelismFlag(String[] all, int partitions, int cores) {
+    if (flagValue(all, "--parallelism", -1) > 0
+        || !List.of(all).contains("--flinkMaster=" + FLINK_EMBEDDED)) {
+      return Optional.empty();
+    }
+    int p = FlinkParallelism.forPartitions(partitions, cores);
+    return p == cores ? Optional.empty() : Optional.of("--parallelism=" + p);
+  }
+
+  /**
+   * A warning when the parallelism the job will run at (the user's, or on the embedded cluster the
+   * one {@link #flinkParallelismFlag} leaves) gives a subtask two readers; what to do about it.
+   */
+  static Optional<String> flinkParallelismNote(String[] all, int partitions, int cores) {
+    long given = flagValue(all, "--parallelism", -1);
+    int p =
+        given > 0
+            ? (int) Math.min(given, Integer.MAX_VALUE)
+            : List.of(all).contains("--flinkMaster=" + FLINK_EMBEDDED)
+                ? FlinkParallelism.forPartitions(partitions, cores)
+                : -1;
+    if (p <= 0 || FlinkParallelism.oneSplitPerSubtask(p, partitions)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            "parallelism %d over %d partitions: KafkaIO makes %d splits and a source subtask runs"
+                + " more than one reader, which delays the partitions of a quiet one by up to a"
+                + " second (README.md, \"Run on Flink\", \"Parallelism\"); give --parallelism a"
+                + " divisor of %d, or %d or more",
+            p, partitions, FlinkParallelism.splits(p, partitions), partitions, partitions));
   }
 
   /**

@@ -10,7 +10,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the topics the job writes to before it starts, so no broker auto-creation is needed. */
+/**
+ * Creates the topics the job writes to before it starts, so no broker auto-creation is needed; and
+ * counts the partitions of the one it reads.
+ */
 final class Topics {
   private Topics() {}
 
@@ -37,6 +40,34 @@ final class Topics {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * How many partitions {@code topic} has, or empty when it does not exist or the broker does not
+   * answer within {@code timeoutMillis} (the start that follows says why).
+   */
+  static java.util.OptionalInt partitionCount(
+      String bootstrapServers, String topic, int timeoutMillis) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis))) {
+      return java.util.OptionalInt.of(
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(timeoutMillis, TimeUnit.MILLISECONDS)
+              .get(topic)
+              .partitions()
+              .size());
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      return java.util.OptionalInt.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.OptionalInt.empty();
     }
   }
 

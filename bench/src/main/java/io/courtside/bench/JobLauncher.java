@@ -104,9 +104,9 @@ final class JobLauncher {
   }
 
   /**
-   * The job's flags on Flink: checkpoints and parallelism as by default (every 10 s; the embedded
-   * cluster's cores, the session cluster's slots), the same as users get. On the session cluster
-   * {@code job.master()} is its REST address.
+   * The job's flags on Flink: checkpoints and parallelism as by default (every 10 s; on the
+   * embedded cluster the launcher's choice from the cores, on the session cluster 1), the same as
+   * users get. On the session cluster {@code job.master()} is its REST address.
    */
   private List<String> flinkArgs(Job job) {
     List<String> args = pipelineArgs(job);

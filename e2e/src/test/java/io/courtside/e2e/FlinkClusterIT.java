@@ -38,8 +38,9 @@ import org.junit.Test;
  * savepoint; posts sent meanwhile wait in Kafka; the job submitted again from that savepoint (no
  * rewind, no recount) goes on with a second feed. Then {@code courtside verify} must pass and every
  * 10 s window must equal a recount of every post sent (archive and live). Every listening socket of
- * the cluster is on 127.0.0.1. Jobs run with the cluster's default parallelism, its 2 slots: two
- * source subtasks, one of which reads two of the three partitions.
+ * the cluster is on 127.0.0.1. Jobs run at the client's default parallelism, 1 (Beam's fallback:
+ * the client does not read the cluster's config.yaml): one reader of the three partitions; the
+ * replay soak gives --parallelism=2, two source subtasks, one of which runs two readers.
  */
 public class FlinkClusterIT {
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-flink-cluster");

@@ -206,9 +206,10 @@ public final class PipelineLauncher {
    * without {@code --parallelism}: adds {@code --parallelism=}{@link
    * FlinkParallelism#forPartitions} of the topic's partitions and this machine's cores when that
    * differs from the cores (Flink's default there), and says so. With {@code --parallelism} that
-   * gives a subtask two readers: keeps it and warns. On a session cluster without the flag the
-   * cluster's default (its slots) applies, which this JVM does not know. Returns {@code all} itself
-   * when nothing is added, or when the topic's partitions cannot be counted (the start says why).
+   * gives a subtask two readers: keeps it and warns. On a session cluster without the flag Beam
+   * runs the job at 1 (this client reads no cluster config), one reader for every partition.
+   * Returns {@code all} itself when nothing is added, or when the topic's partitions cannot be
+   * counted (the start says why).
    */
   static String[] withFlinkParallelism(String[] all, CourtsideOptions o) {
     long given = flagValue(all, "--parallelism", -1);

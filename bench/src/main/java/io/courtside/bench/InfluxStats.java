@@ -52,6 +52,22 @@ final class InfluxStats {
     return values.isEmpty() ? 0 : values.get(1).asLong();
   }
 
+  /**
+   * Posts of {@code source} stored with a time in [{@code fromMillis}, {@code toMillis}), epoch ms;
+   * {@code Long.MIN_VALUE} and {@code Long.MAX_VALUE} leave that side open.
+   */
+  long postCount(String source, long fromMillis, long toMillis) throws IOException {
+    StringBuilder where = new StringBuilder(" WHERE \"source\" = '").append(source).append('\'');
+    if (fromMillis != Long.MIN_VALUE) {
+      where.append(" AND time >= ").append(fromMillis).append("ms");
+    }
+    if (toMillis != Long.MAX_VALUE) {
+      where.append(" AND time < ").append(toMillis).append("ms");
+    }
+    List<JsonNode> values = firstRow("SELECT count(\"compound\") FROM post_sentiment" + where);
+    return values.isEmpty() ? 0 : values.get(1).asLong();
+  }
+
   /** p50, p95, p99, max and mean of {@code latency_ms} over the posts of {@code source}. */
   double[] latencyPercentiles(String source) throws IOException {
     List<JsonNode> v =

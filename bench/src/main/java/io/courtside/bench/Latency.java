@@ -19,10 +19,11 @@ import java.util.concurrent.CompletableFuture;
  *       job's PostPoints step minus createdAt, i.e. Kafka produce + broker + the runner's read,
  *       parse, score, up to the sink's buffer. It excludes the sink's batching wait and the HTTP
  *       write.
- *   <li>visible delay (from polling, every 200 ms): when the post count reached c minus when the
- *       c-th post was sent, i.e. createdAt to queryable in InfluxDB, batching and write included;
- *       per post, assuming posts become visible in send order (partitions are not read in strict
- *       order, so this is approximate), to within one poll interval.
+ *   <li>visible delay (from polling, every {@link VisibleCount#POLL_MILLIS} ms): when the post
+ *       count reached c minus when the c-th post was sent, i.e. createdAt to queryable in InfluxDB,
+ *       batching and write included; per post, assuming posts become visible in send order
+ *       (partitions are not read in strict order, so this is approximate), to within one poll
+ *       interval (it can only overstate the delay, by up to that interval).
  * </ul>
  *
  * Lag = posts sent minus posts visible; bounded when the job keeps up, growing when it does not.
@@ -81,15 +82,17 @@ final class Latency {
       long productionEnd = 0;
       long deadline = System.currentTimeMillis() + (seconds + 180) * 1000L;
       long visible = 0;
+      VisibleCount count = new VisibleCount((from, to) -> influx.postCount(MEASURED, from, to));
       while (visible < n && System.currentTimeMillis() < deadline && process.isAlive()) {
-        Thread.sleep(Drain.POLL.toMillis());
-        visible = influx.postCount(MEASURED);
+        Thread.sleep(VisibleCount.POLL_MILLIS);
+        visible = count.at(System.currentTimeMillis());
         samples.add(new long[] {System.currentTimeMillis(), visible});
         if (productionEnd == 0 && sending.isDone()) {
           productionEnd = System.currentTimeMillis();
         }
       }
       long[] sentAt = sending.get();
+      visible = influx.postCount(MEASURED);
       if (productionEnd == 0) {
         productionEnd = System.currentTimeMillis();
       }

@@ -224,7 +224,9 @@ final class Report {
         "\n`latency_ms`: point built in the job (PostPoints / the baseline's loop) minus createdAt,"
             + " read back from InfluxDB for every measured post; excludes the sink's batching wait and the"
             + " HTTP write. Visible delay: the moment the InfluxDB post count covered a post minus its send"
-            + " time (= createdAt), assuming send order, polled every 200 ms: createdAt to queryable.\n\n");
+            + " time (= createdAt), assuming send order, polled every "
+            + VisibleCount.POLL_MILLIS
+            + " ms (overstated by up to that): createdAt to queryable.\n\n");
   }
 
   void text(String s) {

@@ -42,7 +42,7 @@ public class PipelineLauncherTest {
   }
 
   @Test
-  public void theFlinkRunnerSkipsItsCopiesAndWritesBundlesOfTheSinksBatchOrHalfASecond() {
+  public void theFlinkRunnerSkipsItsCopiesAndWritesBundlesOfTheSinksBatchOrAQuarterSecond() {
     // The Flink runner is not on this module's classpath: the flag's text names it.
     for (String runner : List.of("FlinkRunner", "org.apache.beam.runners.flink.FlinkRunner")) {
       assertEquals(
@@ -51,7 +51,7 @@ public class PipelineLauncherTest {
               "--topic=t",
               "--fasterCopy=true",
               "--maxBundleSize=5000",
-              "--maxBundleTimeMills=500"),
+              "--maxBundleTimeMills=250"),
           List.of(PipelineLauncher.withRunnerDefaults("--runner=" + runner, "--topic=t")));
     }
     String[] chosen = {

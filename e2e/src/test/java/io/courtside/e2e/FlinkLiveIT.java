@@ -54,9 +54,8 @@ public class FlinkLiveIT {
       // partition 2: a hot partition beside two idle ones, as a hot key or a skewed producer
       // makes them. At parallelism 2 partitions 0 and 2 share a subtask (splits 0 and 2), and
       // each of partition 2's records then waits on partition 0's empty reader.
-      List<Post> live = hotPartition("l-", 14_400, 2);
-      sendScheduled(topic, live, 1_200);
-      posts.addAll(live);
+      posts.addAll(
+          Traffic.sendLive(stack.kafkaBootstrap(), topic, hotPartition("l-", 14_400, 2), 1_200));
       Expected.awaitPosts(influx, posts.size(), Duration.ofMinutes(3), alive);
 
       int cores = Runtime.getRuntime().availableProcessors();
@@ -113,31 +112,6 @@ public class FlinkLiveIT {
   /** The partition Kafka's producer gives a record with this key (murmur2, as it does). */
   private static int partitionOf(String key) {
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-  }
-
-  /**
-   * Sends {@code shape}'s posts {@code perSecond} a second, each created at its due time; the
-   * posts' createdAt are replaced in place.
-   */
-  private static void sendScheduled(String topic, List<Post> shape, int perSecond)
-      throws Exception {
-    long start = System.currentTimeMillis();
-    List<Traffic.Item> items = new ArrayList<>();
-    for (int i = 0; i < shape.size(); i++) {
-      Post p = shape.get(i);
-      Post live =
-          new Post(
-              p.id(),
-              Instant.ofEpochMilli(start + i * 1000L / perSecond),
-              p.text(),
-              p.lang(),
-              p.author(),
-              p.source(),
-              p.hashtags());
-      shape.set(i, live);
-      items.add(Traffic.Item.of(live));
-    }
-    Traffic.sendPaced(stack.kafkaBootstrap(), topic, items, perSecond).get();
   }
 
   private static String tail(PipelineJvm jvm) {

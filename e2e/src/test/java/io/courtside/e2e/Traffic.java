@@ -98,11 +98,19 @@ final class Traffic {
    * a second, and waits for them; returns them.
    */
   static List<Post> sendLive(String bootstrap, String topic, String prefix, int n, int perSecond) {
-    List<Post> shape = TestPosts.posts(prefix, n, java.time.Instant.now(), 1, n);
+    return sendLive(
+        bootstrap, topic, TestPosts.posts(prefix, n, java.time.Instant.now(), 1, n), perSecond);
+  }
+
+  /**
+   * Sends the posts of {@code shape} (ids, texts), each created as it is due, {@code perSecond} a
+   * second, and waits for them; returns them as sent.
+   */
+  static List<Post> sendLive(String bootstrap, String topic, List<Post> shape, int perSecond) {
     List<Item> items = new ArrayList<>();
     List<Post> posts = new ArrayList<>();
     long start = System.currentTimeMillis();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < shape.size(); i++) {
       Post p = shape.get(i);
       Post live =
           new Post(

@@ -205,19 +205,15 @@ public final class PipelineLauncher {
 
   /**
    * A streaming FlinkRunner job reads its topic with one KafkaIO reader per split, and a subtask
-   * that runs two of them delays one partition ({@link FlinkParallelism}). On the embedded cluster
-   * without {@code --parallelism}: adds {@code --parallelism=}{@link
-   * FlinkParallelism#forPartitions} of the topic's partitions and this machine's cores when that
-   * differs from the cores (Flink's default there), and says so. With {@code --parallelism} that
-   * gives a subtask two readers: keeps it and warns. On a session cluster without the flag Beam
-   * runs the job at 1 (this client reads no cluster config), one reader for every partition.
-   * Returns {@code all} itself when nothing is added, or when the topic's partitions cannot be
-   * counted (the start says why).
+   * that runs two of them holds one partition back ({@link FlinkParallelism}). When the choice
+   * matters (the user's {@code --parallelism}, or the embedded cluster) counts the topic's
+   * partitions and applies {@link #flinkParallelism}: adds its flag and says why, logs its warning.
+   * On a session cluster without the flag Beam runs the job at 1 (this client reads no cluster
+   * config), one reader for every partition. Returns {@code all} itself when nothing is added, or
+   * when the topic's partitions cannot be counted (the start says why).
    */
   static String[] withFlinkParallelism(String[] all, CourtsideOptions o) {
-    long given = flagValue(all, "--parallelism", -1);
-    boolean embedded = List.of(all).contains("--flinkMaster=" + FLINK_EMBEDDED);
-    if (given <= 0 && !embedded) {
+    if (flagValue(all, "--parallelism", -1) <= 0 && !onEmbeddedFlink(all)) {
       return all;
     }
     java.util.OptionalInt partitions =
@@ -226,61 +222,65 @@ public final class PipelineLauncher {
       return all;
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    Optional<String> flag = flinkParallelismFlag(all, partitions.getAsInt(), cores);
-    flinkParallelismNote(all, partitions.getAsInt(), cores).ifPresent(LOG::warn);
-    if (flag.isEmpty()) {
+    FlinkParallelismChoice choice = flinkParallelism(all, partitions.getAsInt(), cores);
+    choice.warning().ifPresent(LOG::warn);
+    if (choice.flag().isEmpty()) {
       return all;
     }
     LOG.info(
         "{}: {} partitions of {} on {} cores; at parallelism {} a source subtask would run two"
-            + " Kafka readers and delay one partition (README.md, \"Run on Flink\", \"Parallelism\")",
-        flag.get(),
+            + " Kafka readers and hold one partition back (README.md, \"Run on Flink\","
+            + " \"Parallelism\")",
+        choice.flag().get(),
         partitions.getAsInt(),
         o.getTopic(),
         cores,
         cores);
     List<String> with = new ArrayList<>(List.of(all));
-    with.add(flag.get());
+    with.add(choice.flag().get());
     return with.toArray(new String[0]);
   }
 
-  /**
-   * The {@code --parallelism} flag the launcher adds for {@code partitions} partitions on {@code
-   * cores} cores, if any: only on the embedded cluster, only without the user's, only when the
-   * cores would give a subtask two readers and a count of at most {@link
-   * FlinkParallelism#MAX_SUBTASKS_PER_CORE} per core does not.
-   */
-  static Optional<String> flinkParallelismFlag(String[] all, int partitions, int cores) {
-    if (flagValue(all, "--parallelism", -1) > 0
-        || !List.of(all).contains("--flinkMaster=" + FLINK_EMBEDDED)) {
-      return Optional.empty();
-    }
-    int p = FlinkParallelism.forPartitions(partitions, cores);
-    return p == cores ? Optional.empty() : Optional.of("--parallelism=" + p);
-  }
+  /** What the launcher does about a Flink job's parallelism: a flag to add, a warning to log. */
+  record FlinkParallelismChoice(Optional<String> flag, Optional<String> warning) {}
 
   /**
-   * A warning when the parallelism the job will run at (the user's, or on the embedded cluster the
-   * one {@link #flinkParallelismFlag} leaves) gives a subtask two readers; what to do about it.
+   * The parallelism a Flink job runs at for {@code partitions} partitions on {@code cores} cores:
+   * the user's {@code --parallelism}, kept; else on the embedded cluster {@link
+   * FlinkParallelism#forPartitions}, added as a flag when it is not the cores (Flink's default
+   * there); else (a session cluster) nothing. A warning when the parallelism it leaves gives a
+   * subtask two readers, with what to do about it.
    */
-  static Optional<String> flinkParallelismNote(String[] all, int partitions, int cores) {
+  static FlinkParallelismChoice flinkParallelism(String[] all, int partitions, int cores) {
     long given = flagValue(all, "--parallelism", -1);
-    int p =
-        given > 0
-            ? (int) Math.min(given, Integer.MAX_VALUE)
-            : List.of(all).contains("--flinkMaster=" + FLINK_EMBEDDED)
-                ? FlinkParallelism.forPartitions(partitions, cores)
-                : -1;
-    if (p <= 0 || FlinkParallelism.oneSplitPerSubtask(p, partitions)) {
-      return Optional.empty();
+    Optional<String> flag = Optional.empty();
+    int p;
+    if (given > 0) {
+      p = (int) Math.min(given, Integer.MAX_VALUE);
+    } else if (onEmbeddedFlink(all)) {
+      p = FlinkParallelism.forPartitions(partitions, cores);
+      if (p != cores) {
+        flag = Optional.of("--parallelism=" + p);
+      }
+    } else {
+      return new FlinkParallelismChoice(Optional.empty(), Optional.empty());
     }
-    return Optional.of(
-        String.format(
-            "parallelism %d over %d partitions: KafkaIO makes %d splits and a source subtask runs"
-                + " more than one reader, which delays the partitions of a quiet one by up to a"
-                + " second (README.md, \"Run on Flink\", \"Parallelism\"); give --parallelism a"
-                + " divisor of %d, or %d or more",
-            p, partitions, FlinkParallelism.splits(p, partitions), partitions, partitions));
+    if (FlinkParallelism.oneSplitPerSubtask(p, partitions)) {
+      return new FlinkParallelismChoice(flag, Optional.empty());
+    }
+    return new FlinkParallelismChoice(
+        flag,
+        Optional.of(
+            String.format(
+                "parallelism %d over %d partitions: KafkaIO makes %d splits and a source subtask"
+                    + " runs more than one reader, which holds a busy partition back while the"
+                    + " other is quiet (by seconds for a hot one; README.md, \"Run on Flink\","
+                    + " \"Parallelism\"); give --parallelism a divisor of %d, or %d or more",
+                p, partitions, FlinkParallelism.splits(p, partitions), partitions, partitions)));
+  }
+
+  private static boolean onEmbeddedFlink(String[] all) {
+    return List.of(all).contains("--flinkMaster=" + FLINK_EMBEDDED);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.courtside.pipeline.launch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,12 +19,7 @@ final class Topics {
   private Topics() {}
 
   static void ensureExists(String bootstrapServers, String topic) {
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000))) {
+    try (Admin admin = admin(bootstrapServers, 15_000)) {
       if (admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
         return;
       }
@@ -47,15 +43,9 @@ final class Topics {
    * How many partitions {@code topic} has, or empty when it does not exist or the broker does not
    * answer within {@code timeoutMillis} (the start that follows says why).
    */
-  static java.util.OptionalInt partitionCount(
-      String bootstrapServers, String topic, int timeoutMillis) {
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis))) {
-      return java.util.OptionalInt.of(
+  static OptionalInt partitionCount(String bootstrapServers, String topic, int timeoutMillis) {
+    try (Admin admin = admin(bootstrapServers, timeoutMillis)) {
+      return OptionalInt.of(
           admin
               .describeTopics(List.of(topic))
               .allTopicNames()
@@ -64,11 +54,19 @@ final class Topics {
               .partitions()
               .size());
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      return java.util.OptionalInt.empty();
+      return OptionalInt.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return java.util.OptionalInt.empty();
+      return OptionalInt.empty();
     }
+  }
+
+  private static Admin admin(String bootstrapServers, int timeoutMillis) {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis));
   }
 
   private static IllegalStateException unreachable(String servers, Throwable cause) {

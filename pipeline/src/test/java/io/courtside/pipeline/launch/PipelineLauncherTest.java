@@ -69,28 +69,28 @@ public class PipelineLauncherTest {
     // 3 partitions on 2 cores: 3 splits, so 3 subtasks; the measured case.
     assertEquals(
         java.util.Optional.of("--parallelism=3"),
-        PipelineLauncher.flinkParallelismFlag(embedded, 3, 2));
-    assertTrue(PipelineLauncher.flinkParallelismNote(embedded, 3, 2).isEmpty());
+        PipelineLauncher.flinkParallelism(embedded, 3, 2).flag());
+    assertTrue(PipelineLauncher.flinkParallelism(embedded, 3, 2).warning().isEmpty());
     // Already one split a subtask at the cores' count: nothing added, nothing to say.
-    assertTrue(PipelineLauncher.flinkParallelismFlag(embedded, 4, 2).isEmpty());
-    assertTrue(PipelineLauncher.flinkParallelismNote(embedded, 4, 2).isEmpty());
+    assertTrue(PipelineLauncher.flinkParallelism(embedded, 4, 2).flag().isEmpty());
+    assertTrue(PipelineLauncher.flinkParallelism(embedded, 4, 2).warning().isEmpty());
     // No count up to 4 a core helps: the cores stay, and the launcher says why that is slow.
-    assertTrue(PipelineLauncher.flinkParallelismFlag(embedded, 31, 2).isEmpty());
+    assertTrue(PipelineLauncher.flinkParallelism(embedded, 31, 2).flag().isEmpty());
     assertThat(
-        PipelineLauncher.flinkParallelismNote(embedded, 31, 2).orElseThrow(),
+        PipelineLauncher.flinkParallelism(embedded, 31, 2).warning().orElseThrow(),
         containsString("parallelism 2 over 31 partitions: KafkaIO makes 31 splits"));
     // The user's parallelism is kept, with a warning when it gives a subtask two readers.
     String[] given = {"--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"};
-    assertTrue(PipelineLauncher.flinkParallelismFlag(given, 3, 2).isEmpty());
+    assertTrue(PipelineLauncher.flinkParallelism(given, 3, 2).flag().isEmpty());
     assertThat(
-        PipelineLauncher.flinkParallelismNote(given, 3, 2).orElseThrow(),
+        PipelineLauncher.flinkParallelism(given, 3, 2).warning().orElseThrow(),
         containsString("give --parallelism a divisor of 3, or 3 or more"));
     // A session cluster: its own default (its slots) applies; only the user's flag is checked.
     String[] session = {"--runner=FlinkRunner", "--flinkMaster=127.0.0.1:8081"};
-    assertTrue(PipelineLauncher.flinkParallelismFlag(session, 3, 2).isEmpty());
-    assertTrue(PipelineLauncher.flinkParallelismNote(session, 3, 2).isEmpty());
+    assertTrue(PipelineLauncher.flinkParallelism(session, 3, 2).flag().isEmpty());
+    assertTrue(PipelineLauncher.flinkParallelism(session, 3, 2).warning().isEmpty());
     String[] sessionGiven = {"--runner=FlinkRunner", "--flinkMaster=h:1", "--parallelism=2"};
-    assertFalse(PipelineLauncher.flinkParallelismNote(sessionGiven, 3, 2).isEmpty());
+    assertFalse(PipelineLauncher.flinkParallelism(sessionGiven, 3, 2).warning().isEmpty());
   }
 
   @Test

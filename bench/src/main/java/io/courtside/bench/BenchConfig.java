@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param modes drain, latency, scaling (any subset)
  * @param runners which runners the drain and latency modes use, in table order (the ceiling: drain
  *     only)
- * @param partitions partitions of the drain backlog topic
+ * @param partitions partitions of the drain backlog topic and of the latency topic
  * @param rates posts/s of the latency mode; each rate is one latency run per runner
  * @param latencySeconds how long the latency mode produces at {@code rate}
  * @param scalingPartitions partition counts of the scaling mode

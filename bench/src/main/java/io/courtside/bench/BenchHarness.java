@@ -244,6 +244,7 @@ public final class BenchHarness {
             job,
             posts,
             stack.influxUrl(),
+            config.partitions(),
             rate,
             config.latencySeconds(),
             runDir.resolve("logs").resolve(name + ".log"),

@@ -52,6 +52,7 @@ final class Latency {
       JobLauncher.Job job,
       Posts posts,
       String influxUrl,
+      int partitions,
       int rate,
       int seconds,
       Path log,
@@ -59,7 +60,7 @@ final class Latency {
       throws Exception {
     InfluxStats influx = new InfluxStats(influxUrl, job.database());
     influx.createDatabase();
-    posts.createTopic(job.topic(), 3);
+    posts.createTopic(job.topic(), partitions);
     ManagedProcess process = launcher.start(job, log);
     try {
       // Warm-up: the job is started, JIT-compiled and keeping up before anything is measured.

@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--partitions",
       defaultValue = "3",
-      description = "Partitions of the drain topic (default: ${DEFAULT-VALUE}).")
+      description = "Partitions of the drain and latency topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Option(

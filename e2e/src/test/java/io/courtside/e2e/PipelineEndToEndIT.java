@@ -10,6 +10,7 @@ import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.TopicAdmin;
 import io.courtside.model.Post;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.launch.DirectThreads;
 import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.sentiment.Vader;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,6 +100,10 @@ public class PipelineEndToEndIT {
     PipelineLauncher.Job o =
         PipelineLauncher.parse(
             args(topic, "db_stream", "--consumerGroup=e2e-stream", "--earlyFiringPeriod=1s"));
+    // The launcher counted the topic's 3 partitions on the broker: a thread for each reader.
+    assertEquals(
+        DirectThreads.forPartitions(3, Runtime.getRuntime().availableProcessors()),
+        o.options().as(DirectOptions.class).getTargetParallelism());
     PipelineResult result = PipelineLauncher.start(o);
     try {
       InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), "db_stream");

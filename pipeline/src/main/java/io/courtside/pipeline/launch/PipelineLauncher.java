@@ -113,8 +113,13 @@ public final class PipelineLauncher {
   public static Job parse(String... args) {
     String[] all = withRunnerDefaults(args);
     CourtsideOptions o = JobConfig.options(all);
-    if (runnerName(all).equals("flink") && !o.isBackfill()) {
-      String[] chosen = withFlinkParallelism(all, o);
+    if (!o.isBackfill()) {
+      String[] chosen =
+          switch (runnerName(all)) {
+            case "flink" -> withFlinkParallelism(all, o);
+            case "direct" -> withDirectThreads(all, o);
+            default -> all;
+          };
       if (chosen != all) {
         all = chosen;
         o = JobConfig.options(all);
@@ -200,6 +205,49 @@ public final class PipelineLauncher {
     return all.toArray(new String[0]);
   }
 
+  /**
+   * A streaming DirectRunner job runs its Kafka readers, its scheduling loop and every step on one
+   * pool of {@code --targetParallelism} threads ({@link DirectThreads}). Without the flag, counts
+   * the topic's partitions and adds {@link #directThreads}'s flag, saying why. Returns {@code all}
+   * itself when the flag is given, nothing is added, or the partitions cannot be counted (the start
+   * says why).
+   */
+  static String[] withDirectThreads(String[] all, CourtsideOptions o) {
+    if (flagValue(all, "--targetParallelism", -1) > 0) {
+      return all;
+    }
+    java.util.OptionalInt partitions = partitionsOf(o);
+    if (partitions.isEmpty()) {
+      return all;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    Optional<String> flag = directThreads(partitions.getAsInt(), cores);
+    if (flag.isEmpty()) {
+      return all;
+    }
+    LOG.info(
+        "{}: {} partitions of {} on {} cores; one thread per Kafka reader, one for the runner's"
+            + " scheduling, one per core for the steps (Beam's default, {}, lets the readers hold"
+            + " the posts' steps back: README.md, \"Pipeline flags\")",
+        flag.get(),
+        partitions.getAsInt(),
+        o.getTopic(),
+        cores,
+        Math.max(cores, DirectThreads.BEAM_MIN_THREADS));
+    return plus(all, flag.get());
+  }
+
+  /**
+   * The DirectRunner's {@code --targetParallelism} flag for {@code partitions} partitions on {@code
+   * cores} cores, when {@link DirectThreads#forPartitions} differs from Beam's default.
+   */
+  static Optional<String> directThreads(int partitions, int cores) {
+    int threads = DirectThreads.forPartitions(partitions, cores);
+    return threads == Math.max(cores, DirectThreads.BEAM_MIN_THREADS)
+        ? Optional.empty()
+        : Optional.of("--targetParallelism=" + threads);
+  }
+
   /** The embedded Flink cluster's {@code --flinkMaster}: the job's own JVM, its slots its own. */
   static final String FLINK_EMBEDDED = "[local]";
 
@@ -216,8 +264,7 @@ public final class PipelineLauncher {
     if (flagValue(all, "--parallelism", -1) <= 0 && !onEmbeddedFlink(all)) {
       return all;
     }
-    java.util.OptionalInt partitions =
-        Topics.partitionCount(o.getBootstrapServers(), o.getTopic(), 5_000);
+    java.util.OptionalInt partitions = partitionsOf(o);
     if (partitions.isEmpty()) {
       return all;
     }
@@ -236,8 +283,17 @@ public final class PipelineLauncher {
         o.getTopic(),
         cores,
         cores);
+    return plus(all, choice.flag().get());
+  }
+
+  /** The partitions of the job's topic, or empty when the broker does not say within 5 s. */
+  private static java.util.OptionalInt partitionsOf(CourtsideOptions o) {
+    return Topics.partitionCount(o.getBootstrapServers(), o.getTopic(), 5_000);
+  }
+
+  private static String[] plus(String[] all, String flag) {
     List<String> with = new ArrayList<>(List.of(all));
-    with.add(choice.flag().get());
+    with.add(flag);
     return with.toArray(new String[0]);
   }
 

@@ -44,6 +44,9 @@ final class Topics {
    * answer within {@code timeoutMillis} (the start that follows says why).
    */
   static OptionalInt partitionCount(String bootstrapServers, String topic, int timeoutMillis) {
+    if (!anyListening(bootstrapServers, Math.min(timeoutMillis, 1_000))) {
+      return OptionalInt.empty();
+    }
     try (Admin admin = admin(bootstrapServers, timeoutMillis)) {
       return OptionalInt.of(
           admin
@@ -59,6 +62,32 @@ final class Topics {
       Thread.currentThread().interrupt();
       return OptionalInt.empty();
     }
+  }
+
+  /**
+   * Whether any of the bootstrap servers accepts a TCP connection. Where nothing listens the Admin
+   * client retries until its timeout; this answers at once, and the start that follows reports the
+   * unreachable broker.
+   */
+  static boolean anyListening(String bootstrapServers, int timeoutMillis) {
+    for (String server : bootstrapServers.split(",")) {
+      String s = server.trim();
+      int colon = s.lastIndexOf(':');
+      if (colon <= 0) {
+        return true; // not host:port: let the Admin client say what it makes of it
+      }
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(
+            new java.net.InetSocketAddress(
+                s.substring(0, colon).replaceAll("^\\[|\\]$", ""),
+                Integer.parseInt(s.substring(colon + 1))),
+            timeoutMillis);
+        return true;
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        // try the next one
+      }
+    }
+    return false;
   }
 
   private static Admin admin(String bootstrapServers, int timeoutMillis) {

@@ -94,6 +94,20 @@ public class PipelineLauncherTest {
   }
 
   @Test
+  public void theDirectRunnerGetsAThreadPerReaderUnlessTheFlagsSay() {
+    // 3 partitions on 2 cores, the measured case: 6 threads where Beam gives 3.
+    assertEquals(
+        java.util.Optional.of("--targetParallelism=6"), PipelineLauncher.directThreads(3, 2));
+    // One partition on one core: Beam's 3 already are a reader, the loop and a core.
+    assertTrue(PipelineLauncher.directThreads(1, 1).isEmpty());
+    // The user's flag is kept without counting the topic's partitions (nothing listens there).
+    String[] given = {"--targetParallelism=3", "--bootstrapServers=127.0.0.1:1"};
+    CourtsideOptions o = PipelineLauncher.parse(given).options();
+    assertArrayEquals(given, PipelineLauncher.withDirectThreads(given, o));
+    assertEquals(3, o.as(DirectOptions.class).getTargetParallelism());
+  }
+
+  @Test
   public void theSparkRunnerGetsTwoSecondBatchesAndAMemoryBoundUnlessTheFlagsSay() {
     // The Spark runner is not on this module's classpath either. This JVM is the local executor.
     long twoSeconds =

@@ -12,8 +12,9 @@ package io.courtside.pipeline.launch;
  * 20 ms on the consumer's hand-off queue ({@code KafkaUnboundedReader.nextBatch}) before it ends
  * and is rescheduled at once. So on a live stream the readers hold about one thread each most of
  * the time, and with 3 splits on Beam's 3 threads the posts' own steps wait for a turn behind them:
- * at 2,000 posts/s on 3 partitions and 2 cores, {@code latency_ms} p99 854-898 ms with 3 threads,
- * 308-379 ms with 4 to 16 (bench/README.md).
+ * at 2,000 posts/s on 2 cores, {@code latency_ms} p99 854-898 ms with 3 threads and 308-500 ms with
+ * 4 to 16 on 3 partitions; on 6 partitions 1,340 ms with 3 threads, 1,190 with 4 and 578 with 9
+ * (bench/README.md).
  */
 public final class DirectThreads {
   /** The splits Beam's wrapper of an unbounded source asks the source for (Beam 2.70). */
@@ -26,15 +27,15 @@ public final class DirectThreads {
 
   /**
    * The threads for {@code partitions} partitions on {@code cores} cores: KafkaIO's splits of them
-   * (as many as the partitions up to 20, {@link FlinkParallelism#splits}), plus one, plus the
-   * cores; never fewer than Beam's default.
+   * (as many as the partitions up to 20, {@link KafkaSplits#count}), plus one, plus the cores;
+   * never fewer than Beam's default.
    */
   public static int forPartitions(int partitions, int cores) {
     if (partitions < 1 || cores < 1) {
       throw new IllegalArgumentException(
           "partitions and cores must be positive, got " + partitions + " and " + cores);
     }
-    int readers = FlinkParallelism.splits(WRAPPER_DESIRED_SPLITS, partitions);
+    int readers = KafkaSplits.count(WRAPPER_DESIRED_SPLITS, partitions);
     return Math.max(Math.max(cores, BEAM_MIN_THREADS), readers + 1 + cores);
   }
 }

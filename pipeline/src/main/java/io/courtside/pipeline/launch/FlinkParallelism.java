@@ -24,21 +24,9 @@ public final class FlinkParallelism {
 
   private FlinkParallelism() {}
 
-  /**
-   * How many splits KafkaIO 2.70 makes of {@code partitions} partitions at {@code parallelism}:
-   * {@code min(parallelism, partitions)}, raised until it divides the partitions.
-   */
-  static int splits(int parallelism, int partitions) {
-    int n = Math.min(parallelism, partitions);
-    while (partitions % n != 0) {
-      n++;
-    }
-    return n;
-  }
-
   /** Whether every subtask of {@code parallelism} gets at most one of the source's splits. */
   static boolean oneSplitPerSubtask(int parallelism, int partitions) {
-    return splits(parallelism, partitions) <= parallelism;
+    return KafkaSplits.count(parallelism, partitions) <= parallelism;
   }
 
   /**

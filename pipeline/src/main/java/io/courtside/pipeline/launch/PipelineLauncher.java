@@ -332,7 +332,7 @@ public final class PipelineLauncher {
                     + " runs more than one reader, which holds a busy partition back while the"
                     + " other is quiet (by seconds for a hot one; README.md, \"Run on Flink\","
                     + " \"Parallelism\"); give --parallelism a divisor of %d, or %d or more",
-                p, partitions, FlinkParallelism.splits(p, partitions), partitions, partitions)));
+                p, partitions, KafkaSplits.count(p, partitions), partitions, partitions)));
   }
 
   private static boolean onEmbeddedFlink(String[] all) {

@@ -11,20 +11,6 @@ import org.junit.Test;
 
 /** The Flink parallelism that gives every source subtask at most one KafkaIO reader. */
 public class FlinkParallelismTest {
-  /**
-   * KafkaIO 2.70's split counts, read from {@code KafkaUnboundedSource.split}: min(parallelism,
-   * partitions), raised until every split has as many partitions.
-   */
-  @Test
-  public void kafkaIoMakesSplitsOfEquallyManyPartitions() {
-    assertEquals(3, FlinkParallelism.splits(2, 3)); // the measured case: 3 splits on 2 subtasks
-    assertEquals(2, FlinkParallelism.splits(2, 4));
-    assertEquals(1, FlinkParallelism.splits(2, 1));
-    assertEquals(6, FlinkParallelism.splits(5, 12));
-    assertEquals(7, FlinkParallelism.splits(3, 7));
-    assertEquals(3, FlinkParallelism.splits(8, 3));
-  }
-
   @Test
   public void theMeasuredCaseGetsOneSubtaskPerPartition() {
     assertEquals(3, FlinkParallelism.forPartitions(3, 2));
@@ -76,7 +62,7 @@ public class FlinkParallelismTest {
 
   private static int mostReadersOnASubtask(int parallelism, int partitions) {
     int[] readers = new int[parallelism];
-    for (int split = 0; split < FlinkParallelism.splits(parallelism, partitions); split++) {
+    for (int split = 0; split < KafkaSplits.count(parallelism, partitions); split++) {
       readers[split % parallelism]++;
     }
     int most = 0;
@@ -87,7 +73,7 @@ public class FlinkParallelismTest {
   }
 
   private static int partitionsRead(int parallelism, int partitions) {
-    int splits = FlinkParallelism.splits(parallelism, partitions);
+    int splits = KafkaSplits.count(parallelism, partitions);
     List<List<Integer>> bySplit = new ArrayList<>();
     for (int s = 0; s < splits; s++) {
       bySplit.add(new ArrayList<>());

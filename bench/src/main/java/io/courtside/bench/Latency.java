@@ -43,7 +43,9 @@ final class Latency {
       double[] visibleMs,
       long maxLag,
       long lagAtEnd,
-      double catchUpSeconds) {}
+      double catchUpSeconds,
+      double jobCores,
+      double influxdCores) {}
 
   private Latency() {}
 
@@ -69,6 +71,12 @@ final class Latency {
       await(influx, WARMUP, (long) rate * warmSeconds, Duration.ofSeconds(240), process, label);
       Thread.sleep(2000);
 
+      // The cores the job and influxd used while the measured posts were produced: CPU seconds
+      // from the OS over the production's wall time (CpuUse; a cluster's JVMs count as the job).
+      CpuUse.Reading cpuBefore = CpuUse.read(false);
+      long cpuFrom = System.nanoTime();
+      CpuUse cpu = null;
+      double cpuWall = 0;
       CompletableFuture<long[]> sending =
           CompletableFuture.supplyAsync(
               () -> {
@@ -90,12 +98,16 @@ final class Latency {
         samples.add(new long[] {System.currentTimeMillis(), visible});
         if (productionEnd == 0 && sending.isDone()) {
           productionEnd = System.currentTimeMillis();
+          cpu = CpuUse.between(cpuBefore, CpuUse.read(false));
+          cpuWall = (System.nanoTime() - cpuFrom) / 1e9;
         }
       }
       long[] sentAt = sending.get();
       visible = influx.postCount(MEASURED);
       if (productionEnd == 0) {
         productionEnd = System.currentTimeMillis();
+        cpu = CpuUse.between(cpuBefore, CpuUse.read(false));
+        cpuWall = (System.nanoTime() - cpuFrom) / 1e9;
       }
       return summarize(
           job.kind(),
@@ -105,7 +117,9 @@ final class Latency {
           samples,
           visible,
           influx.latencyPercentiles(MEASURED),
-          productionEnd);
+          productionEnd,
+          cpu.jobSeconds() / cpuWall,
+          cpu.influxdSeconds() / cpuWall);
     } finally {
       process.stop(Duration.ofSeconds(5));
     }
@@ -119,7 +133,9 @@ final class Latency {
       List<long[]> samples,
       long visible,
       double[] latency,
-      long productionEnd) {
+      long productionEnd,
+      double jobCores,
+      double influxdCores) {
     List<Long> delays = new ArrayList<>();
     long maxLag = 0;
     long lagAtEnd = 0;
@@ -145,7 +161,18 @@ final class Latency {
     double[] visibleMs = percentiles(delays);
     double catchUp = Math.max(0, (lastVisibleChange - productionEnd) / 1000.0);
     return new Result(
-        kind, label, rate, sentAt.length, visible, latency, visibleMs, maxLag, lagAtEnd, catchUp);
+        kind,
+        label,
+        rate,
+        sentAt.length,
+        visible,
+        latency,
+        visibleMs,
+        maxLag,
+        lagAtEnd,
+        catchUp,
+        jobCores,
+        influxdCores);
   }
 
   /** How many send times are at or before {@code t}. */

@@ -198,12 +198,14 @@ final class Report {
     md.append("### Latency (fixed input rate, createdAt = send time)\n\n");
     md.append(
         "| runner | rate/s | sent | visible | latency_ms p50 | p95 | p99 | max"
-            + " | visible delay p50 (ms) | p95 | p99 | max | max lag (posts) | lag at end of production | catch-up (s) |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | visible delay p50 (ms) | p95 | p99 | max | max lag (posts) | lag at end of production | catch-up (s)"
+            + " | job cores | influxd cores |\n");
+    md.append(
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Latency.Result r : results) {
       md.append(
           String.format(
-              "| %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %s |%n",
+              "| %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %s | %s | %s |%n",
               r.label(),
               r.rate(),
               r.sent(),
@@ -218,7 +220,9 @@ final class Report {
               num(r.visibleMs()[3]),
               r.maxLag(),
               r.lagAtEnd(),
-              dec(r.catchUpSeconds())));
+              dec(r.catchUpSeconds()),
+              cores(r.jobCores()),
+              cores(r.influxdCores())));
     }
     md.append(
         "\n`latency_ms`: point built in the job (PostPoints / the baseline's loop) minus createdAt,"
@@ -226,7 +230,9 @@ final class Report {
             + " HTTP write. Visible delay: the moment the InfluxDB post count covered a post minus its send"
             + " time (= createdAt), assuming send order, polled every "
             + VisibleCount.POLL_MILLIS
-            + " ms (overstated by up to that): createdAt to queryable.\n\n");
+            + " ms (overstated by up to that): createdAt to queryable. Job and influxd cores: their"
+            + " CPU seconds (from the OS; a cluster's JVMs, idle daemons included, count as the job)"
+            + " over the wall time of the measured production.\n\n");
   }
 
   void text(String s) {
@@ -266,6 +272,10 @@ final class Report {
 
   static String dec(double v) {
     return Double.isFinite(v) ? String.format("%.1f", v) : "n/a";
+  }
+
+  static String cores(double v) {
+    return Double.isFinite(v) ? String.format("%.2f", v) : "n/a";
   }
 
   static String pct(double ratio) {

@@ -12,7 +12,7 @@ package io.courtside.pipeline.launch;
  * 20 ms on the consumer's hand-off queue ({@code KafkaUnboundedReader.nextBatch}) before it ends
  * and is rescheduled at once. So on a live stream the readers hold about one thread each most of
  * the time, and with 3 splits on Beam's 3 threads the posts' own steps wait for a turn behind them:
- * at 2,000 posts/s on 2 cores, {@code latency_ms} p99 854-898 ms with 3 threads and 308-500 ms with
+ * at 2,000 posts/s on 2 cores, {@code latency_ms} p99 854-898 ms with 3 threads and 275-542 ms with
  * 4 to 16 on 3 partitions; on 6 partitions 1,340 ms with 3 threads, 1,190 with 4 and 578 with 9
  * (bench/README.md).
  */

@@ -75,8 +75,7 @@ final class Latency {
       // from the OS over the production's wall time (CpuUse; a cluster's JVMs count as the job).
       CpuUse.Reading cpuBefore = CpuUse.read(false);
       long cpuFrom = System.nanoTime();
-      CpuUse cpu = null;
-      double cpuWall = 0;
+      double[] cores = null; // job, influxd
       CompletableFuture<long[]> sending =
           CompletableFuture.supplyAsync(
               () -> {
@@ -98,16 +97,14 @@ final class Latency {
         samples.add(new long[] {System.currentTimeMillis(), visible});
         if (productionEnd == 0 && sending.isDone()) {
           productionEnd = System.currentTimeMillis();
-          cpu = CpuUse.between(cpuBefore, CpuUse.read(false));
-          cpuWall = (System.nanoTime() - cpuFrom) / 1e9;
+          cores = coresSince(cpuBefore, cpuFrom);
         }
       }
       long[] sentAt = sending.get();
       visible = influx.postCount(MEASURED);
       if (productionEnd == 0) {
         productionEnd = System.currentTimeMillis();
-        cpu = CpuUse.between(cpuBefore, CpuUse.read(false));
-        cpuWall = (System.nanoTime() - cpuFrom) / 1e9;
+        cores = coresSince(cpuBefore, cpuFrom);
       }
       return summarize(
           job.kind(),
@@ -118,8 +115,8 @@ final class Latency {
           visible,
           influx.latencyPercentiles(MEASURED),
           productionEnd,
-          cpu.jobSeconds() / cpuWall,
-          cpu.influxdSeconds() / cpuWall);
+          cores[0],
+          cores[1]);
     } finally {
       process.stop(Duration.ofSeconds(5));
     }
@@ -173,6 +170,13 @@ final class Latency {
         catchUp,
         jobCores,
         influxdCores);
+  }
+
+  /** The cores the job and influxd used since {@code before}, read at {@code fromNanos}. */
+  private static double[] coresSince(CpuUse.Reading before, long fromNanos) {
+    CpuUse used = CpuUse.between(before, CpuUse.read(false));
+    double wall = (System.nanoTime() - fromNanos) / 1e9;
+    return new double[] {used.jobSeconds() / wall, used.influxdSeconds() / wall};
   }
 
   /** How many send times are at or before {@code t}. */

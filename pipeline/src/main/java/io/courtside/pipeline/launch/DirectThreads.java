@@ -20,10 +20,12 @@ public final class DirectThreads {
   /** The splits Beam's wrapper of an unbounded source asks the source for (Beam 2.70). */
   static final int WRAPPER_DESIRED_SPLITS = 20;
 
-  /** Beam's default: {@code max(cores, 3)} ({@code DirectOptions.AvailableParallelismFactory}). */
-  static final int BEAM_MIN_THREADS = 3;
-
   private DirectThreads() {}
+
+  /** Beam's default: {@code max(cores, 3)} ({@code DirectOptions.AvailableParallelismFactory}). */
+  static int beamDefault(int cores) {
+    return Math.max(cores, 3);
+  }
 
   /**
    * The threads for {@code partitions} partitions on {@code cores} cores: KafkaIO's splits of them
@@ -36,6 +38,6 @@ public final class DirectThreads {
           "partitions and cores must be positive, got " + partitions + " and " + cores);
     }
     int readers = KafkaSplits.count(WRAPPER_DESIRED_SPLITS, partitions);
-    return Math.max(Math.max(cores, BEAM_MIN_THREADS), readers + 1 + cores);
+    return Math.max(beamDefault(cores), readers + 1 + cores);
   }
 }

@@ -233,7 +233,7 @@ public final class PipelineLauncher {
         partitions.getAsInt(),
         o.getTopic(),
         cores,
-        Math.max(cores, DirectThreads.BEAM_MIN_THREADS));
+        DirectThreads.beamDefault(cores));
     return plus(all, flag.get());
   }
 
@@ -243,7 +243,7 @@ public final class PipelineLauncher {
    */
   static Optional<String> directThreads(int partitions, int cores) {
     int threads = DirectThreads.forPartitions(partitions, cores);
-    return threads == Math.max(cores, DirectThreads.BEAM_MIN_THREADS)
+    return threads == DirectThreads.beamDefault(cores)
         ? Optional.empty()
         : Optional.of("--targetParallelism=" + threads);
   }

@@ -112,6 +112,9 @@ final class BenchCommand implements Callable<Integer> {
       names = "--profile",
       negatable = true,
       defaultValue = "true",
+      // Without it picocli gives a negatable flag that defaults to true the opposite meaning:
+      // --profile turned profiling off and --no-profile left it on (NegatableFlagsTest).
+      fallbackValue = "true",
       description =
           "JFR on the first drain of each runner whose job runs in one JVM (baseline, DirectRunner, Spark local, Flink embedded); top frames in the report (default: ${DEFAULT-VALUE}).")
   boolean profile;

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * CPU seconds the machine's work took during a drain, by role: the job (its JVM, and the Spark or
@@ -20,10 +22,27 @@ import java.util.Map;
  * their sum; these figures say which of them took the cores, turn rates into posts per core-second
  * for the capacity model, and show what a ratio to the influxd ceiling can reach at all.
  */
-record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
+record CpuUse(
+    double jobSeconds, double jobCompilerSeconds, double influxdSeconds, double kafkaSeconds) {
 
-  /** The CPU seconds each process has used since it started, by PID, with its role. */
-  record Reading(Map<Long, Double> seconds, Map<Long, Role> roles, boolean benchJvmIsTheJob) {}
+  /**
+   * Linux's unit of {@code /proc} CPU times: 100 per second on every architecture the JDK runs on
+   * (the kernel's {@code USER_HZ}, which {@code sysconf(_SC_CLK_TCK)} reports).
+   */
+  static final int USER_HZ = 100;
+
+  /** A JIT compiler thread's name as {@code /proc} gives it (cut to 15 bytes). */
+  private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
+
+  /**
+   * The CPU seconds each process has used since it started, by PID, with its role, and the part of
+   * it that the JIT compiler threads of each job JVM used ({@link #compilerSeconds}).
+   */
+  record Reading(
+      Map<Long, Double> seconds,
+      Map<Long, Double> compilerSeconds,
+      Map<Long, Role> roles,
+      boolean benchJvmIsTheJob) {}
 
   /**
    * Reads the bench's JVM and every process it started; {@code benchJvmIsTheJob}: the bench's own
@@ -32,10 +51,13 @@ record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
    */
   static Reading read(boolean benchJvmIsTheJob) {
     Map<Long, Double> seconds = new HashMap<>();
+    Map<Long, Double> compiler = new HashMap<>();
     Map<Long, Role> roles = new HashMap<>();
     if (benchJvmIsTheJob) {
-      seconds.put(ProcessHandle.current().pid(), seconds(ProcessHandle.current().info()));
-      roles.put(ProcessHandle.current().pid(), Role.JOB);
+      long self = ProcessHandle.current().pid();
+      seconds.put(self, seconds(ProcessHandle.current().info()));
+      compiler.put(self, compilerSeconds(self));
+      roles.put(self, Role.JOB);
     }
     for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
       ProcessHandle.Info info = p.info();
@@ -43,9 +65,12 @@ record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
       if (role != Role.JOB || !benchJvmIsTheJob) {
         seconds.put(p.pid(), seconds(info));
         roles.put(p.pid(), role);
+        if (role == Role.JOB) {
+          compiler.put(p.pid(), compilerSeconds(p.pid()));
+        }
       }
     }
-    return new Reading(seconds, roles, benchJvmIsTheJob);
+    return new Reading(seconds, compiler, roles, benchJvmIsTheJob);
   }
 
   /**
@@ -60,8 +85,16 @@ record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
             (pid, s) ->
                 byRole[after.roles().get(pid).ordinal()] +=
                     Math.max(0, s - before.seconds().getOrDefault(pid, 0.0)));
+    double compiler = 0;
+    for (Map.Entry<Long, Double> e : after.compilerSeconds().entrySet()) {
+      compiler +=
+          Math.max(0, e.getValue() - before.compilerSeconds().getOrDefault(e.getKey(), 0.0));
+    }
     return new CpuUse(
-        byRole[Role.JOB.ordinal()], byRole[Role.INFLUXD.ordinal()], byRole[Role.KAFKA.ordinal()]);
+        byRole[Role.JOB.ordinal()],
+        compiler,
+        byRole[Role.INFLUXD.ordinal()],
+        byRole[Role.KAFKA.ordinal()]);
   }
 
   enum Role {
@@ -94,6 +127,54 @@ record CpuUse(double jobSeconds, double influxdSeconds, double kafkaSeconds) {
     } catch (IOException | RuntimeException e) {
       return p.info().arguments().map(List::of).orElse(List.of());
     }
+  }
+
+  /**
+   * The CPU seconds a JVM's JIT compiler threads have used: its threads named {@code C1
+   * CompilerThreadN} or {@code C2 CompilerThreadN}, from {@code /proc/PID/task/TID/stat}; 0 where
+   * there is no such file (not Linux, a process that is gone) or the process is no JVM. A lower
+   * bound: a compiler thread the JVM has stopped (it adds and removes them with its queue when it
+   * has more than one per compiler, on machines with more cores) is no longer listed.
+   *
+   * <p>Why read threads: on a short drain a Beam job's JVM spends a large share of its CPU
+   * compiling the runner's code (2026-11-30, bench/README "Not changed, measured: the JIT
+   * compiler"); the process's total alone cannot tell that from the job's work.
+   */
+  static double compilerSeconds(long pid) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    long ticks = 0;
+    try (Stream<Path> threads = Files.list(tasks)) {
+      for (Path t : threads.toList()) {
+        try {
+          ticks += compilerTicks(Files.readString(t.resolve("stat"), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return ticks / (double) USER_HZ;
+  }
+
+  /**
+   * A thread's user + system time in ticks from its {@code stat} line when it is a JIT compiler
+   * thread, else 0. The name is between the first '(' and the last ')' (it may hold both) and the
+   * kernel cuts it to 15 bytes; utime and stime are the 14th and 15th fields.
+   */
+  static long compilerTicks(String stat) {
+    int open = stat.indexOf('(');
+    int close = stat.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      return 0;
+    }
+    String name = stat.substring(open + 1, close);
+    if (!COMPILER_THREAD.matcher(name).matches()) {
+      return 0;
+    }
+    String[] fields = stat.substring(close + 2).trim().split(" +");
+    // fields[0] is the 3rd field (state): utime is the 14th, stime the 15th.
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static double seconds(ProcessHandle.Info info) {

@@ -288,6 +288,7 @@ public final class FlinkCluster implements AutoCloseable {
     List<String> argv = new ArrayList<>();
     argv.add(FlinkJvm.java());
     argv.addAll(FlinkJvm.JAVA17_FLAGS);
+    argv.addAll(FlinkJvm.JIT_FLAGS);
     argv.addAll(LOGGING);
     argv.addAll(jvmOptions);
     argv.add("-cp");

@@ -4,9 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Test;
@@ -35,6 +37,32 @@ public class FlinkClusterTest {
         assertThrows(
             FlinkException.class, () -> FlinkCluster.parseExecResult("Exception in thread"));
     assertTrue(e.getMessage(), e.getMessage().contains("Exception in thread"));
+  }
+
+  @Test
+  public void theClustersJvmsGetTheJitFlagsBeforeTheClasspath() {
+    List<String> cmd =
+        FlinkCluster.command(
+            new FlinkHome(Path.of("/opt/flink")), List.of("-Xmx1g"), "Main", List.of("a"));
+    for (String flag : FlinkJvm.JIT_FLAGS) {
+      assertTrue(cmd.toString(), cmd.indexOf(flag) > 0 && cmd.indexOf(flag) < cmd.indexOf("-cp"));
+    }
+  }
+
+  /** A flag this JVM does not know would stop every Flink JVM at start: run one with them. */
+  @Test
+  public void thisJavaStartsWithTheJitFlags() throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(FlinkJvm.java()));
+    cmd.addAll(FlinkJvm.JIT_FLAGS);
+    cmd.add("-XX:+PrintFlagsFinal");
+    cmd.add("-version");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(out, 0, p.exitValue());
+    Matcher m = Pattern.compile("CompileThresholdScaling\\s*=\\s*(\\S+)\\s").matcher(out);
+    assertTrue(out, m.find());
+    assertEquals(4.0, Double.parseDouble(m.group(1)), 0.0);
   }
 
   @Test

@@ -36,6 +36,7 @@ public class FlinkSubmitTest {
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
     assertTrue(cmd.containsAll(FlinkJvm.JAVA17_FLAGS));
+    assertTrue(cmd.toString(), cmd.indexOf("-cp") > cmd.indexOf(FlinkJvm.JIT_FLAGS.get(0)));
   }
 
   @Test

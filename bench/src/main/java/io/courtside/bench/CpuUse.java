@@ -36,11 +36,20 @@ record CpuUse(
 
   /**
    * The CPU seconds each process has used since it started, by PID, with its role, and the part of
-   * it that the JIT compiler threads of each job JVM used ({@link #compilerSeconds}).
+   * it that the JIT compiler threads of each job JVM used ({@link #compilerSeconds}), read once
+   * just before the process's total ({@code compilerBefore}) and once just after ({@code
+   * compilerAfter}).
+   *
+   * <p>Why twice: the compiler threads and the total are separate reads, and a busy JVM compiles in
+   * between. {@link #between} takes the compiler's time at the start from after the start's total
+   * and at the end from before the end's total, so the part is measured over a span inside the
+   * whole's and cannot outgrow it by the JIT's work between two reads (the ceiling's job, the
+   * bench's own JVM, used 0.09 s in a smoke run and its compiler 0.10 s the other way round).
    */
   record Reading(
       Map<Long, Double> seconds,
-      Map<Long, Double> compilerSeconds,
+      Map<Long, Double> compilerBefore,
+      Map<Long, Double> compilerAfter,
       Map<Long, Role> roles,
       boolean benchJvmIsTheJob) {}
 
@@ -51,26 +60,30 @@ record CpuUse(
    */
   static Reading read(boolean benchJvmIsTheJob) {
     Map<Long, Double> seconds = new HashMap<>();
-    Map<Long, Double> compiler = new HashMap<>();
+    Map<Long, Double> compilerBefore = new HashMap<>();
+    Map<Long, Double> compilerAfter = new HashMap<>();
     Map<Long, Role> roles = new HashMap<>();
     if (benchJvmIsTheJob) {
       long self = ProcessHandle.current().pid();
+      compilerBefore.put(self, compilerSeconds(self));
       seconds.put(self, seconds(ProcessHandle.current().info()));
-      compiler.put(self, compilerSeconds(self));
+      compilerAfter.put(self, compilerSeconds(self));
       roles.put(self, Role.JOB);
     }
     for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
-      ProcessHandle.Info info = p.info();
-      Role role = role(info.command().orElse(""), arguments(p));
+      Role role = role(p.info().command().orElse(""), arguments(p));
       if (role != Role.JOB || !benchJvmIsTheJob) {
-        seconds.put(p.pid(), seconds(info));
         roles.put(p.pid(), role);
         if (role == Role.JOB) {
-          compiler.put(p.pid(), compilerSeconds(p.pid()));
+          compilerBefore.put(p.pid(), compilerSeconds(p.pid()));
+        }
+        seconds.put(p.pid(), seconds(p.info()));
+        if (role == Role.JOB) {
+          compilerAfter.put(p.pid(), compilerSeconds(p.pid()));
         }
       }
     }
-    return new Reading(seconds, compiler, roles, benchJvmIsTheJob);
+    return new Reading(seconds, compilerBefore, compilerAfter, roles, benchJvmIsTheJob);
   }
 
   /**
@@ -86,9 +99,8 @@ record CpuUse(
                 byRole[after.roles().get(pid).ordinal()] +=
                     Math.max(0, s - before.seconds().getOrDefault(pid, 0.0)));
     double compiler = 0;
-    for (Map.Entry<Long, Double> e : after.compilerSeconds().entrySet()) {
-      compiler +=
-          Math.max(0, e.getValue() - before.compilerSeconds().getOrDefault(e.getKey(), 0.0));
+    for (Map.Entry<Long, Double> e : after.compilerBefore().entrySet()) {
+      compiler += Math.max(0, e.getValue() - before.compilerAfter().getOrDefault(e.getKey(), 0.0));
     }
     return new CpuUse(
         byRole[Role.JOB.ordinal()],

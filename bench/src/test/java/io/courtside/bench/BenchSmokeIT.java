@@ -44,7 +44,12 @@ public class BenchSmokeIT {
       assertTrue(
           d.label() + ": " + d.cpu(),
           d.kind() == RunnerKind.CEILING || d.cpu().jobCompilerSeconds() > 0);
-      assertTrue(d.label() + ": " + d.cpu(), d.cpu().jobCompilerSeconds() <= d.cpu().jobSeconds());
+      // The part within the whole, up to the OS's rounding: every compiler thread's time and the
+      // process's total are each cut to 10 ms ticks (two compiler threads on 2 cores, one JVM per
+      // job in this run), so the part may show up to three ticks more than the whole.
+      assertTrue(
+          d.label() + ": " + d.cpu(),
+          d.cpu().jobCompilerSeconds() <= d.cpu().jobSeconds() + 3.0 / CpuUse.USER_HZ);
     }
     String table = printed.toString(StandardCharsets.UTF_8);
     assertTrue(table, table.contains("| runner | posts |"));

@@ -132,11 +132,13 @@ public class CpuUseTest {
         new CpuUse.Reading(
             Map.of(1L, 5.0, 2L, 1.0, 3L, 9.0),
             Map.of(1L, 1.0, 3L, 2.0),
+            Map.of(1L, 1.0, 3L, 2.0),
             Map.of(1L, CpuUse.Role.JOB, 2L, CpuUse.Role.INFLUXD, 3L, CpuUse.Role.JOB),
             false);
     CpuUse.Reading after =
         new CpuUse.Reading(
             Map.of(1L, 7.5, 2L, 4.0, 4L, 3.0, 5L, 0.5),
+            Map.of(1L, 1.5, 4L, 0.25),
             Map.of(1L, 1.5, 4L, 0.25),
             Map.of(
                 1L, CpuUse.Role.JOB,
@@ -146,6 +148,22 @@ public class CpuUseTest {
             false);
     // 1: 2.5 more (0.5 of it compiling); 3 ended (left out); 4 started since (all of its 3.0).
     assertEquals(new CpuUse(5.5, 0.75, 3.0, 0.5), CpuUse.between(before, after));
+  }
+
+  /**
+   * A JVM compiling while it is read: its compiler time is counted from just after the first total
+   * to just before the last, a span inside the total's, so the part stays within the whole.
+   */
+  @Test
+  public void theCompilerIsCountedInsideTheSpanOfTheTotal() {
+    Map<Long, CpuUse.Role> job = Map.of(1L, CpuUse.Role.JOB);
+    CpuUse.Reading before =
+        new CpuUse.Reading(Map.of(1L, 5.0), Map.of(1L, 1.0), Map.of(1L, 1.2), job, true);
+    CpuUse.Reading after =
+        new CpuUse.Reading(Map.of(1L, 5.4), Map.of(1L, 1.5), Map.of(1L, 1.9), job, true);
+    CpuUse use = CpuUse.between(before, after);
+    assertEquals(0.4, use.jobSeconds(), 1e-9);
+    assertEquals(0.3, use.jobCompilerSeconds(), 1e-9);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -52,7 +53,7 @@ public class FlinkClusterTest {
   /** A flag this JVM does not know would stop every Flink JVM at start: run one with them. */
   @Test
   public void thisJavaStartsWithTheJitFlags() throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(FlinkJvm.java()));
+    List<String> cmd = new ArrayList<>(List.of(FlinkJvm.java()));
     cmd.addAll(FlinkJvm.JIT_FLAGS);
     cmd.add("-XX:+PrintFlagsFinal");
     cmd.add("-version");

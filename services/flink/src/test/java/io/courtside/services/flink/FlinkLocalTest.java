@@ -38,7 +38,9 @@ public class FlinkLocalTest {
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
     assertTrue(cmd.containsAll(FlinkJvm.JAVA17_FLAGS));
     assertTrue(cmd.indexOf("-cp") > cmd.indexOf(FlinkJvm.JAVA17_FLAGS.get(0)));
-    assertTrue(cmd.toString(), cmd.indexOf("-cp") > cmd.indexOf(FlinkJvm.JIT_FLAGS.get(0)));
+    for (String flag : FlinkJvm.JIT_FLAGS) {
+      assertTrue(cmd.toString(), cmd.indexOf(flag) > 0 && cmd.indexOf(flag) < cmd.indexOf("-cp"));
+    }
   }
 
   @Test

@@ -36,7 +36,9 @@ public class FlinkSubmitTest {
         jobArgs(cmd));
     assertEquals(CP, cmd.get(cmd.indexOf("-cp") + 1));
     assertTrue(cmd.containsAll(FlinkJvm.JAVA17_FLAGS));
-    assertTrue(cmd.toString(), cmd.indexOf("-cp") > cmd.indexOf(FlinkJvm.JIT_FLAGS.get(0)));
+    for (String flag : FlinkJvm.JIT_FLAGS) {
+      assertTrue(cmd.toString(), cmd.indexOf(flag) > 0 && cmd.indexOf(flag) < cmd.indexOf("-cp"));
+    }
   }
 
   @Test

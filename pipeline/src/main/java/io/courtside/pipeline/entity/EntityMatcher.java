@@ -3,11 +3,14 @@ package io.courtside.pipeline.entity;
 import io.courtside.pipeline.entity.TextTokens.Kind;
 import io.courtside.pipeline.entity.TextTokens.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * Finds the watchlist entities a post mentions. Built once per worker from a {@link Watchlist}.
@@ -15,7 +18,8 @@ import java.util.TreeSet;
  * <p>Linear time: the post is tokenised once ({@link TextTokens}); each word is looked up in a map
  * from first word to the (few) aliases starting with it, longest first, and each hashtag or handle
  * in a map of tags. The cost per post is its length times a small constant bounded by the
- * watchlist, never the number of aliases (no regex per alias).
+ * watchlist, never the number of aliases (no regex per alias). A word whose key no alias or tag can
+ * have is not even built as a string ({@link TextTokens.KeyFilter}): most words name nobody.
  *
  * <p>Rules, in order:
  *
@@ -39,6 +43,9 @@ public final class EntityMatcher {
   private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
   private final Map<String, Integer> byTag = new HashMap<>();
 
+  /** Every key either map can hold, so that a post's other words are never built as keys. */
+  private final TextTokens.KeyFilter keys;
+
   /** Which entity claimed an alias or tag first, to report conflicts by name. */
   private final Map<String, Integer> owners = new HashMap<>();
 
@@ -59,6 +66,9 @@ public final class EntityMatcher {
     byFirstWord
         .values()
         .forEach(l -> l.sort(Comparator.comparingInt((Phrase p) -> -p.keys.length)));
+    Set<String> all = new HashSet<>(byTag.keySet());
+    byFirstWord.values().forEach(l -> l.forEach(p -> all.addAll(Arrays.asList(p.keys))));
+    keys = new TextTokens.KeyFilter(all);
   }
 
   /**
@@ -72,15 +82,26 @@ public final class EntityMatcher {
    * The entities named by {@code text} or by the post's own {@code hashtags}, in watchlist order.
    */
   public List<Entity> match(String text, List<String> hashtags) {
-    TreeSet<Integer> found = new TreeSet<>();
-    List<Token> tokens = TextTokens.of(text);
+    return match(TextTokens.of(text, keys), hashtags);
+  }
+
+  /**
+   * As {@link #match(String, List)}, on the post's tokens; a null key never matches. Tests and the
+   * benchmark give it every key built ({@code TextTokens.of(text)}) as the reference.
+   */
+  List<Entity> match(List<Token> tokens, List<String> hashtags) {
+    BitSet found = new BitSet(entities.size());
     int i = 0;
     while (i < tokens.size()) {
       Token t = tokens.get(i);
+      if (t.key() == null) {
+        i++; // a word or tag that names nobody
+        continue;
+      }
       if (t.kind() == Kind.TAG) {
         Integer e = byTag.get(t.key());
         if (e != null) {
-          found.add(e);
+          found.set(e);
         }
         i++;
         continue;
@@ -88,7 +109,7 @@ public final class EntityMatcher {
       int consumed = 1;
       for (Phrase p : byFirstWord.getOrDefault(t.key(), List.of())) {
         if (matchesAt(tokens, i, p)) {
-          found.add(p.entity);
+          found.set(p.entity);
           consumed = p.keys.length;
           break;
         }
@@ -98,11 +119,13 @@ public final class EntityMatcher {
     for (String tag : hashtags) {
       Integer e = byTag.get(TextTokens.tagKey(tag));
       if (e != null) {
-        found.add(e);
+        found.set(e);
       }
     }
-    List<Entity> out = new ArrayList<>(found.size());
-    found.forEach(e -> out.add(entities.get(e)));
+    List<Entity> out = new ArrayList<>(found.cardinality());
+    for (int e = found.nextSetBit(0); e >= 0; e = found.nextSetBit(e + 1)) {
+      out.add(entities.get(e));
+    }
     return out;
   }
 
@@ -113,7 +136,7 @@ public final class EntityMatcher {
     for (int k = 0; k < p.keys.length; k++) {
       Token t = tokens.get(start + k);
       if (t.kind() != Kind.WORD
-          || !t.key().equals(p.keys[k])
+          || !p.keys[k].equals(t.key())
           || (p.capitalisedOnly && !t.capitalised())) {
         return false;
       }

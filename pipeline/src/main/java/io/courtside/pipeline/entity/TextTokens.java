@@ -31,12 +31,34 @@ final class TextTokens {
     TAG
   }
 
-  /** One token: its lookup key and whether its first letter was a capital. */
+  /**
+   * One token: its lookup key and whether its first letter was a capital. The key is null when the
+   * caller's {@link KeyFilter} ruled it out: the token still takes its place between the others.
+   */
   record Token(Kind kind, String key, boolean capitalised) {}
+
+  /** The tokens without a key, one per kind and capital: shared, not allocated per word. */
+  private static final Token[] UNBUILT = {
+    new Token(Kind.WORD, null, false),
+    new Token(Kind.WORD, null, true),
+    new Token(Kind.TAG, null, false),
+    new Token(Kind.TAG, null, true)
+  };
 
   private TextTokens() {}
 
+  /** Every token with its key: for aliases and tags, and as the reference of the rules. */
   static List<Token> of(String text) {
+    return of(text, null);
+  }
+
+  /**
+   * The tokens of {@code text}; a plain-ASCII token whose key {@code wanted} rules out gets a null
+   * key without the key being built. Most words of a post name nobody, and building each one's key
+   * (a substring, then a lower-case copy, then its hash for the lookup) was most of the cost of
+   * tagging a post; the key's hash is computed from the text instead. Null: build every key.
+   */
+  static List<Token> of(String text, KeyFilter wanted) {
     List<Token> out = new ArrayList<>();
     int n = text.length();
     int i = 0;
@@ -48,7 +70,9 @@ final class TextTokens {
           continue;
         }
         int end = wordEnd(text, i);
-        add(out, Kind.WORD, text.substring(i, end));
+        if (!ruledOut(out, Kind.WORD, text, i, end, wanted)) {
+          add(out, Kind.WORD, text.substring(i, end));
+        }
         i = end;
       } else if (c == '@' && i > 0 && isWordChar(text.codePointBefore(i))) {
         i = skipToSpace(text, i); // the domain of an e-mail address names nobody
@@ -57,7 +81,9 @@ final class TextTokens {
         while (end < n && (isWordChar(text.codePointAt(end)) || text.charAt(end) == '_')) {
           end += Character.charCount(text.codePointAt(end));
         }
-        add(out, Kind.TAG, text.substring(i + 1, end).replace("_", ""));
+        if (!ruledOut(out, Kind.TAG, text, i + 1, end, wanted)) {
+          add(out, Kind.TAG, text.substring(i + 1, end).replace("_", ""));
+        }
         i = end;
       } else {
         i += Character.charCount(c);
@@ -74,6 +100,80 @@ final class TextTokens {
       key.append(w.key());
     }
     return key.toString();
+  }
+
+  /**
+   * For a plain-ASCII token {@code text[from, to)} whose key {@code wanted} rules out: adds it with
+   * a null key and returns true. Any other token (non-ASCII, or possibly wanted) is left to {@link
+   * #add}, the one definition of a key. The hash is {@code String.hashCode} of exactly the key
+   * {@link #add} would build: ASCII lower case, underscores dropped from tags, a possessive 's
+   * dropped from words.
+   */
+  private static boolean ruledOut(
+      List<Token> out, Kind kind, String text, int from, int to, KeyFilter wanted) {
+    if (wanted == null) {
+      return false;
+    }
+    int end = to;
+    if (kind == Kind.WORD
+        && end - from >= 2
+        && text.charAt(end - 2) == '\''
+        && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
+      end -= 2;
+    }
+    int hash = 0;
+    int length = 0;
+    for (int k = from; k < end; k++) {
+      char c = text.charAt(k);
+      if (c >= 128) {
+        return false;
+      }
+      if (c == '_' && kind == Kind.TAG) {
+        continue;
+      }
+      hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      length++;
+    }
+    if (length == 0 || wanted.mayContain(hash)) {
+      return false;
+    }
+    char first = text.charAt(from);
+    out.add(UNBUILT[kind.ordinal() * 2 + (first >= 'A' && first <= 'Z' ? 1 : 0)]);
+    return true;
+  }
+
+  /**
+   * The keys a caller looks up, by hash: {@link #mayContain} is true for every key given and, by
+   * chance, for a few others, never false for a given key. A bit set rather than a {@code
+   * HashSet<Integer>}: one array read per word, no boxing.
+   */
+  static final class KeyFilter {
+    private final long[] bits;
+    private final int shift;
+
+    KeyFilter(Iterable<String> keys) {
+      int count = 0;
+      for (String ignored : keys) {
+        count++;
+      }
+      // About 64 bits per key (at least 4,096): a word that names nobody passes for 1 in 64.
+      int size = Integer.highestOneBit(Math.max(4_096, count * 64) - 1) << 1;
+      bits = new long[size / 64];
+      shift = Integer.numberOfLeadingZeros(size) + 1; // the top log2(size) bits of a product
+      for (String key : keys) {
+        int b = index(key.hashCode());
+        bits[b >>> 6] |= 1L << b;
+      }
+    }
+
+    boolean mayContain(int hash) {
+      int b = index(hash);
+      return (bits[b >>> 6] & (1L << b)) != 0;
+    }
+
+    private int index(int hash) {
+      return (hash * 0x9E3779B9) >>> shift; // Fibonacci hashing: similar keys spread apart
+    }
   }
 
   private static void add(List<Token> out, Kind kind, String raw) {
@@ -118,12 +218,17 @@ final class TextTokens {
   }
 
   private static boolean isWordChar(int c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
     return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
   }
 
   private static boolean startsUrl(String text, int i) {
-    return text.regionMatches(true, i, "http://", 0, 7)
-        || text.regionMatches(true, i, "https://", 0, 8);
+    char c = text.charAt(i);
+    return (c == 'h' || c == 'H')
+        && (text.regionMatches(true, i, "http://", 0, 7)
+            || text.regionMatches(true, i, "https://", 0, 8));
   }
 
   private static int skipToSpace(String text, int i) {

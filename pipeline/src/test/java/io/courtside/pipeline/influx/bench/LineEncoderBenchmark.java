@@ -146,7 +146,7 @@ public class LineEncoderBenchmark {
   }
 
   /** NBA-style posts: names, slang, negations, quotes, emoji, hashtags, some over two lines. */
-  static String[] generatedPosts(Random random, int count) {
+  public static String[] generatedPosts(Random random, int count) {
     String[] subjects = {
       "LeBron", "Jokic", "the Celtics", "this bench", "Steph", "the refs", "Wemby", "our defense"
     };

@@ -86,12 +86,15 @@ public final class FlinkJvm {
   /**
    * {@code java FLAGS LOGGING -cp CLASSPATH PipelineLauncher ARGS}: the job's client JVM, which
    * builds the pipeline and runs it on an embedded cluster or submits it to a standalone one.
+   * {@code role} names its class archive ({@link JobClassArchive}), kept in the runner's build
+   * directory.
    */
-  static List<String> jobCommand(String classpath, List<String> jobArgs) {
+  static List<String> jobCommand(String role, String classpath, List<String> jobArgs) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
     cmd.addAll(JAVA17_FLAGS);
     cmd.addAll(JIT_FLAGS);
+    cmd.addAll(JobClassArchive.flags(runnerTarget().resolve("cds"), role, classpath));
     cmd.addAll(JOB_LOGGING);
     cmd.add("-cp");
     cmd.add(classpath);

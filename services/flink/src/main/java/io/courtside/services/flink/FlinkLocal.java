@@ -93,7 +93,7 @@ public final class FlinkLocal {
       cmd.add(STORAGE_FLAG + EMBEDDED_CHECKPOINTS.resolve(UUID.randomUUID().toString()).toUri());
     }
     cmd.addAll(args);
-    return FlinkJvm.jobCommand(classpath, cmd);
+    return FlinkJvm.jobCommand("embedded", classpath, cmd);
   }
 
   /**

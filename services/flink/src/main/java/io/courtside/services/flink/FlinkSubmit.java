@@ -54,7 +54,7 @@ public final class FlinkSubmit {
     }
     cmd.addAll(FlinkLocal.defaultCheckpointing(args));
     cmd.addAll(args);
-    return FlinkJvm.jobCommand(classpath, cmd);
+    return FlinkJvm.jobCommand("client", classpath, cmd);
   }
 
   /** The {@code --jobName} the command gives the job. */

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,12 +29,14 @@ import java.util.stream.Stream;
  * all in the JVM): a JVM started without a usable archive writes one when it exits ({@code
  * -XX:ArchiveClassesAtExit}) to a file of its own, {@code NAME.UUID.tmp}; a later start takes such
  * a file only once a JVM has accepted it ({@code -Xshare:on ... -version} exits 0; an unfinished or
- * foreign file is refused and deleted) and renames it to {@code NAME.jsa}. NAME is the role (the
- * embedded job, the submitting client) and a hash of the Java runtime, the classpath and each
- * entry's size and time, so a rebuilt jar never meets an archive of the old one; archives of other
- * builds are deleted. The JVM checks the classpath again itself, and its CDS messages are turned
- * off: a refused archive only means a start as without one. Nothing here can stop a job from
- * starting: on any I/O error the JVM runs without an archive.
+ * foreign file is refused and deleted) and renames it to {@code NAME.jsa}. Only one JVM per build
+ * records ({@code NAME.tried}): if it leaves no usable archive (killed, or still running), later
+ * JVMs start without one until the next build. NAME is the role (the embedded job, the submitting
+ * client) and a hash of the Java runtime, the classpath and each entry's size and time, so a
+ * rebuilt jar never meets an archive of the old one; archives of other builds are deleted. The JVM
+ * checks the classpath again itself, and its CDS messages are turned off: a refused archive only
+ * means a start as without one. Nothing here can stop a job from starting: on any I/O error the JVM
+ * runs without an archive.
  */
 final class JobClassArchive {
   /** Silences the JVM's CDS warnings (classes it cannot archive, an archive it cannot use). */
@@ -41,6 +44,7 @@ final class JobClassArchive {
 
   private static final String SUFFIX = ".jsa";
   private static final String UNFINISHED = ".tmp";
+  private static final String TRIED = ".tried";
 
   private final Path dir;
   private final String name;
@@ -96,6 +100,14 @@ final class JobClassArchive {
     }
     if (Files.isRegularFile(archive)) {
       return List.of(QUIET, "-XX:SharedArchiveFile=" + archive);
+    }
+    // One recording per build: a JVM that records starts about 3 s slower and writes at exit, and
+    // one stopped by SIGKILL (the bench stops a submitting client that way) leaves nothing usable.
+    Path tried = dir.resolve(name + TRIED);
+    try {
+      Files.createFile(tried);
+    } catch (FileAlreadyExistsException e) {
+      return List.of();
     }
     Path mine = dir.resolve(name + "." + UUID.randomUUID() + UNFINISHED);
     return List.of(QUIET, "-XX:ArchiveClassesAtExit=" + mine);

@@ -94,13 +94,18 @@ public final class FlinkJvm {
     cmd.add(java());
     cmd.addAll(JAVA17_FLAGS);
     cmd.addAll(JIT_FLAGS);
-    cmd.addAll(JobClassArchive.flags(runnerTarget().resolve("cds"), role, classpath));
+    cmd.addAll(JobClassArchive.flags(classArchiveDir(), role, classpath));
     cmd.addAll(JOB_LOGGING);
     cmd.add("-cp");
     cmd.add(classpath);
     cmd.add(MAIN_CLASS);
     cmd.addAll(jobArgs);
     return cmd;
+  }
+
+  /** Where the job JVMs' class archives live: the runner's build directory, cleaned with it. */
+  static Path classArchiveDir() {
+    return runnerTarget().resolve("cds");
   }
 
   /** The runners/flink jar and the runtime classpath Maven wrote next to it. */

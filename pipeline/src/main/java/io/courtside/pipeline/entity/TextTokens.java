@@ -2,6 +2,7 @@ package io.courtside.pipeline.entity;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -151,13 +152,9 @@ final class TextTokens {
     private final long[] bits;
     private final int shift;
 
-    KeyFilter(Iterable<String> keys) {
-      int count = 0;
-      for (String ignored : keys) {
-        count++;
-      }
+    KeyFilter(Collection<String> keys) {
       // About 64 bits per key (at least 4,096): a word that names nobody passes for 1 in 64.
-      int size = Integer.highestOneBit(Math.max(4_096, count * 64) - 1) << 1;
+      int size = Integer.highestOneBit(Math.max(4_096, keys.size() * 64) - 1) << 1;
       bits = new long[size / 64];
       shift = Integer.numberOfLeadingZeros(size) + 1; // the top log2(size) bits of a product
       for (String key : keys) {

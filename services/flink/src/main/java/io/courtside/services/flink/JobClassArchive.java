@@ -3,7 +3,6 @@ package io.courtside.services.flink;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +32,10 @@ import java.util.stream.Stream;
  * records ({@code NAME.tried}): if it leaves no usable archive (killed, or still running), later
  * JVMs start without one until the next build. NAME is the role (the embedded job, the submitting
  * client) and a hash of the Java runtime, the classpath and each entry's size and time, so a
- * rebuilt jar never meets an archive of the old one; archives of other builds are deleted. The JVM
- * checks the classpath again itself, and its CDS messages are turned off: a refused archive only
- * means a start as without one. Nothing here can stop a job from starting: on any I/O error the JVM
- * runs without an archive.
+ * rebuilt jar never meets an archive of the old one; a new archive replaces those of earlier
+ * builds. The JVM checks the classpath again itself, and its CDS messages are turned off: a refused
+ * archive only means a start as without one. Nothing here can stop a job from starting: on any I/O
+ * error the JVM runs without an archive.
  */
 final class JobClassArchive {
   /** Silences the JVM's CDS warnings (classes it cannot archive, an archive it cannot use). */
@@ -47,11 +46,13 @@ final class JobClassArchive {
   private static final String TRIED = ".tried";
 
   private final Path dir;
+  private final String role;
   private final String name;
   private final String classpath;
 
   private JobClassArchive(Path dir, String role, String classpath) {
     this.dir = dir;
+    this.role = role;
     this.name = role + "-" + key(classpath);
     this.classpath = classpath;
   }
@@ -83,15 +84,13 @@ final class JobClassArchive {
         }
       }
     }
-    if (!Files.isRegularFile(archive)) {
-      for (Path candidate : unfinished) {
-        if (!Files.isRegularFile(archive) && accepted(candidate)) {
-          promote(candidate, archive);
-          // The newest build's archive replaces the older ones (about 100 MB each); only a JVM
-          // that ran makes one, so a command merely built for another classpath deletes nothing.
-          for (Path old : otherBuilds) {
-            Files.deleteIfExists(old);
-          }
+    for (Path candidate : unfinished) {
+      if (!Files.isRegularFile(archive) && accepted(candidate)) {
+        Files.move(candidate, archive, StandardCopyOption.ATOMIC_MOVE); // same directory
+        // The newest build's archive replaces the older ones (about 100 MB each); only a JVM that
+        // ran makes one, so a command merely built for another classpath deletes nothing.
+        for (Path old : otherBuilds) {
+          Files.deleteIfExists(old);
         }
       }
     }
@@ -115,8 +114,7 @@ final class JobClassArchive {
 
   /** An archive of the same role for another classpath or runtime: another build's. */
   private boolean isOtherBuildsOf(String file) {
-    String role = name.substring(0, name.lastIndexOf('-') + 1);
-    return file.startsWith(role) && !file.startsWith(name + ".");
+    return file.startsWith(role + "-") && !file.startsWith(name + ".");
   }
 
   /** Whether a JVM with this classpath maps {@code file} ({@code -Xshare:on} fails otherwise). */
@@ -146,14 +144,6 @@ final class JobClassArchive {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private static void promote(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

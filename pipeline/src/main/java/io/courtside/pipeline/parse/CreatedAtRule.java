@@ -72,6 +72,29 @@ public final class CreatedAtRule {
     return Optional.empty();
   }
 
+  /**
+   * The problem of a {@code createdAt} that was more than {@link #MAX_FUTURE_SKEW} ahead of the
+   * clock of the job's source when it read the record ({@code ParsePosts} keeps that verdict).
+   */
+  public static Problem aheadWhenRead(Instant createdAt) {
+    return new Problem(
+        ReasonKind.FUTURE_CREATED_AT,
+        "field 'createdAt' ("
+            + createdAt
+            + ") was more than "
+            + MAX_FUTURE_SKEW.getStandardMinutes()
+            + " minutes ahead of the clock of the job when its source read the record");
+  }
+
+  /**
+   * The event time of a record that is not a post: its Kafka timestamp {@code recordMillis}, held
+   * below {@link #LATEST} so that the dead letter's window can be stored. Not held to the clock:
+   * the recount ({@code courtside verify}) must put the record in the same window whenever it runs.
+   */
+  public static long deadLetterMillis(long recordMillis) {
+    return Math.min(recordMillis, LATEST.toEpochMilli() - 1);
+  }
+
   private static Optional<Problem> ancient(String reason) {
     return Optional.of(new Problem(ReasonKind.ANCIENT_CREATED_AT, reason));
   }

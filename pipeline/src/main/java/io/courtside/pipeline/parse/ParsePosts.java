@@ -19,6 +19,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Instant;
 
 /**
  * Turns raw Kafka records into {@link Post}s. Anything that is not a valid post goes to {@link
@@ -31,7 +32,8 @@ import org.apache.beam.sdk.values.TupleTag;
  *   <li>not JSON, nested deeper than 64 levels, not an object, or a required field ({@code id},
  *       {@code createdAt}, {@code text}) missing or not a string, an optional one of the wrong type
  *       ({@link PostJson});
- *   <li>a createdAt that is not believable ({@link CreatedAtRule}).
+ *   <li>a createdAt that is not believable ({@link CreatedAtRule}); on the clock, as the source
+ *       judged it ({@link #parseAsStamped}).
  * </ol>
  *
  * Any other unexpected exception of the parser is also a dead letter ("unparseable"), not a crash:
@@ -145,6 +147,43 @@ public final class ParsePosts
     }
   }
 
+  /**
+   * As {@link #parse(KafkaRecord, int, long)}, for a record its source stamped with {@code
+   * stampedMillis}: its createdAt if the source took it for a post, its Kafka time if not ({@code
+   * read/CreatedAtTimestamps}). The createdAt rule reads a clock, and the source read it earlier (a
+   * micro-batch earlier on Spark) or on another machine. Judged again here, a createdAt that was
+   * too far ahead when the source read it and no longer is would be counted in the window of its
+   * Kafka time without having moved the watermark; one the source accepted, on a clock since set
+   * back, would be a dead letter in its createdAt's window. Where the stamp shows the source's
+   * verdict on the clock, that verdict stands; every other rule is the same whenever it runs. A
+   * stamp that shows neither (a test's, or a createdAt in the same millisecond as the Kafka time)
+   * leaves the verdict to {@code nowMillis}.
+   */
+  static KV<Post, DeadLetter> parseAsStamped(
+      KafkaRecord<byte[], byte[]> record, int maxRecordBytes, long nowMillis, long stampedMillis) {
+    KV<Post, DeadLetter> parsed = parse(record, maxRecordBytes, nowMillis);
+    Post post = parsed.getKey();
+    boolean stampedAsDeadLetter =
+        stampedMillis == CreatedAtRule.deadLetterMillis(record.getTimestamp());
+    if (post != null) {
+      if (stampedAsDeadLetter && stampedMillis != post.createdAt().toEpochMilli()) {
+        CreatedAtRule.Problem ahead = CreatedAtRule.aheadWhenRead(post.createdAt());
+        return invalid(record, ahead.kind(), ahead.reason());
+      }
+      return parsed;
+    }
+    if (parsed.getValue().kind() == ReasonKind.FUTURE_CREATED_AT
+        && !stampedAsDeadLetter
+        && stampedMillis > nowMillis) {
+      // Judged by the clock at the stamp: a post whose createdAt is the stamp passed the source's.
+      KV<Post, DeadLetter> asRead = parse(record, maxRecordBytes, stampedMillis);
+      if (asRead.getKey() != null && asRead.getKey().createdAt().toEpochMilli() == stampedMillis) {
+        return asRead;
+      }
+    }
+    return parsed;
+  }
+
   private static KV<Post, DeadLetter> invalid(
       KafkaRecord<byte[], byte[]> record, ReasonKind kind, String reason) {
     return KV.of(
@@ -171,8 +210,10 @@ public final class ParsePosts
     @ProcessElement
     public void process(
         @Element KafkaRecord<byte[], byte[]> record,
+        @Timestamp Instant stamped,
         OutputReceiver<KV<PostRecord, DeadLetter>> out) {
-      KV<Post, DeadLetter> parsed = parse(record, maxRecordBytes);
+      KV<Post, DeadLetter> parsed =
+          parseAsStamped(record, maxRecordBytes, System.currentTimeMillis(), stamped.getMillis());
       if (parsed.getKey() == null) {
         invalid.inc();
         out.output(KV.of(null, parsed.getValue()));

@@ -13,7 +13,9 @@ import org.joda.time.Instant;
  * EventTimeWatermark}). A record the job counts as a post is stamped with its {@code createdAt};
  * every other record, headed for the dead-letter topic, with its Kafka timestamp, whatever {@code
  * createdAt} it carries. The decision is {@link ParsePosts#parse}'s, the job's own, so that the
- * source, the job and {@code courtside verify} never disagree on what is a post.
+ * source, the job and {@code courtside verify} never disagree on what is a post. The createdAt rule
+ * reads a clock, and {@code ParsePosts} reads it later than the source: where the stamp shows the
+ * source's verdict, {@code ParsePosts} keeps it ({@code ParsePosts.parseAsStamped}).
  *
  * <p>Why not just a readable, believable createdAt: a junk line such as {@code
  * {"createdAt":"2026-05-20T01:00:00Z","text":"no id"}} in a replayed archive then moved its
@@ -34,15 +36,9 @@ public final class CreatedAtTimestamps {
    */
   public static Instant eventTime(KafkaRecord<byte[], byte[]> record, KV<Post, DeadLetter> parsed) {
     Post post = parsed.getKey();
-    return post == null ? kafkaTime(record) : new Instant(post.createdAt().toEpochMilli());
-  }
-
-  /**
-   * The Kafka timestamp, held below {@link CreatedAtRule#LATEST} so that the dead letter's window
-   * can be stored. Not held to the clock: the recount ({@code courtside verify}) must put the
-   * record in the same window whenever it runs.
-   */
-  static Instant kafkaTime(KafkaRecord<byte[], byte[]> record) {
-    return new Instant(Math.min(record.getTimestamp(), CreatedAtRule.LATEST.toEpochMilli() - 1));
+    return new Instant(
+        post == null
+            ? CreatedAtRule.deadLetterMillis(record.getTimestamp())
+            : post.createdAt().toEpochMilli());
   }
 }

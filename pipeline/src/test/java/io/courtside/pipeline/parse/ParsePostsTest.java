@@ -1,20 +1,25 @@
 package io.courtside.pipeline.parse;
 
+import static org.apache.beam.sdk.values.TypeDescriptors.strings;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.courtside.model.Post;
 import io.courtside.pipeline.Records;
+import io.courtside.pipeline.read.CreatedAtTimestamps;
 import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.KafkaRecordCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -168,5 +173,78 @@ public class ParsePostsTest {
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
     assertEquals(900_000, node.get("valueBytes").asInt());
     assertTrue(node.get("valueTruncated").asBoolean());
+  }
+
+  /**
+   * The source judges the clock rule earlier than this step (a micro-batch earlier on Spark) or on
+   * another machine; this step keeps the source's verdict, which its stamp shows. Each record is
+   * stamped as {@code CreatedAtTimestamps} stamps it when read at the clock given.
+   */
+  @Test
+  public void theClockRuleIsJudgedAsTheSourceJudgedIt() {
+    long now = System.currentTimeMillis();
+    long minute = 60_000;
+    long hour = 60 * minute;
+    // Too far ahead of a source that read it ten minutes ago; within the hour of this step's clock.
+    KafkaRecord<byte[], byte[]> aheadWhenRead =
+        future("ahead-when-read", now + hour - 5 * minute, now + 2 * hour, 1);
+    // Within the hour of a source whose clock ran ten minutes ahead; beyond it for this step.
+    KafkaRecord<byte[], byte[]> fineWhenRead =
+        future("fine-when-read", now + hour + 5 * minute, now + 2 * hour, 2);
+    // Beyond the hour after its Kafka time, whatever any clock says.
+    KafkaRecord<byte[], byte[]> aheadOfItsRecord =
+        future("ahead-of-its-record", now + 3 * hour, now, 3);
+    KafkaRecord<byte[], byte[]> ordinary = future("ordinary", now - minute, now, 4);
+    PCollectionTuple out =
+        p.apply(
+                Create.timestamped(
+                        stampedAt(aheadWhenRead, now - 10 * minute),
+                        stampedAt(fineWhenRead, now + 10 * minute),
+                        stampedAt(aheadOfItsRecord, now + 10 * minute),
+                        stampedAt(ordinary, now))
+                    .withCoder(
+                        KafkaRecordCoder.of(
+                            NullableCoder.of(ByteArrayCoder.of()),
+                            NullableCoder.of(ByteArrayCoder.of()))))
+            .apply(ParsePosts.create());
+
+    PAssert.that(
+            out.get(ParsePosts.VALID)
+                .apply(MapElements.into(strings()).via((PostRecord r) -> r.post().id())))
+        .containsInAnyOrder("fine-when-read", "ordinary");
+    PAssert.that(out.get(ParsePosts.INVALID))
+        .satisfies(
+            letters -> {
+              java.util.Map<Long, String> reasons = new java.util.TreeMap<>();
+              letters.forEach(d -> reasons.put(d.offset(), d.reason()));
+              assertEquals(List.of(1L, 3L), List.copyOf(reasons.keySet()));
+              assertTrue(reasons.get(1L), reasons.get(1L).contains("when its source read"));
+              assertTrue(
+                  reasons.get(3L), reasons.get(3L).contains("after the record was produced"));
+              assertEquals(
+                  java.util.Map.of(
+                      1L, ReasonKind.FUTURE_CREATED_AT, 3L, ReasonKind.FUTURE_CREATED_AT),
+                  kinds(letters));
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
+  private static KafkaRecord<byte[], byte[]> future(
+      String id, long createdAtMillis, long kafkaMillis, long offset) {
+    return Records.raw(
+        id,
+        io.courtside.model.PostJson.toBytes(
+            Post.of(id, Instant.ofEpochMilli(createdAtMillis), "x")),
+        offset,
+        kafkaMillis);
+  }
+
+  /** {@code record} with the event time its source gives it when read at {@code clockMillis}. */
+  private static TimestampedValue<KafkaRecord<byte[], byte[]>> stampedAt(
+      KafkaRecord<byte[], byte[]> record, long clockMillis) {
+    KV<Post, DeadLetter> asRead =
+        ParsePosts.parse(record, ParsePosts.DEFAULT_MAX_RECORD_BYTES, clockMillis);
+    return TimestampedValue.of(record, CreatedAtTimestamps.eventTime(record, asRead));
   }
 }

@@ -85,21 +85,33 @@ public final class FlinkJvm {
 
   /**
    * {@code java FLAGS LOGGING -cp CLASSPATH PipelineLauncher ARGS}: the job's client JVM, which
-   * builds the pipeline and runs it on an embedded cluster or submits it to a standalone one.
-   * {@code role} names its class archive ({@link JobClassArchive}), kept in the runner's build
-   * directory.
+   * builds the pipeline and runs it on an embedded cluster or submits it to a standalone one. Only
+   * builds the list: {@link #withClassArchive} adds the class archive at launch.
    */
-  static List<String> jobCommand(String role, String classpath, List<String> jobArgs) {
+  static List<String> jobCommand(String classpath, List<String> jobArgs) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
     cmd.addAll(JAVA17_FLAGS);
     cmd.addAll(JIT_FLAGS);
-    cmd.addAll(JobClassArchive.flags(classArchiveDir(), role, classpath));
     cmd.addAll(JOB_LOGGING);
     cmd.add("-cp");
     cmd.add(classpath);
     cmd.add(MAIN_CLASS);
     cmd.addAll(jobArgs);
+    return cmd;
+  }
+
+  /**
+   * {@code command} (a {@link #jobCommand}) with the flags of {@code role}'s class archive for its
+   * classpath ({@link JobClassArchive}), before {@code -cp}. Apart from building the command, as it
+   * reads and writes the runner's build directory ({@link #classArchiveDir}) and may start a JVM to
+   * check a recorded archive: only for a command about to be launched on the runner's own
+   * classpath.
+   */
+  static List<String> withClassArchive(String role, List<String> command) {
+    int cp = command.indexOf("-cp");
+    List<String> cmd = new ArrayList<>(command);
+    cmd.addAll(cp, JobClassArchive.flags(classArchiveDir(), role, command.get(cp + 1)));
     return cmd;
   }
 

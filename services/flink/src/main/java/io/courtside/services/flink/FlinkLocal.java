@@ -47,10 +47,11 @@ public final class FlinkLocal {
    * {@link #DEFAULT_CHECKPOINT_MILLIS} on a streaming start unless ARGS set {@code
    * --checkpointingInterval}, to files under {@link #EMBEDDED_CHECKPOINTS} unless ARGS set {@code
    * --stateBackend}. A {@code --runner} or {@code --flinkMaster} other than these is refused: only
-   * the embedded cluster runs here.
+   * the embedded cluster runs here. The JVM shares the classes of the runner's previous job JVMs
+   * ({@link JobClassArchive}, role {@code embedded}).
    */
   public static List<String> command(List<String> pipelineArgs) {
-    return command(FlinkJvm.runnerClasspath(), pipelineArgs);
+    return FlinkJvm.withClassArchive("embedded", command(FlinkJvm.runnerClasspath(), pipelineArgs));
   }
 
   static List<String> command(String classpath, List<String> pipelineArgs) {
@@ -93,7 +94,7 @@ public final class FlinkLocal {
       cmd.add(STORAGE_FLAG + EMBEDDED_CHECKPOINTS.resolve(UUID.randomUUID().toString()).toUri());
     }
     cmd.addAll(args);
-    return FlinkJvm.jobCommand("embedded", classpath, cmd);
+    return FlinkJvm.jobCommand(classpath, cmd);
   }
 
   /**

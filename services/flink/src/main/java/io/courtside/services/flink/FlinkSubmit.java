@@ -16,12 +16,15 @@ public final class FlinkSubmit {
   /**
    * {@code java ... PipelineLauncher --runner=FlinkRunner --flinkMaster=ADDRESS --filesToStage=JAR
    * --attachedMode=false --jobName=NAME [--checkpointingInterval=10000] ARGS}, with the defaults of
-   * {@link FlinkLocal} for what ARGS do not set.
+   * {@link FlinkLocal} for what ARGS do not set. The client JVM shares the classes of the previous
+   * clients ({@link JobClassArchive}, role {@code client}).
    *
    * @param jobName the name the job is found by in the cluster (ARGS' {@code --jobName} wins)
    */
   public static List<String> command(String address, String jobName, List<String> pipelineArgs) {
-    return command(FlinkJvm.runnerClasspath(), FlinkJvm.jobJar(), address, jobName, pipelineArgs);
+    return FlinkJvm.withClassArchive(
+        "client",
+        command(FlinkJvm.runnerClasspath(), FlinkJvm.jobJar(), address, jobName, pipelineArgs));
   }
 
   static List<String> command(
@@ -54,7 +57,7 @@ public final class FlinkSubmit {
     }
     cmd.addAll(FlinkLocal.defaultCheckpointing(args));
     cmd.addAll(args);
-    return FlinkJvm.jobCommand("client", classpath, cmd);
+    return FlinkJvm.jobCommand(classpath, cmd);
   }
 
   /** The {@code --jobName} the command gives the job. */

@@ -140,4 +140,31 @@ public class FlinkLocalTest {
         IllegalArgumentException.class,
         () -> FlinkLocal.command(CP, List.of("--runner=SparkRunner")));
   }
+
+  /**
+   * Building a command only builds a list: the class archive (files, a checking JVM) is added at
+   * launch, so these tests' made-up classpaths leave nothing in the runner's build directory.
+   */
+  @Test
+  public void buildingTheCommandsTouchesNoFile() throws java.io.IOException {
+    Path dir = FlinkJvm.classArchiveDir();
+    List<String> before = listing(dir);
+    List<String> local = FlinkLocal.command(CP, List.of("--topic=t"));
+    List<String> submit =
+        FlinkSubmit.command(
+            CP, Path.of("/x/job.jar"), "127.0.0.1:8081", "courtside-1", List.of("--topic=t"));
+    assertEquals(before, listing(dir));
+    for (List<String> cmd : List.of(local, submit)) {
+      assertFalse(cmd.toString(), cmd.contains(JobClassArchive.QUIET));
+    }
+  }
+
+  private static List<String> listing(Path dir) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName() + " " + f.toFile().length()).sorted().toList();
+    }
+  }
 }

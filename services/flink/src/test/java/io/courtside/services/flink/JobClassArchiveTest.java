@@ -157,14 +157,16 @@ public class JobClassArchiveTest {
     assertEquals(List.of(), JobClassArchive.flags(file.resolve("cds"), "embedded", jar.toString()));
   }
 
-  /** The job commands carry the archive flags before the classpath, after the JIT's. */
+  /** A job command at launch carries the archive flags before the classpath, after the JIT's. */
   @Test
   public void theJobCommandsCarryTheArchiveFlags() throws IOException {
     // A role of its own, so the build's archives (roles "embedded", "client") stay untouched; its
     // recording marker is removed before and after.
     removeRole("commandtest");
     try {
-      List<String> cmd = FlinkJvm.jobCommand("commandtest", jar.toString(), List.of("--x"));
+      List<String> cmd =
+          FlinkJvm.withClassArchive(
+              "commandtest", FlinkJvm.jobCommand(jar.toString(), List.of("--x")));
       int quiet = cmd.indexOf(JobClassArchive.QUIET);
       assertTrue(cmd.toString(), quiet > cmd.indexOf(FlinkJvm.JIT_FLAGS.get(0)));
       assertTrue(cmd.toString(), quiet < cmd.indexOf("-cp"));

@@ -199,9 +199,8 @@ final class Drain {
           profiling[0] && polled.failure() == null && Jfr.dump(process.pid(), jfr) ? jfr : null;
       return result(job.kind(), label, posts, t0, polled, dumped);
     } finally {
-      // Streaming jobs never end by themselves; Spark's graceful stop can take most of a minute
-      // and measures nothing, so a short grace then SIGKILL.
-      process.stop(Duration.ofSeconds(5));
+      // Streaming jobs never end by themselves: SIGTERM, and SIGKILL after the runner's grace.
+      process.stop(job.kind().stopGrace());
     }
   }
 

@@ -74,7 +74,7 @@ final class JobLauncher {
             new Thread(
                 () -> {
                   if (process.isAlive()) {
-                    process.stop(java.time.Duration.ofSeconds(5));
+                    process.stop(job.kind().stopGrace());
                   }
                 },
                 "stop-" + job.name()));

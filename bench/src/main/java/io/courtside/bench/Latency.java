@@ -118,7 +118,7 @@ final class Latency {
           cores[0],
           cores[1]);
     } finally {
-      process.stop(Duration.ofSeconds(5));
+      process.stop(job.kind().stopGrace());
     }
   }
 

@@ -1,5 +1,7 @@
 package io.courtside.bench;
 
+import java.time.Duration;
+
 /**
  * The ways the bench drains a topic; each job runs in its own JVM. {@link #CEILING} runs no job:
  * the bench's own threads write the drain's points, pre-encoded and compressed, straight to
@@ -35,5 +37,17 @@ public enum RunnerKind {
 
   public boolean isFlink() {
     return this == FLINK_LOCAL || this == FLINK_CLUSTER;
+  }
+
+  /**
+   * How long the bench waits for the job's JVM to exit after SIGTERM before SIGKILL. Spark's
+   * graceful stop can take most of a minute and measures nothing: 5 s. A Flink job JVM exits within
+   * a few seconds, but the first one after a build also writes its class archive on the way out
+   * (services/flink's {@code JobClassArchive}: about 3 s for 110 MB), and the session cluster's
+   * client first cancels its job. Killed, that JVM keeps no archive, and no later run of the build
+   * records again: every Flink row would start without one.
+   */
+  public Duration stopGrace() {
+    return isFlink() ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
   }
 }

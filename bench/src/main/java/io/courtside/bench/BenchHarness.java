@@ -7,6 +7,7 @@ import io.courtside.services.spark.SparkCluster;
 import io.courtside.services.spark.SparkClusterConfig;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +64,68 @@ public final class BenchHarness {
     Path runDir = config.outputDir().toAbsolutePath().resolve("run-" + stamp);
     Files.createDirectories(runDir);
     BenchHarness h = new BenchHarness(config, runDir);
+    Outcome outcome = null;
     try {
-      return h.execute(stamp, out);
+      outcome = h.execute(stamp, out);
+      return outcome;
     } finally {
       h.stop();
+      if (outcome != null && outcome.allPostsWritten()) {
+        h.deleteData();
+      } else {
+        LOG.info(
+            "bench: a run failed or stopped early: its Kafka and InfluxDB data stay in {}", runDir);
+      }
     }
+  }
+
+  /**
+   * Deletes what the drains stored, once every service has stopped: the broker's topic and
+   * influxd's databases (up to a few GB for a 1M-post bench), the clusters' state and the jobs'
+   * checkpoints. The report, the job and service logs and the recordings stay.
+   */
+  private void deleteData() {
+    long bytes = 0;
+    try (Stream<Path> children = Files.list(runDir.resolve("stack"))) {
+      for (Path p : children.filter(p -> !p.getFileName().toString().equals("logs")).toList()) {
+        bytes += deleteTree(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("bench: could not list {}: {}", runDir.resolve("stack"), e.toString());
+    }
+    try (Stream<Path> children = Files.list(runDir)) {
+      for (Path p :
+          children
+              .filter(
+                  p ->
+                      p.getFileName().toString().startsWith("checkpoint-")
+                          || p.getFileName().toString().equals("flink-checkpoints"))
+              .toList()) {
+        bytes += deleteTree(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("bench: could not list {}: {}", runDir, e.toString());
+    }
+    LOG.info(
+        "bench: deleted the drains' Kafka, InfluxDB and checkpoint data ({} MB); report, logs and"
+            + " recordings stay in {}",
+        bytes >> 20,
+        runDir);
+  }
+
+  /** Deletes {@code dir} and everything under it; the bytes of the files deleted. */
+  private static long deleteTree(Path dir) {
+    long bytes = 0;
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        long size = Files.isRegularFile(p) ? Files.size(p) : 0;
+        Files.deleteIfExists(p);
+        bytes += size;
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("bench: could not delete all of {}: {}", dir, e.toString());
+    }
+    return bytes;
   }
 
   private Outcome execute(String stamp, PrintStream out) throws Exception {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 /**
  * {@code courtside bench --smoke} on real parts (KRaft broker, influxd, Spark local): the harness
@@ -17,9 +19,11 @@ import org.junit.Test;
  * included) and that every runner, the ceiling too, wrote every post; never a speed.
  */
 public class BenchSmokeIT {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
   @Test
   public void smokeRunPrintsTheTableAndEveryRunnerWritesEveryPost() throws Exception {
-    Path out = Files.createTempDirectory("courtside-bench-smoke");
+    Path out = tmp.newFolder("courtside-bench-smoke").toPath();
     BenchConfig config = BenchConfig.smoke(out);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     BenchHarness.Outcome outcome =
@@ -68,5 +72,19 @@ public class BenchSmokeIT {
         table,
         table.contains("| runner | job CPU (s) | of it JIT compiler (s) | influxd CPU (s) |"));
     assertEquals(outcome.markdown(), Files.readString(outcome.reportFile()));
+    // What the drains stored is gone once every post was written; the logs stay.
+    Path runDir = outcome.reportFile().resolveSibling("run-" + stampOf(outcome.reportFile()));
+    Path stack = runDir.resolve("stack");
+    try (java.util.stream.Stream<Path> left = Files.list(stack)) {
+      assertEquals(List.of("logs"), left.map(p -> p.getFileName().toString()).toList());
+    }
+    assertTrue(Files.isRegularFile(stack.resolve("logs").resolve("kafka.log")));
+    assertTrue(Files.isDirectory(runDir.resolve("logs")));
+  }
+
+  /** {@code bench-STAMP.md} -> STAMP. */
+  private static String stampOf(Path report) {
+    String name = report.getFileName().toString();
+    return name.substring("bench-".length(), name.length() - ".md".length());
   }
 }

@@ -12,6 +12,7 @@ import io.courtside.services.stack.FreePorts;
 import io.courtside.services.stack.InfluxdProcess;
 import io.courtside.services.stack.ManagedProcess;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.junit.Test;
 /** {@link InfluxDbIO} on its own against a real influxd: no broker, no Courtside job. */
 public class InfluxDbIOIT {
   private static ManagedProcess influxd;
+  private static Path state;
   private static String url;
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
@@ -45,7 +47,8 @@ public class InfluxDbIOIT {
   @BeforeClass
   public static void startInfluxd() throws Exception {
     int port = FreePorts.pick();
-    influxd = InfluxdProcess.start(Files.createTempDirectory("courtside-influxdbio"), port);
+    state = Files.createTempDirectory("courtside-influxdbio");
+    influxd = InfluxdProcess.start(state, port);
     url = "http://127.0.0.1:" + port;
   }
 
@@ -54,6 +57,7 @@ public class InfluxDbIOIT {
     if (influxd != null) {
       influxd.stop(Duration.ofSeconds(15));
     }
+    TempDirs.delete(state);
   }
 
   private static InfluxDbIO.Write write(String database) {

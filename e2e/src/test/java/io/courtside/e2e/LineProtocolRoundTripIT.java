@@ -11,6 +11,7 @@ import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,11 +41,12 @@ class LineProtocolRoundTripIT {
   private static final Instant BASE = Instant.parse("2026-05-20T01:00:00Z");
   private static final AtomicInteger TRY = new AtomicInteger();
   private static LocalStack stack;
+  private static Path state;
 
   @BeforeContainer
   static void startStack() throws Exception {
-    stack =
-        LocalStack.start(Files.createTempDirectory("courtside-roundtrip"), StackConfig.freePorts());
+    state = Files.createTempDirectory("courtside-roundtrip");
+    stack = LocalStack.start(state, StackConfig.freePorts());
   }
 
   @AfterContainer
@@ -52,6 +54,7 @@ class LineProtocolRoundTripIT {
     if (stack != null) {
       stack.close();
     }
+    TempDirs.delete(state);
   }
 
   @Property(tries = 30)

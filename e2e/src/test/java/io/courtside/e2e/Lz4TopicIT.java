@@ -88,6 +88,8 @@ public class Lz4TopicIT {
               .getLocation()
               .toString();
       assertTrue(lz4Jar, lz4Jar.contains("/at/yawk/lz4/"));
+    } finally {
+      TempDirs.delete(state);
     }
   }
 

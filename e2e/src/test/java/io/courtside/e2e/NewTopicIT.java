@@ -57,6 +57,7 @@ public class NewTopicIT {
     if (broker != null) {
       broker.stop(Duration.ofSeconds(30));
     }
+    TempDirs.delete(state);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +32,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public class RandomStreamsIT {
   private static LocalStack stack;
+  private static Path state;
   private static final AtomicInteger RUN = new AtomicInteger();
 
   @BeforeContainer
   static void startStack() throws Exception {
-    stack =
-        LocalStack.start(Files.createTempDirectory("courtside-random"), StackConfig.freePorts());
+    state = Files.createTempDirectory("courtside-random");
+    stack = LocalStack.start(state, StackConfig.freePorts());
   }
 
   @AfterContainer
@@ -44,6 +46,7 @@ public class RandomStreamsIT {
     if (stack != null) {
       stack.close();
     }
+    TempDirs.delete(state);
   }
 
   /**

@@ -140,6 +140,8 @@ public class SinkModesIT {
                   || text.contains(tail));
         }
       }
+    } finally {
+      TempDirs.delete(state);
     }
   }
 
@@ -216,6 +218,8 @@ public class SinkModesIT {
       } finally {
         job.cancel();
       }
+    } finally {
+      TempDirs.delete(state);
     }
   }
 

@@ -50,14 +50,16 @@ final class StackRule implements TestRule {
         if (owner) {
           start();
         }
+        boolean failed = false;
         try {
           base.evaluate();
         } catch (Throwable failure) {
+          failed = true;
           printLogs(description);
           throw failure;
         } finally {
           if (owner) {
-            stop();
+            stop(failed);
           }
         }
       }
@@ -69,13 +71,19 @@ final class StackRule implements TestRule {
     stack = LocalStack.start(stateDir, StackConfig.freePorts());
   }
 
-  private void stop() {
+  /** Stops the stack; deletes its state folder, unless a test failed (then it says where). */
+  private void stop(boolean keepState) {
     try {
       restarted.forEach(p -> p.stop(Duration.ofSeconds(30)));
       restarted.clear();
       stack.close();
     } finally {
       stack = null;
+    }
+    if (keepState) {
+      System.out.println("== the failed test's stack state is kept in " + stateDir);
+    } else {
+      TempDirs.delete(stateDir);
     }
   }
 

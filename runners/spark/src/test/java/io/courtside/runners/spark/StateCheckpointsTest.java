@@ -136,6 +136,7 @@ public class StateCheckpointsTest {
       return out;
     } finally {
       jssc.stop(true, false);
+      org.apache.commons.io.FileUtils.deleteQuietly(checkpoints.toFile());
     }
   }
 

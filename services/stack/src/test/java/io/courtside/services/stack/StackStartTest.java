@@ -8,14 +8,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import picocli.CommandLine;
 
 /** {@code stack start} refuses what it must not print or keep, before it starts anything. */
 public class StackStartTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
   @Test
   public void anInfluxUrlWithCredentialsIsRefusedAndTheSecretIsNeverPrinted() throws Exception {
-    Path state = Files.createTempDirectory("courtside-stack-start");
+    Path state = tmp.newFolder("courtside-stack-start").toPath();
     for (String url :
         new String[] {
           "http://admin:s3cret-pw@127.0.0.1:8086", "https://s3cret-pw@influx.example:443/"

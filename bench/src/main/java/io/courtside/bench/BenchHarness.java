@@ -5,6 +5,7 @@ import io.courtside.services.flink.FlinkCluster;
 import io.courtside.services.flink.FlinkClusterConfig;
 import io.courtside.services.spark.SparkCluster;
 import io.courtside.services.spark.SparkClusterConfig;
+import io.courtside.services.stack.FileTrees;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,17 +115,12 @@ public final class BenchHarness {
 
   /** Deletes {@code dir} and everything under it; the bytes of the files deleted. */
   private static long deleteTree(Path dir) {
-    long bytes = 0;
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        long size = Files.isRegularFile(p) ? Files.size(p) : 0;
-        Files.deleteIfExists(p);
-        bytes += size;
-      }
-    } catch (IOException | RuntimeException e) {
+    try {
+      return FileTrees.delete(dir);
+    } catch (IOException e) {
       LOG.warn("bench: could not delete all of {}: {}", dir, e.toString());
+      return 0;
     }
-    return bytes;
   }
 
   private Outcome execute(String stamp, PrintStream out) throws Exception {

@@ -60,7 +60,7 @@ final class DemoProgress {
   void print() {
     long seconds = Math.max(1, Duration.between(producing, Instant.now()).toSeconds());
     Map<String, Long> byPolarity = postsByPolarity();
-    long total = byPolarity.values().stream().mapToLong(Long::longValue).sum();
+    long total = total(byPolarity);
     DemoCommand.say(
         "%3d s | produced %d (%d/s) | stored %d posts, %d window points written | %s | consumer"
             + " lag %s",
@@ -90,7 +90,11 @@ final class DemoProgress {
    * Posts in InfluxDB created since a minute before the demo started: this run's, not a rewind's.
    */
   private long postsStored() {
-    return postsByPolarity().values().stream().mapToLong(Long::longValue).sum();
+    return total(postsByPolarity());
+  }
+
+  private static long total(Map<String, Long> byPolarity) {
+    return byPolarity.values().stream().mapToLong(Long::longValue).sum();
   }
 
   private long postsInWindows() {
@@ -104,7 +108,7 @@ final class DemoProgress {
 
   void printSummary() {
     Map<String, Long> byPolarity = postsByPolarity();
-    long total = byPolarity.values().stream().mapToLong(Long::longValue).sum();
+    long total = total(byPolarity);
     String since = "time >= '" + started.minusSeconds(60) + "'";
     JsonNode mean = first("SELECT mean(compound) FROM post_sentiment WHERE " + since);
     JsonNode windows = first("SELECT count(total), sum(total) FROM polarity_window WHERE " + since);

@@ -1,10 +1,8 @@
 package io.courtside.e2e;
 
+import io.courtside.services.stack.FileTrees;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The tests' temporary state folders (a broker's log, influxd's data: up to 200 MB a class),
@@ -19,14 +17,12 @@ final class TempDirs {
    * thrown: a test's outcome must not depend on it.
    */
   static void delete(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
+    if (dir == null) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | RuntimeException e) {
+    try {
+      FileTrees.delete(dir);
+    } catch (IOException e) {
       System.err.println("Could not delete the test state in " + dir + ": " + e);
     }
   }

@@ -1,16 +1,13 @@
 package io.courtside.services.flink;
 
+import io.courtside.services.stack.FileTrees;
 import io.courtside.services.stack.KafkaBrokerProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The command that runs the pipeline on Beam's Flink runner in an embedded Flink cluster ({@code
@@ -124,12 +121,9 @@ public final class FlinkLocal {
   }
 
   private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
+    try {
+      FileTrees.delete(dir);
+    } catch (IOException e) {
       System.err.println("courtside: could not delete " + dir + ": " + e.getMessage());
     }
   }

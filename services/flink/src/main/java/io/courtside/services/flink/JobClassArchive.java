@@ -101,7 +101,7 @@ final class JobClassArchive {
       return List.of(QUIET, "-XX:SharedArchiveFile=" + archive);
     }
     // One recording per build: a JVM that records starts about 3 s slower and writes at exit, and
-    // one stopped by SIGKILL (the bench stops a submitting client that way) leaves nothing usable.
+    // one killed before it exits leaves nothing usable.
     Path tried = dir.resolve(name + TRIED);
     try {
       Files.createFile(tried);

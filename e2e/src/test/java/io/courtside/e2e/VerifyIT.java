@@ -95,6 +95,15 @@ public class VerifyIT {
     assertThat(ok.out, containsString("301 distinct post ids")); // v-0..v-299 and v-edit, each once
     assertThat(ok.err, containsString("read 337 / 337 records"));
 
+    // A window size the job did not run with is a bad flag, named before the topic is read.
+    Run wrongSize = verify("--windowSize=45s");
+    assertEquals(wrongSize.out + wrongSize.err, 2, wrongSize.code);
+    assertThat(
+        wrongSize.err,
+        containsString("--windowSize=45s does not match the windows stored for topic " + TOPIC));
+    assertThat(wrongSize.err, containsString("all start on multiples of 1m"));
+    assertThat(wrongSize.err, not(containsString("records")));
+
     // One window with a wrong total, one post point gone.
     Instant window = T0.plusSeconds(120);
     new InfluxDbClient(stack.influxUrl(), DB)
@@ -139,9 +148,11 @@ public class VerifyIT {
                 "--bootstrapServers=" + stack.kafkaBootstrap(),
                 "--topic=" + TOPIC,
                 "--influxUrl=" + stack.influxUrl(),
-                "--influxDatabase=" + DB,
-                "--windowSize=1m"));
+                "--influxDatabase=" + DB));
     args.addAll(List.of(extra));
+    if (args.stream().noneMatch(a -> a.startsWith("--windowSize="))) {
+      args.add("--windowSize=1m");
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -47,19 +48,37 @@ public final class StoredWindows {
     rows("SHOW MEASUREMENTS LIMIT 1", row -> {});
   }
 
+  /**
+   * The window starts (epoch millis) of {@code topic}'s {@code polarity_window} and {@code
+   * dead_letters} points in [from, to): one small series each, read before the topic to check the
+   * window size ({@link WindowAlignment}).
+   */
+  public NavigableSet<Long> windowStarts(String topic, Instant from, Instant to)
+      throws VerifyException {
+    NavigableSet<Long> starts = new TreeSet<>();
+    for (String m : List.of(InfluxSchema.POLARITY_WINDOW, InfluxSchema.DEAD_LETTERS)) {
+      paged(
+          "SELECT \"total\" FROM \"" + m + "\" WHERE " + where(topic, from, to),
+          row -> starts.add(Instant.parse(row.path("time").asText()).toEpochMilli()));
+    }
+    return starts;
+  }
+
+  private static String where(String topic, Instant from, Instant to) {
+    return "\"topic\" = '"
+        + topic.replace("\\", "\\\\").replace("'", "\\'")
+        + "'"
+        + (from == null ? "" : " AND time >= " + nanos(from.toEpochMilli()))
+        + (to == null ? "" : " AND time < " + nanos(to.toEpochMilli()));
+  }
+
   /** Every aggregate point of {@code topic} whose window starts in [from, to) (null: unbounded). */
   public Map<WindowKey, StoredWindow> windows(String topic, Instant from, Instant to)
       throws VerifyException {
     Map<WindowKey, StoredWindow> out = new TreeMap<>();
     for (Map.Entry<String, List<String>> m : new TreeMap<>(WINDOW_TAGS).entrySet()) {
-      String where =
-          "\"topic\" = '"
-              + topic.replace("\\", "\\\\").replace("'", "\\'")
-              + "'"
-              + (from == null ? "" : " AND time >= " + nanos(from.toEpochMilli()))
-              + (to == null ? "" : " AND time < " + nanos(to.toEpochMilli()));
       paged(
-          "SELECT * FROM \"" + m.getKey() + "\" WHERE " + where,
+          "SELECT * FROM \"" + m.getKey() + "\" WHERE " + where(topic, from, to),
           row -> {
             String[] tags = new String[m.getValue().size() * 2];
             for (int i = 0; i < m.getValue().size(); i++) {

@@ -26,7 +26,8 @@ public final class Verify {
   /**
    * Compares the windows starting in [from, to) (null: unbounded).
    *
-   * @throws IllegalArgumentException a bad flag
+   * @throws IllegalArgumentException a bad flag, also a {@code --windowSize} the stored windows
+   *     cannot have been made with ({@link WindowAlignment})
    * @throws VerifyException a server that cannot be reached, a missing topic or database
    */
   public static VerifyReport run(JobConfig c, Instant from, Instant to, TopicRead.Progress progress)
@@ -45,6 +46,13 @@ public final class Verify {
       throw new VerifyException(e.getMessage(), e);
     }
     stored.check(); // before a long read of the topic
+    String topic = c.kafka().topic();
+    long size = c.windows().size().getMillis();
+    WindowAlignment.mismatch(topic, stored.windowStarts(topic, from, to), size)
+        .ifPresent(
+            wrongSize -> {
+              throw new IllegalArgumentException(wrongSize);
+            });
     TopicRead.readAll(c.kafka().bootstrapServers(), c.kafka().topic(), recount::add, progress);
     Recount.Result result = recount.result();
     Map<WindowKey, StoredWindow> windows = stored.windows(c.kafka().topic(), from, to);

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -140,16 +142,21 @@ final class DemoCommand implements Callable<Integer> {
     try {
       new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties()))
           .ensureTopic(topic, 3, (short) 1);
-      PipelineLauncher.Job job =
-          PipelineLauncher.parse(
+      // The flags that decide the counts: the job's, and verify's at the end.
+      List<String> counting =
+          List.of(
               "--bootstrapServers=" + stack.kafkaBootstrap(),
               "--topic=" + topic,
-              "--dlqTopic=" + topic + "-dlq",
               "--influxUrl=" + stack.influxUrl(),
-              "--consumerGroup=courtside-demo",
               "--windowSize=" + windowSize,
-              "--earlyFiringPeriod=2s",
               "--maxOutOfOrderness=2s");
+      List<String> jobArgs = new ArrayList<>(counting);
+      jobArgs.addAll(
+          List.of(
+              "--dlqTopic=" + topic + "-dlq",
+              "--consumerGroup=courtside-demo",
+              "--earlyFiringPeriod=2s"));
+      PipelineLauncher.Job job = PipelineLauncher.parse(jobArgs.toArray(new String[0]));
       CourtsideOptions options = job.options();
       if (!noDashboard) {
         dashboard = startDashboard(stack, options.getInfluxDatabase());
@@ -162,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
       SyntheticLoad load =
           new SyntheticLoad(
               new SyntheticPosts(System.nanoTime(), Clock.systemUTC()), producer, rate);
-      progress = new DemoProgress(stack, options, pipeline, producer, started);
+      progress = new DemoProgress(stack, options, counting, pipeline, producer, started);
       load.start();
       say(
           "producing %d posts/s to %s%s; Ctrl-C stops",
@@ -193,7 +200,8 @@ final class DemoCommand implements Callable<Integer> {
             dashboard == null ? "" : " and the dashboard (" + dashboard.url() + ")");
         stop.await();
       }
-      return producer.failed() == 0 ? 0 : 1;
+      // A demo whose numbers do not match a recount of its topic fails, as verify would.
+      return producer.failed() == 0 && (progress.verified() || interrupted.get()) ? 0 : 1;
     } finally {
       if (dashboard != null) {
         dashboard.close();

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
+import io.courtside.pipeline.config.JobConfig;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.influx.InfluxDbIO;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.pipeline.score.Polarity;
+import io.courtside.pipeline.verify.Verify;
+import io.courtside.pipeline.verify.VerifyException;
+import io.courtside.pipeline.verify.VerifyReport;
 import io.courtside.services.stack.LocalStack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -29,7 +34,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The demo's progress line and closing summary: from the producer, Beam metrics, Kafka and
- * InfluxDB.
+ * InfluxDB, and at the end {@code courtside verify}'s recount of this run's windows.
  */
 final class DemoProgress {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -41,20 +46,37 @@ final class DemoProgress {
   private final Instant started;
   private final Instant producing;
   private final InfluxDbClient influx;
+  private final List<String> countingFlags;
+  private final JobConfig counting;
 
+  /** This run's windows: from the one holding the demo's start. */
+  private final Instant firstWindow;
+
+  private String verdict = "not run";
+  private boolean verified;
+
+  /**
+   * @param countingFlags the job's flags that decide the counts, as {@code courtside verify} takes
+   *     them
+   */
   DemoProgress(
       LocalStack stack,
       CourtsideOptions options,
+      List<String> countingFlags,
       PipelineResult pipeline,
       PostProducer producer,
       Instant started) {
     this.stack = stack;
     this.options = options;
+    this.countingFlags = List.copyOf(countingFlags);
+    this.counting = Verify.parse(countingFlags.toArray(new String[0]));
     this.pipeline = pipeline;
     this.producer = producer;
     this.started = started;
     this.producing = Instant.now();
     this.influx = new InfluxDbClient(options.getInfluxUrl(), options.getInfluxDatabase());
+    long size = counting.windows().size().getMillis();
+    this.firstWindow = Instant.ofEpochMilli(Math.floorDiv(started.toEpochMilli(), size) * size);
   }
 
   void print() {
@@ -75,15 +97,45 @@ final class DemoProgress {
         lag());
   }
 
-  /** Waits until every produced post is written and the windows' latest panes count them all. */
+  /**
+   * Waits until every produced post is written, then until {@code courtside verify}'s recount of
+   * this run's windows matches InfluxDB: every window of every kind (polarity, entities, dead
+   * letters), not only the totals, has its latest pane written. The next early pane is at most
+   * {@code --earlyFiringPeriod} away.
+   */
   void awaitDrained(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && postsStored() < producer.acknowledged()) {
       TimeUnit.MILLISECONDS.sleep(500);
     }
-    while (System.nanoTime() < deadline && postsInWindows() < producer.acknowledged()) {
-      TimeUnit.MILLISECONDS.sleep(500); // the next early pane is at most --earlyFiringPeriod away
+    do {
+      verify();
+      if (verified) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(1000);
+    } while (System.nanoTime() < deadline);
+  }
+
+  /** Whether the last recount matched InfluxDB. */
+  boolean verified() {
+    return verified;
+  }
+
+  private void verify() {
+    try {
+      VerifyReport report = Verify.run(counting, firstWindow, null, (read, total) -> {});
+      verified = !report.hasDifferences();
+      verdict = report.verdict();
+    } catch (VerifyException | RuntimeException e) {
+      verified = false;
+      verdict = "could not run: " + e.getMessage();
     }
+  }
+
+  /** {@code courtside verify} with the flags of this run, for the user to run again. */
+  String verifyCommand() {
+    return "./courtside verify " + String.join(" ", countingFlags) + " --from=" + firstWindow;
   }
 
   /**
@@ -95,15 +147,6 @@ final class DemoProgress {
 
   private static long total(Map<String, Long> byPolarity) {
     return byPolarity.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  private long postsInWindows() {
-    JsonNode windows =
-        first(
-            "SELECT sum(total) FROM polarity_window WHERE time >= '"
-                + started.minusSeconds(60)
-                + "'");
-    return windows == null ? 0 : windows.path("sum").asLong();
   }
 
   void printSummary() {
@@ -128,6 +171,7 @@ final class DemoProgress {
         "windows written     %s, counting %s posts%n",
         windows == null ? "0" : windows.path("count").asText(),
         windows == null ? "0" : windows.path("sum").asText());
+    System.out.printf("verify              %s%n", verdict);
     String cli =
         "influx -host 127.0.0.1 -port "
             + java.net.URI.create(options.getInfluxUrl()).getPort()
@@ -137,6 +181,7 @@ final class DemoProgress {
     System.out.println();
     System.out.println(
         "Explore it (after `./courtside stack start`, which reopens the same data):");
+    System.out.println("  " + verifyCommand());
     System.out.println(
         "  "
             + cli

@@ -118,6 +118,39 @@ public final class VerifyReport {
     return hasDifferences() ? 1 : 0;
   }
 
+  /**
+   * The verdict in one line: what matched, or how many windows and posts did not, e.g. {@code OK: 4
+   * polarity windows, 223 entity windows, 0 dead-letter windows and 1510 posts match a recount of
+   * the topic}.
+   */
+  public String verdict() {
+    if (hasDifferences()) {
+      long[] n = new long[Status.values().length];
+      rows.forEach(r -> n[r.status().ordinal()]++);
+      return String.format(
+          "DIFFERENT: %d windows different, %d missing, %d extra; %d of %d posts missing",
+          n[Status.DIFFERENT.ordinal()],
+          n[Status.MISSING.ordinal()],
+          n[Status.EXTRA.ordinal()],
+          missingPosts.size(),
+          recount.postIds().size());
+    }
+    return String.format(
+        "OK: %d polarity windows, %d entity windows, %d dead-letter windows and %d posts match a"
+            + " recount of the topic",
+        stored(InfluxSchema.POLARITY_WINDOW),
+        stored(InfluxSchema.ENTITY_WINDOW),
+        stored(InfluxSchema.DEAD_LETTERS),
+        recount.postIds().size());
+  }
+
+  /** Windows of {@code measurement} with a stored point. */
+  private long stored(String measurement) {
+    return rows.stream()
+        .filter(r -> r.stored() != null && r.key().measurement().equals(measurement))
+        .count();
+  }
+
   public void print(PrintWriter out) {
     out.printf(
         "%d records: %d valid posts, %d dead letters; %d distinct post ids in range%n%n",

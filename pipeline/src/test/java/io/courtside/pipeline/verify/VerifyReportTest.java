@@ -64,4 +64,30 @@ public class VerifyReportTest {
     bad.print(new PrintWriter(text));
     assertTrue(text.toString(), text.toString().contains("missing post  id=b"));
   }
+
+  @Test
+  public void theVerdictCountsWhatMatchedOrWhatDidNot() {
+    WindowKey entity = WindowKey.of("entity_window", 60_000, "entity", "Lakers", "topic", "t");
+    Recount.Result recount =
+        new Recount.Result(
+            Map.of(
+                KEY, expected(4, false), entity, new ExpectedWindow(entity, COUNTS, 4, 4, false)),
+            Set.of("a", "b"),
+            new TreeSet<>(),
+            6,
+            6,
+            0);
+    VerifyReport ok =
+        VerifyReport.compare(
+            recount,
+            Map.of(KEY, stored(2, 4, 0.15), entity, new StoredWindow(entity, 2, 1, 1, 4, 0.15)),
+            Set.of("a", "b"));
+    assertEquals(
+        "OK: 1 polarity windows, 1 entity windows, 0 dead-letter windows and 2 posts match a"
+            + " recount of the topic",
+        ok.verdict());
+    VerifyReport bad = VerifyReport.compare(recount, Map.of(KEY, stored(3, 5, 0.15)), Set.of("a"));
+    assertEquals(
+        "DIFFERENT: 1 windows different, 1 missing, 0 extra; 1 of 2 posts missing", bad.verdict());
+  }
 }

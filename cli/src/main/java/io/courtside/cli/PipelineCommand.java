@@ -46,13 +46,21 @@ final class PipelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (beamArgs.contains("--runner=SparkRunner")) {
+    RunnerFlag runner;
+    try {
+      runner = RunnerFlag.of(beamArgs, RunnerFlag.DIRECT);
+    } catch (IllegalArgumentException e) {
+      System.err.println("courtside pipeline: " + e.getMessage());
+      System.err.println("Run `courtside pipeline --help` for every flag.");
+      return 2;
+    }
+    if (runner == RunnerFlag.SPARK) {
       // Spark is not on this JVM's classpath (it would meet the CLI's own dependencies): run the
       // job through spark-submit in local[N], in a child JVM, exactly as on a cluster.
-      return SparkLocal.run(beamArgs);
+      return SparkLocal.run(runner.in(beamArgs));
     }
-    if (beamArgs.contains("--runner=FlinkRunner")) {
-      return runOnEmbeddedFlink(beamArgs);
+    if (runner == RunnerFlag.FLINK) {
+      return runOnEmbeddedFlink(runner.in(beamArgs));
     }
     if (beamArgs.contains("--help") || beamArgs.contains("-h")) {
       System.out.println(

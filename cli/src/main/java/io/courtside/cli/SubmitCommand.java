@@ -68,7 +68,20 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (beamArgs.contains("--runner=FlinkRunner")) {
+    RunnerFlag runner;
+    try {
+      runner = RunnerFlag.of(beamArgs, RunnerFlag.SPARK);
+      if (runner == RunnerFlag.DIRECT) {
+        throw new IllegalArgumentException(
+            "--runner=DirectRunner: submit sends the job to a cluster, give --runner=SparkRunner"
+                + " (the default) or FlinkRunner; the DirectRunner runs with `courtside pipeline`");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("courtside submit: " + e.getMessage());
+      return 2;
+    }
+    beamArgs = runner.in(beamArgs);
+    if (runner == RunnerFlag.FLINK) {
       return submitToFlink();
     }
     try {

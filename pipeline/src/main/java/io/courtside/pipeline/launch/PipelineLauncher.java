@@ -447,7 +447,7 @@ public final class PipelineLauncher {
    * "flink"}, {@code "spark"}... (the flag's last name segment, lower case, without "runner", as
    * Beam matches it), or Beam's default runner when no flag names one.
    */
-  static String runnerName(String... args) {
+  public static String runnerName(String... args) {
     String chosen = null;
     for (String a : args) {
       if (a.startsWith("--runner=")) {

@@ -8,6 +8,7 @@ import io.courtside.model.Post;
 import io.courtside.model.PostJson;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.launch.PipelineLauncher;
+import io.courtside.pipeline.verify.VerifyReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,6 +199,98 @@ public class ExactCountsIT {
       backfill(args);
       assertEquals(streamed, windows("db_replay"));
       Verified.await(args, Duration.ofMinutes(1));
+    } finally {
+      job.cancel();
+    }
+  }
+
+  @Test
+  public void anIdleAdvanceMakesEveryRecordAfterTheGapLateNotOnlyTheFirst() throws Exception {
+    // Seen replaying an archive whose one long wait was cut to 60 s: after the gap, the job's
+    // watermark had moved on with the idle partition, and an edit that came second after the gap
+    // was dropped as late (right), while verify judged it SURE and reported the window DIFFERENT.
+    String topic = "idle-edit";
+    String db = "db_idle_edit";
+    Traffic.createTopic(stack.kafkaBootstrap(), topic, 1);
+    List<String> args =
+        jobArgs(
+            topic,
+            db,
+            "--windowSize=10s",
+            "--allowedLateness=1s",
+            "--maxOutOfOrderness=1s",
+            // The default: a shorter one is within verify's 5 s slack of any gap, and would make
+            // every record MAYBE here.
+            "--partitionIdleness=10s",
+            "--earlyFiringPeriod=1s");
+    // The last whole 10 s window before now.
+    Instant window =
+        Instant.ofEpochMilli(Math.floorDiv(System.currentTimeMillis(), 10_000) * 10_000 - 10_000);
+    List<Stamped> originals = new ArrayList<>();
+    // The partition's first record is always MAYBE (no clock yet): keep it out of the window.
+    originals.add(
+        Stamped.post(
+            Post.of("w", window.minusSeconds(5), "What a day"), System.currentTimeMillis()));
+    for (int i = 0; i < 4; i++) {
+      Post p = Post.of("a" + i, window.plusSeconds(1 + i), "I love this team, amazing!");
+      originals.add(Stamped.post(p, System.currentTimeMillis()));
+    }
+    // The clock: 9.5 s into the window; the watermark 1 s behind it keeps the window open.
+    originals.add(
+        Stamped.post(
+            Post.of("x", window.plusMillis(9_500), "What a day"), System.currentTimeMillis()));
+    PipelineResult job = JobArgs.start(args);
+    try {
+      send(topic, originals, 0);
+      InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), db);
+      String counted = "5/4/0/1";
+      Expected.await(
+          "the window counts the five posts",
+          Duration.ofMinutes(2),
+          () -> {
+            try {
+              return counted.equals(windows(db).get(window.toString()));
+            } catch (Exception e) {
+              return false;
+            }
+          });
+      // Idle for longer than --partitionIdleness: the watermark moves on by the time elapsed,
+      // past the window's end plus its lateness (it trailed them by only 2.5 s).
+      Thread.sleep(15_000);
+      // First after the gap a junk line (it does not move the clock), then the edit.
+      Post edit = Post.of("a0", window.plusSeconds(1), "I hate this, terrible.");
+      long sent = System.currentTimeMillis();
+      send(topic, List.of(Stamped.junk("{not json", sent), Stamped.post(edit, sent + 1)), 0);
+      // The edit's own point is rewritten (a late post keeps its post point) ...
+      Expected.await(
+          "the edit's post point",
+          Duration.ofMinutes(2),
+          () -> {
+            try {
+              return InfluxQuery.count(
+                      influx,
+                      "SELECT count(compound) FROM post_sentiment WHERE id = 'a0' AND compound < 0")
+                  == 1;
+            } catch (Exception e) {
+              return false;
+            }
+          });
+      Thread.sleep(3_000); // more than --earlyFiringPeriod: a pane that counted it would be written
+      // ... but the window was closed when it came: the job dropped it as late.
+      assertEquals(
+          "the edit came after the window closed", counted, windows(db).get(window.toString()));
+      // And verify says the edit may be late (in band), not that the window is wrong.
+      VerifyReport report = Verified.await(args, Duration.ofMinutes(1));
+      System.out.println(Verified.table(report));
+      VerifyReport.Row row =
+          report.rows().stream()
+              .filter(
+                  r ->
+                      r.key().measurement().equals("polarity_window")
+                          && r.key().startMillis() == window.toEpochMilli())
+              .findFirst()
+              .orElseThrow();
+      assertEquals(Verified.table(report), VerifyReport.Status.IN_BAND, row.status());
     } finally {
       job.cancel();
     }

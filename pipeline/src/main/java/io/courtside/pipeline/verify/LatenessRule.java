@@ -11,8 +11,11 @@ import org.joda.time.Duration;
  * <p>Per partition, in offset order: {@code clock} = the greatest createdAt of the posts (not dead
  * letters) before this one (none for the first record); {@code gap} = this record's Kafka timestamp
  * minus the previous one's; an idle partition lets the watermark follow the wall clock, so a gap of
- * at least {@code partitionIdleness − 5 s} adds {@code gap + 5 s} of credit. SURE iff a clock
- * exists and {@code window.maxTimestamp + allowedLateness ≥ clock − maxOutOfOrderness + credit}.
+ * at least {@code partitionIdleness − 5 s} adds {@code gap + 5 s} of credit. The watermark the
+ * partition can have reached when it reads a record is its <i>ceiling</i>: the greatest {@code
+ * clock − maxOutOfOrderness + credit} of this record and every record before it (the watermark
+ * never goes back, so an idle advance still holds for the records after the first one past the
+ * gap). SURE iff a clock exists and {@code window.maxTimestamp + allowedLateness ≥ ceiling}.
  */
 public final class LatenessRule {
   /**
@@ -36,10 +39,17 @@ public final class LatenessRule {
     return gapMillis >= partitionIdleness - IDLE_SLACK_MILLIS ? gapMillis + IDLE_SLACK_MILLIS : 0;
   }
 
-  /** The rule itself, for a record with the partition's {@code clock} (null: none yet). */
-  boolean sure(long windowMaxTimestamp, Long clock, long gapMillis) {
-    return clock != null
-        && windowMaxTimestamp + allowedLateness >= clock - maxOutOfOrderness + credit(gapMillis);
+  /**
+   * The highest watermark a partition with {@code clock} can reach by the end of an idle gap of
+   * {@code gapMillis}.
+   */
+  long reach(long clock, long gapMillis) {
+    return clock - maxOutOfOrderness + credit(gapMillis);
+  }
+
+  /** The rule itself, for a record read under the partition's watermark {@code ceiling}. */
+  boolean sure(long windowMaxTimestamp, long ceiling) {
+    return windowMaxTimestamp + allowedLateness >= ceiling;
   }
 
   /** A fresh tracker for one partition. */
@@ -50,6 +60,10 @@ public final class LatenessRule {
   /** The state of one partition; feed it every record of the partition in offset order. */
   public final class Partition {
     private Long clock;
+
+    /** The highest the partition's watermark can have been so far; null before any clock. */
+    private Long ceiling;
+
     private Long previousTimestamp;
     private long previousOffset = -1;
 
@@ -71,7 +85,11 @@ public final class LatenessRule {
                 + previousOffset);
       }
       long gap = previousTimestamp == null ? 0 : kafkaTimestamp - previousTimestamp;
-      boolean sure = sure(windowMaxTimestamp, clock, gap);
+      if (clock != null) {
+        long reach = reach(clock, gap);
+        ceiling = ceiling == null ? reach : Math.max(ceiling, reach);
+      }
+      boolean sure = ceiling != null && sure(windowMaxTimestamp, ceiling);
       if (postCreatedAt != null && (clock == null || postCreatedAt > clock)) {
         clock = postCreatedAt;
       }

@@ -24,8 +24,8 @@ public class LatenessRuleTest {
   public void aRecordIsSureWhileTheClockMinusOutOfOrdernessIsWithinTheWindowsLateness() {
     // The clock may reach maxTs + L + D and the window still accepts the record.
     long edge = MAX_TS + 60_000 + 10_000;
-    assertTrue(rule.sure(MAX_TS, edge, 0));
-    assertFalse(rule.sure(MAX_TS, edge + 1, 0));
+    assertTrue(rule.sure(MAX_TS, rule.reach(edge, 0)));
+    assertFalse(rule.sure(MAX_TS, rule.reach(edge + 1, 0)));
   }
 
   @Test
@@ -49,6 +49,19 @@ public class LatenessRuleTest {
     LatenessRule.Partition idle = rule.partition();
     idle.next(0, T, T, MAX_TS);
     assertFalse(idle.next(1, T + 180_000, T + 30_000, MAX_TS)); // 3 min gap: credit 3 min 5 s
+  }
+
+  @Test
+  public void anIdleAdvanceHoldsForTheRecordsAfterTheGapToo() {
+    // Seen on a replay with one wait cut to 60 s: the job's watermark moved past the window of
+    // the edits that came after the wait, and verify judged only the first of them MAYBE.
+    LatenessRule.Partition p = rule.partition();
+    p.next(0, T, T + 100_000, MAX_TS); // clock T + 100 s: watermark T + 90 s
+    assertTrue("before the gap", p.next(1, T + 1_000, T, MAX_TS)); // 90 s <= 59.999 s + 60 s
+    // 60 s idle: the watermark may reach T + 90 s + 65 s = T + 155 s > MAX_TS + L = T + 119.999 s
+    assertFalse("first after the gap", p.next(2, T + 61_000, T, MAX_TS));
+    assertFalse("second after the gap", p.next(3, T + 61_100, T, MAX_TS));
+    assertFalse("much later", p.next(4, T + 62_000, T + 1_000, MAX_TS));
   }
 
   @Test(expected = IllegalArgumentException.class)

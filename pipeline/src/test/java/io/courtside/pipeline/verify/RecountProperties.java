@@ -151,22 +151,46 @@ public class RecountProperties {
     return out;
   }
 
+  /**
+   * SURE when, at this record and at every earlier record of its partition, the watermark the
+   * partition could reach (that record's clock minus D, plus the idle credit of the gap before it)
+   * stays within the window's lateness: the watermark never goes back.
+   */
   private static boolean isSure(Rec r, List<Rec> recs, long windowMaxTs) {
-    Long clock = null;
-    Long previousTs = null;
-    for (Rec o : recs) {
-      if (o.partition() == r.partition() && o.offset() < r.offset()) {
-        if (!o.junk() && (clock == null || o.createdAt() > clock)) {
-          clock = o.createdAt();
-        }
-        if (o.offset() == r.offset() - 1) {
+    boolean anyClock = false;
+    for (Rec k : recs) {
+      if (k.partition() != r.partition() || k.offset() > r.offset()) {
+        continue;
+      }
+      Long clock = clockBefore(k, recs);
+      if (clock == null) {
+        continue;
+      }
+      anyClock = true;
+      Long previousTs = null;
+      for (Rec o : recs) {
+        if (o.partition() == k.partition() && o.offset() == k.offset() - 1) {
           previousTs = o.ts();
         }
       }
+      long gap = previousTs == null ? 0 : k.ts() - previousTs;
+      long credit = gap >= I - 5_000 ? gap + 5_000 : 0;
+      if (windowMaxTs + L < clock - D + credit) {
+        return false;
+      }
     }
-    long gap = previousTs == null ? 0 : r.ts() - previousTs;
-    long credit = gap >= I - 5_000 ? gap + 5_000 : 0;
-    return clock != null && windowMaxTs + L >= clock - D + credit;
+    return anyClock;
+  }
+
+  /** The greatest createdAt of the posts before {@code r} in its partition; null: none. */
+  private static Long clockBefore(Rec r, List<Rec> recs) {
+    Long clock = null;
+    for (Rec o : recs) {
+      if (o.partition() == r.partition() && o.offset() < r.offset() && !o.junk()) {
+        clock = clock == null ? o.createdAt() : Math.max(clock, o.createdAt());
+      }
+    }
+    return clock;
   }
 
   private static String describe(long[] polarity, long total, long sure, boolean uncertain) {

@@ -116,7 +116,9 @@ public class RecountTest {
         Recount.of(
             settings(),
             List.of(
-                post(0, 0, T, "a", T, LOVE),
+                // a reached Kafka 20 minutes after its createdAt, then came the others: no idle
+                // gap, so only a clock moved by the junk line's Kafka time could make b late.
+                post(0, 0, T + 20 * 60_000L, "a", T, LOVE),
                 junk(0, 1, T + 20 * 60_000L + 1_000),
                 post(0, 2, T + 20 * 60_000L + 2_000, "b", T + 10_000, LOVE)));
     ExpectedWindow w = polarity(r, T);

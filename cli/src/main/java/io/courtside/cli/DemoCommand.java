@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.beam.sdk.PipelineResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,6 +99,42 @@ final class DemoCommand implements Callable<Integer> {
       System.err.println("courtside demo: --rate must be >= 1 and --duration >= 0");
       return 2;
     }
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch cleanedUp = new CountDownLatch(1);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    // The stack this demo started, for the hook to stop if the demo cannot.
+    AtomicReference<LocalStack> owned = new AtomicReference<>();
+    // Ctrl-C: the demo drains, verifies, prints its summary and stops what it started, then the
+    // JVM exits. The stack runs in a session of its own (detached), so the terminal's SIGINT does
+    // not stop Kafka and InfluxDB under the summary, and LocalStack adds no hook of its own that
+    // would stop them while this one waits. Registered first: a Ctrl-C while the stack starts
+    // must stop it too.
+    Thread hook =
+        new Thread(
+            () -> {
+              interrupted.set(true);
+              stop.countDown();
+              if (!awaitQuietly(cleanedUp, Duration.ofSeconds(60)) && owned.get() != null) {
+                owned.get().close();
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return run(stop, interrupted, owned);
+    } finally {
+      cleanedUp.countDown();
+      if (!interrupted.get()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // Already exiting.
+        }
+      }
+    }
+  }
+
+  private int run(CountDownLatch stop, AtomicBoolean interrupted, AtomicReference<LocalStack> owned)
+      throws Exception {
     Optional<LocalStack> running = LocalStack.attach(state.stateDir).filter(LocalStack::isRunning);
     LocalStack stack;
     boolean ownStack = running.isEmpty();
@@ -111,11 +148,13 @@ final class DemoCommand implements Callable<Integer> {
                 state.stateDir,
                 StackConfig.defaults()
                     .withKafkaPort(ports.kafkaPort)
-                    .withInfluxPort(ports.influxPort));
+                    .withInfluxPort(ports.influxPort)
+                    .withDetach(true));
       } catch (StackException e) {
         System.err.println("courtside demo: " + e.getMessage());
         return e instanceof StackException.PortInUse ? 3 : 1;
       }
+      owned.set(stack);
     } else {
       stack = running.get();
       say(
@@ -123,17 +162,6 @@ final class DemoCommand implements Callable<Integer> {
           stack.kafkaBootstrap(), stack.influxUrl());
     }
     Instant started = Instant.now();
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch cleanedUp = new CountDownLatch(1);
-    AtomicBoolean interrupted = new AtomicBoolean();
-    Thread hook =
-        new Thread(
-            () -> {
-              interrupted.set(true);
-              stop.countDown();
-              awaitQuietly(cleanedUp, Duration.ofSeconds(60));
-            });
-    Runtime.getRuntime().addShutdownHook(hook);
 
     PostProducer producer = null;
     PipelineResult pipeline = null;
@@ -215,14 +243,7 @@ final class DemoCommand implements Callable<Integer> {
       if (ownStack) {
         say("stopping Kafka and InfluxDB ...");
         stack.close();
-      }
-      cleanedUp.countDown();
-      if (!interrupted.get()) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // Already exiting.
-        }
+        owned.set(null);
       }
     }
   }
@@ -257,11 +278,13 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+  /** Whether {@code latch} opened within {@code timeout}. */
+  private static boolean awaitQuietly(CountDownLatch latch, Duration timeout) {
     try {
-      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

@@ -4,12 +4,18 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.courtside.cli.VerifyCommand;
+import io.courtside.services.stack.LocalStack;
+import io.courtside.services.stack.StackState;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,6 +108,60 @@ public class DemoIT {
     assertEquals(derr.toString(), 2, wrong);
     assertThat(derr.toString(), containsString("--windowSize=1m does not match"));
     assertThat(derr.toString(), containsString("so the job ran with 10s"));
+  }
+
+  @Test
+  public void ctrlCStillDrainsVerifiesSummarizesAndStopsTheStackItStarted() throws Exception {
+    // Its own stack (free ports, a new folder) in a session of the demo's: before the stack ran
+    // detached, the terminal's SIGINT and the stack's own shutdown hook stopped Kafka and InfluxDB
+    // at once, and the summary read nothing back ("stored 0 posts").
+    Path state = Files.createTempDirectory("courtside-demo-ctrl-c");
+    PipelineJvm demo =
+        PipelineJvm.cli(
+            state.resolve("demo.log"),
+            Map.of(),
+            List.of(
+                "demo",
+                "--duration=0",
+                "--rate=40",
+                "--no-dashboard",
+                "--kafkaPort=0",
+                "--influxPort=0",
+                "--stateDir=" + state),
+            true);
+    List<Long> stackPids = new ArrayList<>();
+    try (demo) {
+      Expected.await(
+          "two progress lines",
+          Duration.ofMinutes(3),
+          () -> {
+            try {
+              return PROGRESS.matcher(demo.output()).results().count() >= 2;
+            } catch (IOException e) {
+              return false;
+            }
+          });
+      StackState running = LocalStack.attach(state).orElseThrow().state();
+      stackPids.addAll(List.of(running.kafkaPid(), running.influxPid()));
+      demo.interruptGroup();
+      Integer code = demo.awaitExit(Duration.ofMinutes(2));
+      String out = demo.output();
+      System.out.println(out);
+      assertEquals(out, Integer.valueOf(130), code); // 128 + SIGINT, after the shutdown hook
+      long produced = number(out, "posts produced +(\\d+)");
+      assertThat(produced, greaterThan(0L));
+      assertEquals(out, produced, number(out, "posts in InfluxDB +(\\d+)"));
+      assertThat(out, containsString("verify              OK: "));
+      assertThat(out, containsString("stopping Kafka and InfluxDB"));
+      for (long pid : stackPids) {
+        assertFalse(
+            "pid " + pid + " still runs after the demo",
+            ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+      }
+    } finally {
+      LocalStack.attach(state).ifPresent(LocalStack::close); // only if the demo left it
+      TempDirs.delete(state);
+    }
   }
 
   private static long number(String out, String regex) {

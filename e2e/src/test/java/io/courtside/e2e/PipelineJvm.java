@@ -1,5 +1,6 @@
 package io.courtside.e2e;
 
+import io.courtside.services.stack.Executables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,17 @@ final class PipelineJvm implements AutoCloseable {
   /** {@code courtside COMMAND ARGS} in its own JVM, e.g. {@code submit --runner=FlinkRunner}. */
   static PipelineJvm cli(Path log, Map<String, String> env, List<String> commandAndArgs)
       throws IOException {
+    return cli(log, env, commandAndArgs, false);
+  }
+
+  /**
+   * As {@link #cli(Path, Map, List)}; with {@code ownSession}, the JVM leads a session and process
+   * group of its own ({@code setsid}), as a command in a terminal does: {@link #interruptGroup}
+   * then sends what the terminal's Ctrl-C sends.
+   */
+  static PipelineJvm cli(
+      Path log, Map<String, String> env, List<String> commandAndArgs, boolean ownSession)
+      throws IOException {
     Path home = Path.of(System.getProperty("courtside.home", "."));
     Path cli = home.resolve("cli/target");
     Path jar;
@@ -49,6 +61,14 @@ final class PipelineJvm implements AutoCloseable {
     String classpath =
         Files.readString(cli.resolve("classpath.txt"), StandardCharsets.UTF_8).strip();
     List<String> cmd = new ArrayList<>();
+    if (ownSession) {
+      // A JVM's child never leads a process group, so setsid(1) does not fork: the PID is the
+      // JVM's.
+      cmd.add(
+          Executables.find("setsid")
+              .orElseThrow(() -> new IllegalStateException("setsid (util-linux) not found"))
+              .toString());
+    }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-Dcourtside.home=" + home);
@@ -78,6 +98,15 @@ final class PipelineJvm implements AutoCloseable {
   void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGINT to its whole process group, as Ctrl-C in a terminal; does not wait. */
+  void interruptGroup() throws IOException, InterruptedException {
+    Process kill =
+        new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -INT -" + process.pid() + " failed");
+    }
   }
 
   /** SIGTERM, as a supervisor stops a command; does not wait. */

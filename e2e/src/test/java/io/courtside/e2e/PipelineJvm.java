@@ -68,6 +68,14 @@ final class PipelineJvm implements AutoCloseable {
           Executables.find("setsid")
               .orElseThrow(() -> new IllegalStateException("setsid (util-linux) not found"))
               .toString());
+      // A shell that starts a command in the background (`mvn verify &`, nohup, some CI agents)
+      // passes SIGINT on as ignored, and a JVM keeps an ignored SIGINT ignored: Ctrl-C would do
+      // nothing. A terminal's foreground command has the default, so reset it (coreutils 8.31+).
+      cmd.add(
+          Executables.find("env")
+              .orElseThrow(() -> new IllegalStateException("env (coreutils) not found"))
+              .toString());
+      cmd.add("--default-signal=INT");
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
@@ -102,11 +110,26 @@ final class PipelineJvm implements AutoCloseable {
 
   /** SIGINT to its whole process group, as Ctrl-C in a terminal; does not wait. */
   void interruptGroup() throws IOException, InterruptedException {
+    if (ignoresSigint()) {
+      throw new IllegalStateException(
+          "pid " + process.pid() + " ignores SIGINT (inherited): Ctrl-C would test nothing");
+    }
     Process kill =
         new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start();
     if (kill.waitFor() != 0) {
       throw new IllegalStateException("kill -INT -" + process.pid() + " failed");
     }
+  }
+
+  /** Whether the JVM inherited SIGINT as ignored (bit 2 of SigIgn in /proc/PID/status). */
+  private boolean ignoresSigint() throws IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseLong(line.substring("SigIgn:".length()).strip(), 16) & 0x2L) != 0;
+      }
+    }
+    return false;
   }
 
   /** SIGTERM, as a supervisor stops a command; does not wait. */

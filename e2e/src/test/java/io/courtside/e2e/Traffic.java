@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,6 +67,16 @@ final class Traffic {
    */
   static CompletableFuture<Void> sendPaced(
       String bootstrap, String topic, List<Item> items, int perSecond) throws Exception {
+    return sendPaced(bootstrap, topic, items.size(), items::get, perSecond);
+  }
+
+  /**
+   * As {@link #sendPaced(String, String, List, int)}, the {@code i}-th record made by {@code item}
+   * on the sending thread just before it is sent.
+   */
+  private static CompletableFuture<Void> sendPaced(
+      String bootstrap, String topic, int n, IntFunction<Item> item, int perSecond)
+      throws Exception {
     createTopic(bootstrap, topic);
     Properties extra = new Properties();
     extra.put("delivery.timeout.ms", CheckedProducer.DELIVERY_TIMEOUT_MS);
@@ -74,7 +85,7 @@ final class Traffic {
           try (PostProducer producer =
               PostProducer.create(KafkaSettings.producer(bootstrap, extra), topic)) {
             long start = System.nanoTime();
-            for (int i = 0; i < items.size(); i++) {
+            for (int i = 0; i < n; i++) {
               if (perSecond > 0) {
                 long due = start + i * 1_000_000_000L / perSecond;
                 long wait = due - System.nanoTime();
@@ -82,7 +93,8 @@ final class Traffic {
                   Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
               }
-              producer.raw(items.get(i).key(), items.get(i).value());
+              Item next = item.apply(i);
+              producer.raw(next.key(), next.value());
             }
             producer.flush();
             assertEquals("send failures: " + producer.firstError(), 0, producer.failed());
@@ -103,33 +115,37 @@ final class Traffic {
   }
 
   /**
-   * Sends the posts of {@code shape} (ids, texts), each created as it is due, {@code perSecond} a
-   * second, and waits for them; returns them as sent.
+   * Sends the posts of {@code shape} (ids, texts), {@code perSecond} a second, each created at the
+   * moment it is handed to the producer, and waits for them; returns them as sent. The time is
+   * taken at the send, not from the schedule: a sender that falls behind its schedule (a busy
+   * machine, the producer starting up) would otherwise add its own delay to every post's latency.
    */
   static List<Post> sendLive(String bootstrap, String topic, List<Post> shape, int perSecond) {
-    List<Item> items = new ArrayList<>();
-    List<Post> posts = new ArrayList<>();
-    long start = System.currentTimeMillis();
-    for (int i = 0; i < shape.size(); i++) {
-      Post p = shape.get(i);
-      Post live =
-          new Post(
-              p.id(),
-              java.time.Instant.ofEpochMilli(start + i * 1000L / perSecond),
-              p.text(),
-              p.lang(),
-              p.author(),
-              p.source(),
-              p.hashtags());
-      items.add(Item.of(live));
-      posts.add(live);
-    }
+    Post[] sent = new Post[shape.size()];
     try {
-      sendPaced(bootstrap, topic, items, perSecond).get();
+      sendPaced(
+              bootstrap,
+              topic,
+              shape.size(),
+              i -> {
+                Post p = shape.get(i);
+                sent[i] =
+                    new Post(
+                        p.id(),
+                        java.time.Instant.ofEpochMilli(System.currentTimeMillis()),
+                        p.text(),
+                        p.lang(),
+                        p.author(),
+                        p.source(),
+                        p.hashtags());
+                return Item.of(sent[i]);
+              },
+              perSecond)
+          .get();
     } catch (Exception e) {
       throw new IllegalStateException("sending the live feed failed", e);
     }
-    return posts;
+    return List.of(sent);
   }
 
   /**

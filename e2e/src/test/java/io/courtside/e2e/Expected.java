@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What InfluxDB must hold after a run: every post once, and window counts equal to a recount. */
 final class Expected {
+  private static final Logger LOG = LoggerFactory.getLogger(Expected.class);
   private static final Vader VADER = Vader.standard();
 
   private Expected() {}
@@ -86,12 +89,14 @@ final class Expected {
   /** As above; {@code stillAlive} throws when the job under test has died, to fail fast. */
   static void awaitPosts(InfluxDbClient influx, long want, Duration timeout, Runnable stillAlive)
       throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
     long have = -1;
     while (System.nanoTime() < deadline) {
       stillAlive.run();
       have = postCount(influx);
       if (have == want) {
+        waited(start, want + " posts stored");
         return;
       }
       assertTrue("more points than posts: " + have + " > " + want, have < want);
@@ -113,11 +118,13 @@ final class Expected {
   static void awaitWindows(InfluxDbClient influx, List<Post> posts, Duration size, Duration timeout)
       throws Exception {
     Map<Long, Map<String, Long>> want = recount(posts, size);
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
     Map<Long, Map<String, Long>> have = Map.of();
     while (System.nanoTime() < deadline) {
       have = storedWindows(influx);
       if (have.equals(want)) {
+        waited(start, want.size() + " windows equal to the recount");
         return;
       }
       Thread.sleep(500);
@@ -127,12 +134,23 @@ final class Expected {
 
   static void await(String what, Duration timeout, BooleanSupplier condition)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);
       }
       Thread.sleep(200);
     }
+    waited(start, what);
+  }
+
+  /**
+   * Logs how long a wait took: the test output then shows where an end-to-end test spends its time
+   * on a slow machine, which the class's total in the Maven summary does not.
+   */
+  static void waited(long startNanos, String what) {
+    LOG.info(
+        "waited {} s for {}", String.format("%.1f", (System.nanoTime() - startNanos) / 1e9), what);
   }
 }

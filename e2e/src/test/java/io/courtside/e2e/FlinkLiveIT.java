@@ -83,14 +83,22 @@ public class FlinkLiveIT {
       assertEquals("partitions of the hot posts", java.util.Set.of(2), byPartition.keySet());
       Lag lag = Lag.of(byPartition.get(2));
       System.out.println("FlinkRunner live, hot partition 2: " + lag);
-      // Keeping up, the last posts come out as soon after they were sent as the first ones, give
-      // or take the pauses of a busy 2-core machine (a GC, the broker's flush: a pause of D
-      // seconds near the end of the run tilts the trend by about D / 24). A reader that takes
-      // fewer posts a second than are sent falls further behind with every second: with
-      // --parallelism=2 the trend was 1.07 s a second (14.2 s behind after 12 s; 2026-12-02). The
-      // trend over the whole run tells the two apart; the spread of the latencies did not (a
-      // second of warm-up or one pause widened it as much as a slow reader, and failed CI twice).
-      assertTrue("the hot partition fell behind: " + lag, lag.growthPerSecond() < 0.2);
+      // Keeping up, each second's posts come out as soon after they were sent as the second's
+      // before, give or take the pauses of a busy 2-core machine (a GC, the broker's flush: a
+      // pause of 1.5 s at the very end tilts the later half's trend by 0.13, of 2 s by 0.19). A
+      // reader that takes fewer posts a second than are sent falls further behind every second:
+      // with --parallelism=2 the later half's trend was 0.76 s a second (14.7 s behind after 12
+      // s, 2026-12-02). Only the later half is judged: in CI the job, fresh from 2 s at 250
+      // posts/s, fell up to 3.3 s behind in the first seconds at 1,200/s and had caught up by
+      // second 9 (2026-12-02); a cold start is not a slow reader. The spread of all latencies,
+      // checked before, could not tell the two apart and failed CI twice.
+      Lag later = lag.laterHalf();
+      assertTrue(
+          "the hot partition fell behind: later half "
+              + String.format("%.3f", later.growthPerSecond())
+              + " s a second; "
+              + lag,
+          later.growthPerSecond() < 0.2);
       Expected.awaitWindows(influx, posts, Duration.ofMinutes(2));
     }
   }
@@ -103,9 +111,17 @@ public class FlinkLiveIT {
       return new Lag(sorted);
     }
 
+    /** The posts sent in the later half of the time this one spans. */
+    Lag laterHalf() {
+      long first = createdAndLatency.get(0)[0];
+      long last = createdAndLatency.get(createdAndLatency.size() - 1)[0];
+      return new Lag(
+          createdAndLatency.stream().filter(r -> r[0] >= first + (last - first) / 2).toList());
+    }
+
     /**
      * Least-squares slope of latency over createdAt: how much later each second's posts come out
-     * than the previous second's (0 when keeping up, 1 - read rate / send rate when not).
+     * than the previous second's (0 when keeping up, send rate / read rate - 1 when not).
      */
     double growthPerSecond() {
       double n = createdAndLatency.size();

@@ -34,7 +34,8 @@ final class Verified {
    * slow machine) is one more reason to try again; after it, that error is the failure.
    */
   static VerifyReport await(List<String> args, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
     VerifyReport report = null;
     VerifyException error = null;
     do {
@@ -42,6 +43,7 @@ final class Verified {
         report = once(args);
         error = null;
         if (report.exitCode() == 0) {
+          Expected.waited(start, "courtside verify to pass");
           return report;
         }
       } catch (VerifyException e) {

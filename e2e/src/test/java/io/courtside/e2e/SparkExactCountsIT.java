@@ -1,6 +1,7 @@
 package io.courtside.e2e;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.courtside.model.Post;
@@ -41,7 +42,8 @@ import org.junit.Test;
  * in the middle of it; the job is submitted again with the same {@code --checkpointDir} (each run
  * gets its own Spark checkpoint; the restart rewinds and recounts) and the feed goes on. Then
  * verify must pass again, every post must be counted once, the archive's windows must keep their
- * totals, and after the job is stopped InfluxDB must hold exactly the posts sent.
+ * totals; SIGTERM must stop the driver within 20 s, and InfluxDB must then hold exactly the posts
+ * sent.
  */
 public class SparkExactCountsIT {
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-spark-exact");
@@ -167,6 +169,14 @@ public class SparkExactCountsIT {
         assertEquals(
             "the first run's Spark checkpoint is not restored: it is deleted", 1, runs.count());
       }
+      // SIGTERM, as a supervisor stops it: the driver leaves in seconds. Beam's graceful cancel in
+      // the launcher's hook waited for a batch the stopped executor refused, until the launcher
+      // halted the JVM after its 60 s grace.
+      long stopping = System.nanoTime();
+      assertTrue(
+          "still running 20 s after SIGTERM:\n" + job.logTail(), job.stop(Duration.ofSeconds(20)));
+      Expected.waited(stopping, "the driver to stop after SIGTERM");
+      assertFalse(job.logTail(), job.log().contains("halting"));
     }
     // The job is stopped: nothing more was written while it shut down.
     assertEquals("every post stored once", posts, Expected.postCount(influx));

@@ -101,6 +101,14 @@ final class SparkJob implements AutoCloseable {
     return last;
   }
 
+  /**
+   * SIGTERM, as a supervisor stops the driver; whether it left within {@code grace} (if not, it was
+   * sent SIGKILL).
+   */
+  boolean stop(Duration grace) {
+    return process.stop(grace);
+  }
+
   /** SIGTERM (Spark stops its streaming context in a shutdown hook), SIGKILL after a minute. */
   @Override
   public void close() {

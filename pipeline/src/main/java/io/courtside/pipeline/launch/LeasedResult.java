@@ -31,9 +31,17 @@ final class LeasedResult implements PipelineResult {
     try {
       return job.cancel();
     } finally {
-      lease.awaitCommitsSettled(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(20));
-      lease.close();
+      release();
     }
+  }
+
+  /**
+   * Gives the lease back, once the job's last offset commits have landed, without cancelling the
+   * job: for a job its runner stops by itself (Spark's shutdown hook on SIGTERM).
+   */
+  void release() {
+    lease.awaitCommitsSettled(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(20));
+    lease.close();
   }
 
   @Override

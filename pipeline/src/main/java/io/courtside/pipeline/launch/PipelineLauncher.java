@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.ExperimentalOptions;
@@ -81,13 +82,25 @@ public final class PipelineLauncher {
       err.println("courtside pipeline: " + e.getMessage());
       return 1;
     }
+    boolean spark = runnerName(given).equals("spark");
+    AtomicBoolean signalled = new AtomicBoolean();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  signalled.set(true);
                   // Stopped by a signal: the runner's own hooks may hang as after a failure.
                   ExitWithin.haltAfter(ExitWithin.SIGTERM_EXIT_CODE, EXIT_GRACE);
-                  cancelQuietly(result);
+                  if (spark) {
+                    // Spark's own hook stops the streaming context, without waiting for the
+                    // batch in flight, while the SparkContext's hook stops the executor. Beam's
+                    // cancel() stops it gracefully: it waits for that batch, whose tasks the
+                    // stopped executor refuses, and took the whole grace (60 s, then a halt) on
+                    // every SIGTERM. The lease is all this hook has to give back.
+                    releaseQuietly(result);
+                  } else {
+                    cancelQuietly(result);
+                  }
                 }));
     PipelineResult.State state;
     try {
@@ -100,6 +113,11 @@ public final class PipelineLauncher {
       }
       err.println("courtside pipeline: failed: " + root.getMessage());
       return 1;
+    }
+    if (signalled.get()) {
+      // Spark reports a streaming job its shutdown hook stopped as DONE.
+      err.println("courtside pipeline: stopped by a signal (" + state + ")");
+      return ExitWithin.SIGTERM_EXIT_CODE;
     }
     err.println("courtside pipeline: finished, " + state);
     return state == PipelineResult.State.DONE ? 0 : 1;
@@ -493,6 +511,16 @@ public final class PipelineLauncher {
     ExperimentalOptions x = o.as(ExperimentalOptions.class);
     if (READ_EXPERIMENTS.stream().noneMatch(e -> ExperimentalOptions.hasExperiment(x, e))) {
       ExperimentalOptions.addExperiment(x, "use_unbounded_sdf_wrapper");
+    }
+  }
+
+  private static void releaseQuietly(PipelineResult result) {
+    try {
+      if (result instanceof LeasedResult leased) {
+        leased.release();
+      }
+    } catch (RuntimeException ignored) {
+      // The JVM is exiting anyway.
     }
   }
 

@@ -40,12 +40,13 @@ public enum RunnerKind {
   }
 
   /**
-   * How long the bench waits for the job's JVM to exit after SIGTERM before SIGKILL. Spark's
-   * graceful stop can take most of a minute and measures nothing: 5 s. A Flink job JVM exits within
-   * a few seconds, but the first one after a build also writes its class archive on the way out
-   * (services/flink's {@code JobClassArchive}: about 3 s for 110 MB), and the session cluster's
-   * client first cancels its job. Killed, that JVM keeps no archive, and no later run of the build
-   * records again: every Flink row would start without one.
+   * How long the bench waits for the job's JVM to exit after SIGTERM before SIGKILL. A Spark driver
+   * leaves about 3 s after SIGTERM (Spark's own hook stops the streaming context; the launcher's
+   * graceful cancel, which took a minute, is gone), and a kill then measures nothing: 5 s. A Flink
+   * job JVM exits within a few seconds, but the first one after a build also writes its class
+   * archive on the way out (services/flink's {@code JobClassArchive}: about 3 s for 110 MB), and
+   * the session cluster's client first cancels its job. Killed, that JVM keeps no archive, and no
+   * later run of the build records again: every Flink row would start without one.
    */
   public Duration stopGrace() {
     return isFlink() ? Duration.ofSeconds(30) : Duration.ofSeconds(5);

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.ClassRule;
 import org.junit.Rule;
@@ -71,13 +73,13 @@ public class FlinkLiveIT {
       // as Kafka's producer puts a key.
       Map<String, Long> createdAt = new HashMap<>();
       posts.forEach(p -> createdAt.put(p.id(), p.createdAt().toEpochMilli()));
-      Map<Integer, List<long[]>> byPartition = new HashMap<>();
+      Map<Integer, List<Sample>> byPartition = new HashMap<>();
       for (JsonNode row : InfluxQuery.rows(influx, "SELECT id, latency_ms FROM post_sentiment")) {
         String id = row.get("id").asText();
         if (id.startsWith("l-")) {
           byPartition
               .computeIfAbsent(partitionOf(id), p -> new ArrayList<>())
-              .add(new long[] {createdAt.get(id), row.get("latency_ms").asLong()});
+              .add(new Sample(createdAt.get(id), row.get("latency_ms").asLong()));
         }
       }
       assertEquals("partitions of the hot posts", java.util.Set.of(2), byPartition.keySet());
@@ -103,20 +105,23 @@ public class FlinkLiveIT {
     }
   }
 
+  /** One post: when it was sent (its createdAt) and its latency_ms. */
+  record Sample(long sentMillis, long latencyMillis) {}
+
   /** Latency of posts over the time they were sent: its trend and its spread, per second. */
-  record Lag(List<long[]> createdAndLatency) {
-    static Lag of(List<long[]> rows) {
-      List<long[]> sorted = new ArrayList<>(rows);
-      sorted.sort(java.util.Comparator.comparingLong(r -> r[0]));
+  record Lag(List<Sample> samples) {
+    static Lag of(List<Sample> samples) {
+      List<Sample> sorted = new ArrayList<>(samples);
+      sorted.sort(Comparator.comparingLong(Sample::sentMillis));
       return new Lag(sorted);
     }
 
     /** The posts sent in the later half of the time this one spans. */
     Lag laterHalf() {
-      long first = createdAndLatency.get(0)[0];
-      long last = createdAndLatency.get(createdAndLatency.size() - 1)[0];
-      return new Lag(
-          createdAndLatency.stream().filter(r -> r[0] >= first + (last - first) / 2).toList());
+      long first = samples.get(0).sentMillis();
+      long last = samples.get(samples.size() - 1).sentMillis();
+      long middle = first + (last - first) / 2;
+      return new Lag(samples.stream().filter(s -> s.sentMillis() >= middle).toList());
     }
 
     /**
@@ -124,18 +129,19 @@ public class FlinkLiveIT {
      * than the previous second's (0 when keeping up, send rate / read rate - 1 when not).
      */
     double growthPerSecond() {
-      double n = createdAndLatency.size();
+      double n = samples.size();
       double mx = 0;
       double my = 0;
-      for (long[] r : createdAndLatency) {
-        mx += r[0] / n;
-        my += r[1] / n;
+      for (Sample s : samples) {
+        mx += s.sentMillis() / n;
+        my += s.latencyMillis() / n;
       }
       double sxy = 0;
       double sxx = 0;
-      for (long[] r : createdAndLatency) {
-        sxy += (r[0] - mx) * (r[1] - my);
-        sxx += (r[0] - mx) * (r[0] - mx);
+      for (Sample s : samples) {
+        double dx = s.sentMillis() - mx;
+        sxy += dx * (s.latencyMillis() - my);
+        sxx += dx * dx;
       }
       return sxy / sxx;
     }
@@ -146,11 +152,13 @@ public class FlinkLiveIT {
           new StringBuilder(
               String.format(
                   "%d posts, latency grows %.3f s a second; latency_ms p50/max by second sent:",
-                  createdAndLatency.size(), growthPerSecond()));
-      long first = createdAndLatency.get(0)[0];
-      Map<Long, List<Long>> bySecond = new java.util.TreeMap<>();
-      for (long[] r : createdAndLatency) {
-        bySecond.computeIfAbsent((r[0] - first) / 1000, s -> new ArrayList<>()).add(r[1]);
+                  samples.size(), growthPerSecond()));
+      long first = samples.get(0).sentMillis();
+      Map<Long, List<Long>> bySecond = new TreeMap<>();
+      for (Sample s : samples) {
+        bySecond
+            .computeIfAbsent((s.sentMillis() - first) / 1000, k -> new ArrayList<>())
+            .add(s.latencyMillis());
       }
       bySecond.forEach(
           (second, l) -> {

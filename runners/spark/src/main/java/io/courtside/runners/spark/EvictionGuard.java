@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerBlockUpdated;
 import org.apache.spark.storage.BlockUpdatedInfo;
@@ -42,6 +43,9 @@ public final class EvictionGuard extends SparkListener {
   /** How long the driver's shutdown hooks may take before it halts. */
   static final Duration EXIT_GRACE = Duration.ofSeconds(30);
 
+  /** How often the driver's Spark jobs are cancelled while it exits. */
+  private static final Duration CANCEL_PERIOD = Duration.ofMillis(500);
+
   private final Consumer<String> onEviction;
   private final AtomicBoolean fired = new AtomicBoolean();
 
@@ -76,9 +80,34 @@ public final class EvictionGuard extends SparkListener {
   private static void exitDriver(String message) {
     LOG.error("courtside: {}", message);
     System.err.println("courtside pipeline: failed: " + message);
+    // Spark's shutdown hook stops the streaming context, which needs the lock of its DStream
+    // graph; the job generator holds that lock while it computes the next batch, and Beam's Kafka
+    // read runs a Spark job to do so. After an eviction that job waited for tasks that never ran,
+    // so the hook waited the whole grace and the driver was halted (30 s, every time on a busy
+    // machine). The job is failing anyway: its Spark jobs are cancelled until the JVM is gone.
+    Thread cancel = new Thread(EvictionGuard::cancelSparkJobs, "eviction-guard-cancel-jobs");
+    cancel.setDaemon(true);
+    cancel.start();
     // Not on the listener bus's thread: System.exit waits for Spark's hooks, which stop that bus.
     Thread exit = new Thread(() -> ExitWithin.exit(1, EXIT_GRACE), "eviction-guard-exit");
     exit.setDaemon(false);
     exit.start();
+  }
+
+  /**
+   * Cancels every running Spark job of this driver, again every {@link #CANCEL_PERIOD} (the job
+   * generator may start the next batch's read while the hooks wait), until the JVM ends.
+   */
+  private static void cancelSparkJobs() {
+    // The listener runs inside the driver's SparkContext: this returns that context.
+    SparkContext context = SparkContext.getOrCreate();
+    while (!context.isStopped()) {
+      context.cancelAllJobs();
+      try {
+        Thread.sleep(CANCEL_PERIOD.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.AssumptionViolatedException;
 import org.junit.rules.TestRule;
 import org.junit.runner.Description;
 import org.junit.runners.model.Statement;
@@ -53,6 +54,8 @@ final class StackRule implements TestRule {
         boolean failed = false;
         try {
           base.evaluate();
+        } catch (AssumptionViolatedException skipped) {
+          throw skipped; // a skipped test (e.g. a soak not asked for) has no logs to show
         } catch (Throwable failure) {
           failed = true;
           printLogs(description);

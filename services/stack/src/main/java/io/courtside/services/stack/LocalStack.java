@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,21 +80,45 @@ public final class LocalStack implements AutoCloseable {
         FreePorts.LOOPBACK,
         kafkaPort,
         KafkaBrokerProcess.logFile(stateDir));
-    ManagedProcess kafka =
-        KafkaBrokerProcess.start(
-            stateDir, kafkaPort, config.kafkaPartitions(), config.detach(), config.startTimeout());
+    // influxd starts beside the broker: it is ready in about a second, the broker's JVM in about
+    // four, so the stack is up in the broker's time. Each start waits for its own service.
+    CompletableFuture<ManagedProcess> influxStart = CompletableFuture.completedFuture(null);
+    if (ownInflux) {
+      LOG.info(
+          "Starting influxd on {}:{} (log {})",
+          FreePorts.LOOPBACK,
+          influxPort,
+          InfluxdProcess.logFile(stateDir));
+      influxStart =
+          CompletableFuture.supplyAsync(
+              () ->
+                  InfluxdProcess.start(
+                      stateDir,
+                      influxPort,
+                      config.influxAuth(),
+                      config.detach(),
+                      config.startTimeout()),
+              LocalStack::startThread);
+    }
+    ManagedProcess kafka;
+    try {
+      kafka =
+          KafkaBrokerProcess.start(
+              stateDir,
+              kafkaPort,
+              config.kafkaPartitions(),
+              config.detach(),
+              config.startTimeout());
+    } catch (RuntimeException e) {
+      stopWhenStarted(influxStart);
+      deleteStateFiles(stateDir);
+      throw e;
+    }
     ManagedProcess influxd = null;
     String influxUrl = config.externalInfluxUrl();
     try {
       if (ownInflux) {
-        LOG.info(
-            "Starting influxd on {}:{} (log {})",
-            FreePorts.LOOPBACK,
-            influxPort,
-            InfluxdProcess.logFile(stateDir));
-        influxd =
-            InfluxdProcess.start(
-                stateDir, influxPort, config.influxAuth(), config.detach(), config.startTimeout());
+        influxd = awaitStart(influxStart);
         influxUrl = "http://" + FreePorts.LOOPBACK + ":" + influxPort;
       } else if (!InfluxdProcess.ping(influxUrl)) {
         LOG.warn(
@@ -123,6 +149,37 @@ public final class LocalStack implements AutoCloseable {
         throw re;
       }
       throw new StackException("Cannot write the stack state: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a service's start on a thread of its own, which does not keep the JVM alive. */
+  private static void startThread(Runnable start) {
+    Thread t = new Thread(start, "stack-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The started service, or the start's own exception (e.g. a StackException). */
+  private static ManagedProcess awaitStart(CompletableFuture<ManagedProcess> start) {
+    try {
+      return start.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new StackException("Could not start influxd: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Stops the service once its start ends, if it started: the other service failed. */
+  private static void stopWhenStarted(CompletableFuture<ManagedProcess> start) {
+    try {
+      ManagedProcess p = start.join();
+      if (p != null) {
+        p.stop(INFLUX_GRACE);
+      }
+    } catch (CompletionException e) {
+      LOG.debug("influxd did not start either", e.getCause());
     }
   }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.PrintWriter;
@@ -95,6 +96,50 @@ public class LocalStackTest {
       assertThat(start.err, containsString("127.0.0.1:" + squatter.getLocalPort()));
       assertThat(start.err, containsString("--kafkaPort"));
     }
+    assertFalse(LocalStack.attach(state).isPresent());
+  }
+
+  @Test
+  public void whenInfluxdFailsTheBrokerStartedBesideItIsStopped() throws Exception {
+    // influxd fails at once (its home is a file), while the broker is still starting beside it.
+    Path state = cleanup.trackStateDir(tmp.getRoot().toPath());
+    Path home = InfluxdProcess.configFile(state).getParent();
+    Files.createDirectories(home.getParent());
+    Files.writeString(home, "not a folder");
+    int kafkaPort = FreePorts.pick();
+    StackException failed =
+        assertThrows(
+            StackException.class,
+            () -> LocalStack.start(state, StackConfig.freePorts().withKafkaPort(kafkaPort)));
+    assertThat(failed.getMessage(), containsString("influxd"));
+    // The broker was up (its log says so) and is stopped again.
+    assertThat(Files.readString(KafkaBrokerProcess.logFile(state)), containsString("READY"));
+    assertTrue("the broker still listens on " + kafkaPort, FreePorts.isFree(kafkaPort));
+    assertFalse(Files.exists(StackState.file(state)));
+    assertFalse(LocalStack.attach(state).isPresent());
+  }
+
+  @Test
+  public void whenTheBrokerFailsInfluxdStartedBesideItIsStopped() throws Exception {
+    // The broker fails at once (its data folder is a file), while influxd starts beside it.
+    Path state = cleanup.trackStateDir(tmp.getRoot().toPath());
+    Files.createDirectories(KafkaBrokerProcess.dataDir(state).getParent());
+    Files.writeString(KafkaBrokerProcess.dataDir(state), "not a folder");
+    int influxPort = FreePorts.pick();
+    StackException failed =
+        assertThrows(
+            StackException.class,
+            () -> LocalStack.start(state, StackConfig.freePorts().withInfluxPort(influxPort)));
+    assertThat(failed.getMessage(), containsString("Kafka broker"));
+    // influxd's start ran (its folders exist); it is stopped again and its pid file removed.
+    assertTrue(Files.isDirectory(InfluxdProcess.configFile(state).resolveSibling("meta")));
+    // start() returned after influxd's start ended, so nothing comes up on its port later (a
+    // start left running would be listening within a second or two).
+    for (int i = 0; i < 30; i++) {
+      assertTrue("influxd listens on " + influxPort, FreePorts.isFree(influxPort));
+      Thread.sleep(100);
+    }
+    assertFalse(Files.exists(InfluxdProcess.pidFile(state)));
     assertFalse(LocalStack.attach(state).isPresent());
   }
 

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One streaming job per consumer group: the job holds a lease, a member of the Kafka group {@code
@@ -35,6 +37,7 @@ public final class GroupLease implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Thread heartbeat;
   private final String bootstrapServers;
+  private static final Logger LOG = LoggerFactory.getLogger(GroupLease.class);
   private final String group;
   private volatile boolean closed;
 
@@ -171,11 +174,17 @@ public final class GroupLease implements AutoCloseable {
     Properties a = new Properties();
     a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    long start = System.nanoTime();
+    String outcome = "still changing after " + max.toSeconds() + " s";
     try (Admin admin = Admin.create(a)) {
-      long deadline = System.nanoTime() + max.toNanos();
+      long deadline = start + max.toNanos();
       Object last = null;
       long since = System.nanoTime();
-      while (System.nanoTime() < deadline && System.nanoTime() - since < quiet.toNanos()) {
+      while (System.nanoTime() < deadline) {
+        if (System.nanoTime() - since >= quiet.toNanos()) {
+          outcome = "settled";
+          break;
+        }
         Object now =
             admin
                 .listConsumerGroupOffsets(group)
@@ -188,10 +197,18 @@ public final class GroupLease implements AutoCloseable {
         Thread.sleep(250);
       }
     } catch (InterruptedException e) {
+      outcome = "interrupted";
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       // The broker is gone or slow: nothing to wait for that could be seen.
+      outcome = "not seen (" + e + ")";
     }
+    // One line a stop: how long giving the lease back waited, and why it stopped waiting.
+    LOG.info(
+        "consumer group {}: its offset commits {} after {} ms",
+        group,
+        outcome,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Leaves the group, so the next job starts at once. */

@@ -77,6 +77,16 @@ public class SparkMemoryIT {
       // machine it did, every time).
       Expected.await("the driver to exit", Duration.ofSeconds(60), () -> !job.isAlive());
       assertFalse("halted after its grace:\n" + job.logTail(), job.log().contains("halting"));
+      // What the driver said on its way out (the lease's wait for the last commits among it).
+      job.log()
+          .lines()
+          .filter(l -> l.startsWith("courtside") || l.contains("consumer group"))
+          .forEach(l -> System.out.println("driver: " + l));
+      // One failure, the eviction: not also the cancellation of the Spark jobs it caused.
+      assertEquals(
+          job.logTail(),
+          1,
+          job.log().lines().filter(l -> l.startsWith("courtside pipeline: failed")).count());
       assertFalse(job.log().contains("courtside pipeline: finished, DONE"));
       assertEquals(1, job.awaitExit(Duration.ofSeconds(1)));
       // It stopped part way: it had written the batches that filled the storage memory, and the

@@ -44,6 +44,14 @@ public final class ExitWithin {
     }
   }
 
+  /**
+   * True once the JVM is on its way out ({@link #exit} or {@link #haltAfter} was called): an error
+   * the job reports now is a consequence of the exit, not its cause.
+   */
+  public static boolean leaving() {
+    return LEAVING.get();
+  }
+
   private static void watch(int code, Duration grace) {
     Thread watchdog =
         new Thread(

@@ -111,6 +111,11 @@ public final class PipelineLauncher {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
+      if (ExitWithin.leaving()) {
+        // E.g. EvictionGuard said why and is ending the JVM; it cancelled the job's Spark jobs.
+        err.println("courtside pipeline: stopped while the JVM exits (" + root.getMessage() + ")");
+        return 1;
+      }
       err.println("courtside pipeline: failed: " + root.getMessage());
       return 1;
     }

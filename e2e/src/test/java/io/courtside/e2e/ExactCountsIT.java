@@ -298,10 +298,12 @@ public class ExactCountsIT {
 
   @Test
   public void anEmptyPartitionHoldsNoWindowOpen() throws Exception {
-    // Four partitions, posts in three: every window must still close (its on-time pane). The
-    // posts start on a minute, so the last ones come 0.2-0.6 s before a window's end: the idle
-    // watermark, which advances from the last createdAt by the time elapsed, soon passes it (25 s
-    // here); a start mid-minute added up to a minute of waiting for the last window (56 s in CI).
+    // Four partitions, posts in three: every window must still close (its on-time pane). An idle
+    // partition's watermark trails its last createdAt by --maxOutOfOrderness and then advances by
+    // the time elapsed, so the last window closes that long after its end was read, plus the time
+    // to its end: the posts start on a minute (the last ones come 0.2-0.6 s before a window's
+    // end) and the job trails by 2 s, not the default 30 s (the wait was 25 s in CI with it; a
+    // start mid-minute added up to a minute more).
     String topic = "empty";
     Traffic.createTopic(stack.kafkaBootstrap(), topic, 4);
     Instant start = Instant.now().minus(Duration.ofMinutes(6)).truncatedTo(ChronoUnit.MINUTES);
@@ -311,7 +313,8 @@ public class ExactCountsIT {
       records.add(posts.get(i).in(i % 3));
     }
     send(topic, records, 0);
-    List<String> args = jobArgs(topic, "db_empty", "--partitionIdleness=3s");
+    List<String> args =
+        jobArgs(topic, "db_empty", "--partitionIdleness=3s", "--maxOutOfOrderness=2s");
     PipelineResult job = JobArgs.start(args);
     try {
       Verified.await(args, Duration.ofMinutes(3));

@@ -133,6 +133,11 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** Where a service of the stack will listen: port 0 is a free port, known once it started. */
+  private static String address(int port) {
+    return port == 0 ? "a free port on 127.0.0.1" : "127.0.0.1:" + port;
+  }
+
   private int run(CountDownLatch stop, AtomicBoolean interrupted, AtomicReference<LocalStack> owned)
       throws Exception {
     Optional<LocalStack> running = LocalStack.attach(state.stateDir).filter(LocalStack::isRunning);
@@ -140,8 +145,8 @@ final class DemoCommand implements Callable<Integer> {
     boolean ownStack = running.isEmpty();
     if (ownStack) {
       say(
-          "starting Kafka (127.0.0.1:%d) and InfluxDB (127.0.0.1:%d) under %s ...",
-          ports.kafkaPort, ports.influxPort, state.stateDir);
+          "starting Kafka (%s) and InfluxDB (%s) under %s ...",
+          address(ports.kafkaPort), address(ports.influxPort), state.stateDir);
       try {
         stack =
             LocalStack.start(
@@ -155,6 +160,9 @@ final class DemoCommand implements Callable<Integer> {
         return e instanceof StackException.PortInUse ? 3 : 1;
       }
       owned.set(stack);
+      if (ports.kafkaPort == 0 || ports.influxPort == 0) {
+        say("Kafka %s, InfluxDB %s", stack.kafkaBootstrap(), stack.influxUrl());
+      }
     } else {
       stack = running.get();
       say(

@@ -3,6 +3,7 @@ package io.courtside.e2e;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -141,8 +142,11 @@ public class DemoIT {
               return false;
             }
           });
-      StackState running = LocalStack.attach(state).orElseThrow().state();
+      LocalStack started = LocalStack.attach(state).orElseThrow();
+      StackState running = started.state();
       stackPids.addAll(List.of(running.kafkaPid(), running.influxPid()));
+      // Port 0: the demo names the ports it got, not 127.0.0.1:0.
+      String gotPorts = "Kafka " + started.kafkaBootstrap() + ", InfluxDB " + started.influxUrl();
       demo.interruptGroup();
       Integer code = demo.awaitExit(Duration.ofMinutes(2));
       String out = demo.output();
@@ -153,6 +157,8 @@ public class DemoIT {
       assertEquals(out, produced, number(out, "posts in InfluxDB +(\\d+)"));
       assertThat(out, containsString("verify              OK: "));
       assertThat(out, containsString("stopping Kafka and InfluxDB"));
+      assertThat(out, containsString(gotPorts));
+      assertThat(out, not(containsString("127.0.0.1:0")));
       for (long pid : stackPids) {
         assertFalse(
             "pid " + pid + " still runs after the demo",

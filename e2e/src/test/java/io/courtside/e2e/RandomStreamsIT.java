@@ -1,7 +1,11 @@
 package io.courtside.e2e;
 
+import static org.junit.Assert.assertTrue;
+
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
+import io.courtside.pipeline.influx.InfluxSchema;
+import io.courtside.pipeline.verify.VerifyReport;
 import io.courtside.services.stack.LocalStack;
 import io.courtside.services.stack.StackConfig;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +89,9 @@ public class RandomStreamsIT {
             "--allowedLateness=3s",
             "--maxOutOfOrderness=1s",
             "--earlyFiringPeriod=500ms",
-            "--partitionIdleness=1s",
+            // Verify's idle slack is 5 s (LatenessRule): a gap over 1 s makes the records after
+            // it MAYBE for a while; an idleness of 5 s or less would make every gap do so.
+            "--partitionIdleness=6s",
             "--restartRewindMargin=2s");
     PipelineResult job = JobArgs.start(args);
     List<Post> sent = new ArrayList<>();
@@ -156,7 +162,22 @@ public class RandomStreamsIT {
         Thread.sleep(r.nextInt(12)); // about 150 records/s
       }
       producer.flush();
-      Verified.await(args, Duration.ofMinutes(2));
+      VerifyReport report = Verified.await(args, Duration.ofMinutes(2));
+      // The oracle must be sharp: a window passes when its stored total lies in [SURE, all], so
+      // with most posts MAYBE a job that lost posts from its windows would pass too (with
+      // --partitionIdleness=1s every gap earned verify's idle slack and only ~25% were SURE).
+      long inWindows = 0, sure = 0;
+      for (VerifyReport.Row row : report.rows()) {
+        if (row.expected() != null
+            && row.key().measurement().equals(InfluxSchema.POLARITY_WINDOW)) {
+          inWindows += row.expected().total();
+          sure += row.expected().sure();
+        }
+      }
+      System.out.printf("%d of %d posts in the windows are SURE%n", sure, inWindows);
+      assertTrue(
+          sure + " of " + inWindows + " posts SURE: the band is too wide to catch a lost post",
+          sure >= 0.75 * inWindows);
     } finally {
       job.cancel();
     }
@@ -164,15 +185,20 @@ public class RandomStreamsIT {
 
   /**
    * About 1,500 records over 10-20 s: posts created up to 1 s before or 0.5 s after they are sent;
-   * 5% re-sent, 3% edited, 4% late by 2-10 s (beyond the lateness for some), 1% junk; a few idle
-   * pauses of 1.5-4 s and one restart at a random place.
+   * 5% re-sent, 3% edited, 4% late by 2-10 s (beyond the lateness for some), 1% junk; a few short
+   * pauses of 0.2-0.8 s, one idle pause of 7-9 s (longer than --partitionIdleness) and one restart,
+   * each at a random place.
    */
   private static List<Step> stream(Random r) {
     List<Step> steps = new ArrayList<>();
     int n = 1_200 + r.nextInt(600);
     int restartAt = 300 + r.nextInt(n - 600);
+    int idleAt = 100 + r.nextInt(n - 200);
     for (int i = 0; i < n; i++) {
-      long pause = r.nextInt(300) == 0 ? 1_500 + r.nextInt(2_500) : 0;
+      // Short pauses stay under --partitionIdleness minus verify's 5 s slack (no idle credit);
+      // the one long pause makes the partitions idle, and their watermarks advance.
+      long pause =
+          i == idleAt ? 7_000 + r.nextInt(2_000) : r.nextInt(300) == 0 ? 200 + r.nextInt(600) : 0;
       double dice = r.nextDouble();
       Kind kind =
           dice < 0.05 ? Kind.RESEND : dice < 0.08 ? Kind.EDIT : dice < 0.09 ? Kind.JUNK : Kind.POST;

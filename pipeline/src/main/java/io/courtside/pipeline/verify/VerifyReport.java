@@ -101,6 +101,29 @@ public final class VerifyReport {
     return rows;
   }
 
+  /**
+   * How sharp the comparison is: of the posts in the recount's {@code polarity_window}s, those a
+   * streaming job certainly counted (SURE). A window passes when its stored total lies in [SURE,
+   * all], so the fewer posts are SURE, the more a lost post can hide in the band.
+   */
+  public record Sharpness(long sure, long posts) {
+    /** The MAYBE posts: a streaming job may have dropped them as late. */
+    public long maybe() {
+      return posts - sure;
+    }
+  }
+
+  public Sharpness sharpness() {
+    long posts = 0, sure = 0;
+    for (Row r : rows) {
+      if (r.expected() != null && r.key().measurement().equals(InfluxSchema.POLARITY_WINDOW)) {
+        posts += r.expected().total();
+        sure += r.expected().sure();
+      }
+    }
+    return new Sharpness(sure, posts);
+  }
+
   public Set<String> missingPosts() {
     return missingPosts;
   }
@@ -168,6 +191,13 @@ public final class VerifyReport {
     out.printf(
         "%-16s %8d posts, %d missing%n",
         InfluxSchema.POST_SENTIMENT, recount.postIds().size(), missingPosts.size());
+    Sharpness sharp = sharpness();
+    if (sharp.maybe() > 0) {
+      out.printf(
+          "%nof the %d posts in the polarity windows %d are MAYBE (a streaming job may have dropped"
+              + " them as late; windows with MAYBE posts are checked within their band)%n",
+          sharp.posts(), sharp.maybe());
+    }
     for (Status status : List.of(Status.DIFFERENT, Status.MISSING, Status.EXTRA, Status.IN_BAND)) {
       List<Row> of = rows.stream().filter(r -> r.status() == status).toList();
       if (!of.isEmpty()) {

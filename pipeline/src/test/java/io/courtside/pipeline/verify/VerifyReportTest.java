@@ -49,6 +49,41 @@ public class VerifyReportTest {
   }
 
   @Test
+  public void theSharpnessCountsTheSureAndMaybePostsOfThePolarityWindowsOnly() {
+    WindowKey later = WindowKey.of("polarity_window", 120_000, "topic", "t");
+    WindowKey entity = WindowKey.of("entity_window", 60_000, "entity", "Lakers", "topic", "t");
+    Recount.Result recount =
+        new Recount.Result(
+            Map.of(
+                KEY,
+                expected(4, false),
+                later,
+                new ExpectedWindow(later, COUNTS, 4, 1, true),
+                entity,
+                new ExpectedWindow(entity, COUNTS, 4, 0, true)),
+            Set.of("a", "b"),
+            new TreeSet<>(),
+            8,
+            8,
+            0);
+    VerifyReport report = VerifyReport.compare(recount, Map.of(), Set.of("a", "b"));
+    assertEquals(new VerifyReport.Sharpness(5, 8), report.sharpness());
+    StringWriter text = new StringWriter();
+    report.print(new PrintWriter(text));
+    assertTrue(
+        text.toString(),
+        text.toString().contains("of the 8 posts in the polarity windows 3 are MAYBE"));
+    VerifyReport exact =
+        VerifyReport.compare(
+            new Recount.Result(Map.of(KEY, expected(4, false)), Set.of(), new TreeSet<>(), 4, 4, 0),
+            Map.of(),
+            Set.of());
+    StringWriter none = new StringWriter();
+    exact.print(new PrintWriter(none));
+    assertFalse(none.toString(), none.toString().contains("MAYBE"));
+  }
+
+  @Test
   public void aMissingPostIsADifferenceAndIsNamed() {
     Recount.Result recount =
         new Recount.Result(

@@ -43,7 +43,13 @@ final class Verified {
         report = once(args);
         error = null;
         if (report.exitCode() == 0) {
-          Expected.waited(start, "courtside verify to pass");
+          // How much the pass says: a lost post can hide among the MAYBE ones.
+          VerifyReport.Sharpness sharp = report.sharpness();
+          Expected.waited(
+              start,
+              String.format(
+                  "courtside verify to pass (%d of %d posts in the windows MAYBE)",
+                  sharp.maybe(), sharp.posts()));
           return report;
         }
       } catch (VerifyException e) {

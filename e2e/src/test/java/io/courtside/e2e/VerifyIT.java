@@ -104,6 +104,16 @@ public class VerifyIT {
     assertThat(wrongSize.err, containsString("all start on multiples of 1m"));
     assertThat(wrongSize.err, not(containsString("records")));
 
+    // A size that divides the job's fits every stored start: the windows between the job's are
+    // missing, and the report's hint names the size the stored windows were made with.
+    Run divisor = verify("--windowSize=30s");
+    assertEquals(divisor.out + divisor.err, 1, divisor.code);
+    assertThat(
+        divisor.out,
+        containsString(
+            "start off the 1m grid that every stored one starts on: if the job ran with"
+                + " --windowSize=1m, verify with that"));
+
     // One window with a wrong total, one post point gone.
     Instant window = T0.plusSeconds(120);
     new InfluxDbClient(stack.influxUrl(), DB)

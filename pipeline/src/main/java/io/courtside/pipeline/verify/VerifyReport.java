@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -113,6 +115,41 @@ public final class VerifyReport {
     }
   }
 
+  /**
+   * A {@code --windowSize} that divides the job's fits every stored start, so {@link
+   * WindowAlignment} cannot refuse it; the report then shows the recounted windows between the
+   * job's as missing. When at least two polarity windows are stored and at least two are missing,
+   * and every stored one starts on a multiple of the stored starts' common divisor while no missing
+   * one does, that divisor is likely the job's size: the hint names it. Empty otherwise.
+   */
+  public Optional<String> windowSizeHint() {
+    NavigableSet<Long> storedStarts = new TreeSet<>();
+    List<Long> missingStarts = new ArrayList<>();
+    for (Row r : rows) {
+      if (!r.key().measurement().equals(InfluxSchema.POLARITY_WINDOW)) {
+        continue;
+      }
+      if (r.stored() != null) {
+        storedStarts.add(r.key().startMillis());
+      } else if (r.status() == Status.MISSING) {
+        missingStarts.add(r.key().startMillis());
+      }
+    }
+    if (storedStarts.size() < 2 || missingStarts.size() < 2) {
+      return Optional.empty();
+    }
+    long grid = WindowAlignment.commonDivisor(storedStarts);
+    if (grid == 0 || missingStarts.stream().anyMatch(start -> Math.floorMod(start, grid) == 0)) {
+      return Optional.empty();
+    }
+    String size = WindowAlignment.format(grid);
+    return Optional.of(
+        String.format(
+            "the %d missing polarity windows all start off the %s grid that every stored one"
+                + " starts on: if the job ran with --windowSize=%s, verify with that",
+            missingStarts.size(), size, size));
+  }
+
   public Sharpness sharpness() {
     long posts = 0, sure = 0;
     for (Row r : rows) {
@@ -215,6 +252,7 @@ public final class VerifyReport {
         out.printf("... and %d more missing posts%n", missingPosts.size() - MAX_ROWS);
       }
     }
+    windowSizeHint().ifPresent(hint -> out.printf("%nhint: %s%n", hint));
     out.println();
     out.println(
         hasDifferences()

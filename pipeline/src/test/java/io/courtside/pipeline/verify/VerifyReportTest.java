@@ -83,6 +83,57 @@ public class VerifyReportTest {
     assertFalse(none.toString(), none.toString().contains("MAYBE"));
   }
 
+  /** A recount with {@code verifySize} windows of 4 SURE posts each over {@code span}. */
+  private static Map<WindowKey, ExpectedWindow> recounted(long base, long verifySize, long span) {
+    Map<WindowKey, ExpectedWindow> windows = new java.util.TreeMap<>();
+    for (long start = base; start < base + span; start += verifySize) {
+      WindowKey k = WindowKey.of("polarity_window", start, "topic", "t");
+      windows.put(k, new ExpectedWindow(k, COUNTS, 4, 4, false));
+    }
+    return windows;
+  }
+
+  /** What a job of {@code jobSize} windows stored for the same posts: one point per window. */
+  private static Map<WindowKey, StoredWindow> stored(long base, long jobSize, long span) {
+    Map<WindowKey, StoredWindow> windows = new java.util.TreeMap<>();
+    for (long start = base; start < base + span; start += jobSize) {
+      WindowKey k = WindowKey.of("polarity_window", start, "topic", "t");
+      long total = 4 * Math.min(jobSize, base + span - start) / 10_000;
+      windows.put(k, new StoredWindow(k, total / 2, total / 4, total / 4, total, 0.15));
+    }
+    return windows;
+  }
+
+  @Test
+  public void aWindowSizeThatDividesTheJobsIsNamedAsAHint() {
+    long base = 29_455_200L * 60_000; // a whole minute
+    Recount.Result recount =
+        new Recount.Result(recounted(base, 10_000, 180_000), Set.of(), new TreeSet<>(), 72, 72, 0);
+    // Verify with 10s after a job of 1m windows: every stored start fits the 10s grid.
+    VerifyReport wrongSize = VerifyReport.compare(recount, stored(base, 60_000, 180_000), Set.of());
+    assertTrue(wrongSize.hasDifferences());
+    assertEquals(
+        java.util.Optional.of(
+            "the 15 missing polarity windows all start off the 1m grid that every stored one"
+                + " starts on: if the job ran with --windowSize=1m, verify with that"),
+        wrongSize.windowSizeHint());
+    StringWriter text = new StringWriter();
+    wrongSize.print(new PrintWriter(text));
+    assertTrue(text.toString(), text.toString().contains("hint: the 15 missing polarity windows"));
+
+    // The right size: nothing missing, no hint.
+    VerifyReport right = VerifyReport.compare(recount, stored(base, 10_000, 180_000), Set.of());
+    assertFalse(right.hasDifferences());
+    assertEquals(java.util.Optional.empty(), right.windowSizeHint());
+
+    // Two windows really lost, one on the stored starts' grid: a loss, not a size.
+    Map<WindowKey, StoredWindow> lost = new java.util.TreeMap<>(stored(base, 10_000, 180_000));
+    lost.remove(WindowKey.of("polarity_window", base + 10_000, "topic", "t"));
+    lost.remove(WindowKey.of("polarity_window", base + 60_000, "topic", "t"));
+    assertEquals(
+        java.util.Optional.empty(), VerifyReport.compare(recount, lost, Set.of()).windowSizeHint());
+  }
+
   @Test
   public void aMissingPostIsADifferenceAndIsNamed() {
     Recount.Result recount =

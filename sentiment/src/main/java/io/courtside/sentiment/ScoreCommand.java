@@ -3,7 +3,6 @@ package io.courtside.sentiment;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -92,19 +91,27 @@ public class ScoreCommand implements Callable<Integer> {
       reportTruncated(truncated);
       return 0;
     }
+    CountingUtf8Reader reader;
     if (file == null || file.equals("-")) {
-      truncated = scoreLines(vader, new InputStreamReader(System.in, StandardCharsets.UTF_8), out);
+      reader = new CountingUtf8Reader(System.in);
+      truncated = scoreLines(vader, reader, out);
     } else {
       Path path = Path.of(file);
       if (!Files.isReadable(path)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "cannot read FILE " + file);
       }
       try (InputStream in = Files.newInputStream(path)) {
-        truncated = scoreLines(vader, new InputStreamReader(in, StandardCharsets.UTF_8), out);
+        reader = new CountingUtf8Reader(in);
+        truncated = scoreLines(vader, reader, out);
       }
     }
     out.flush();
     reportTruncated(truncated);
+    if (reader.malformed() > 0) {
+      System.err.printf(
+          "score: %d invalid UTF-8 byte sequence(s) in the input were read as U+FFFD%n",
+          reader.malformed());
+    }
     return 0;
   }
 

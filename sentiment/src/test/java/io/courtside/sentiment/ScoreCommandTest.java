@@ -47,6 +47,31 @@ public class ScoreCommandTest {
   }
 
   @Test
+  public void saysHowManyInvalidUtf8SequencesItReplaced() throws IOException {
+    Path file = folder.newFile("bad.tsv").toPath();
+    byte[] bad = {'a', '\t', 'g', 'o', 'o', 'd', ' ', (byte) 0xC3, '\n', 'b', '\t', (byte) 0xFF};
+    Files.write(file, bad);
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String out;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      out = run(file.toString());
+    } finally {
+      System.setErr(original);
+    }
+    // Scored as the JDK decodes them (each bad sequence one U+FFFD), and counted.
+    StringWriter decoded = new StringWriter();
+    ScoreCommand.scoreLines(
+        Vader.standard(), new StringReader(new String(bad, StandardCharsets.UTF_8)), decoded);
+    assertEquals(decoded.toString(), out);
+    assertEquals(2, out.lines().count());
+    assertEquals(
+        "score: 2 invalid UTF-8 byte sequence(s) in the input were read as U+FFFD\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   public void truncatesAtTheGivenLength() {
     assertEquals(
         "0.4404\t0.000\t0.000\t1.000\n", run("--text", "good awful", "--max-text-length", "5"));

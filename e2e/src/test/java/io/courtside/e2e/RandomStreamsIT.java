@@ -168,7 +168,6 @@ public class RandomStreamsIT {
       // Now 81-95% are: the posts in the ~2 s after the idle pause and after the restart are
       // MAYBE, the others mostly SURE.
       VerifyReport.Sharpness sharp = report.sharpness();
-      System.out.printf("%d of %d posts in the windows are SURE%n", sharp.sure(), sharp.posts());
       assertTrue(
           sharp + ": the band is too wide to catch a lost post",
           sharp.sure() >= 2 * sharp.posts() / 3);

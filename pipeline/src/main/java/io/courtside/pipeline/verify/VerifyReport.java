@@ -104,18 +104,6 @@ public final class VerifyReport {
   }
 
   /**
-   * How sharp the comparison is: of the posts in the recount's {@code polarity_window}s, those a
-   * streaming job certainly counted (SURE). A window passes when its stored total lies in [SURE,
-   * all], so the fewer posts are SURE, the more a lost post can hide in the band.
-   */
-  public record Sharpness(long sure, long posts) {
-    /** The MAYBE posts: a streaming job may have dropped them as late. */
-    public long maybe() {
-      return posts - sure;
-    }
-  }
-
-  /**
    * A {@code --windowSize} that divides the job's fits every stored start, so {@link
    * WindowAlignment} cannot refuse it; the report then shows the recounted windows between the
    * job's as missing. When at least two polarity windows are stored and at least two are missing,
@@ -148,6 +136,18 @@ public final class VerifyReport {
             "the %d missing polarity windows all start off the %s grid that every stored one"
                 + " starts on: if the job ran with --windowSize=%s, verify with that",
             missingStarts.size(), size, size));
+  }
+
+  /**
+   * How sharp the comparison is: of the posts in the recount's {@code polarity_window}s, those a
+   * streaming job certainly counted (SURE). A window passes when its stored total lies in [SURE,
+   * all], so the fewer posts are SURE, the more a lost post can hide in the band.
+   */
+  public record Sharpness(long sure, long posts) {
+    /** The MAYBE posts: a streaming job may have dropped them as late. */
+    public long maybe() {
+      return posts - sure;
+    }
   }
 
   public Sharpness sharpness() {

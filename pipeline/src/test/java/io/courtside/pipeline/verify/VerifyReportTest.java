@@ -9,7 +9,9 @@ import io.courtside.pipeline.window.PolarityCounts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.Test;
 
@@ -85,7 +87,7 @@ public class VerifyReportTest {
 
   /** A recount with {@code verifySize} windows of 4 SURE posts each over {@code span}. */
   private static Map<WindowKey, ExpectedWindow> recounted(long base, long verifySize, long span) {
-    Map<WindowKey, ExpectedWindow> windows = new java.util.TreeMap<>();
+    Map<WindowKey, ExpectedWindow> windows = new TreeMap<>();
     for (long start = base; start < base + span; start += verifySize) {
       WindowKey k = WindowKey.of("polarity_window", start, "topic", "t");
       windows.put(k, new ExpectedWindow(k, COUNTS, 4, 4, false));
@@ -95,7 +97,7 @@ public class VerifyReportTest {
 
   /** What a job of {@code jobSize} windows stored for the same posts: one point per window. */
   private static Map<WindowKey, StoredWindow> stored(long base, long jobSize, long span) {
-    Map<WindowKey, StoredWindow> windows = new java.util.TreeMap<>();
+    Map<WindowKey, StoredWindow> windows = new TreeMap<>();
     for (long start = base; start < base + span; start += jobSize) {
       WindowKey k = WindowKey.of("polarity_window", start, "topic", "t");
       long total = 4 * Math.min(jobSize, base + span - start) / 10_000;
@@ -113,7 +115,7 @@ public class VerifyReportTest {
     VerifyReport wrongSize = VerifyReport.compare(recount, stored(base, 60_000, 180_000), Set.of());
     assertTrue(wrongSize.hasDifferences());
     assertEquals(
-        java.util.Optional.of(
+        Optional.of(
             "the 15 missing polarity windows all start off the 1m grid that every stored one"
                 + " starts on: if the job ran with --windowSize=1m, verify with that"),
         wrongSize.windowSizeHint());
@@ -124,14 +126,13 @@ public class VerifyReportTest {
     // The right size: nothing missing, no hint.
     VerifyReport right = VerifyReport.compare(recount, stored(base, 10_000, 180_000), Set.of());
     assertFalse(right.hasDifferences());
-    assertEquals(java.util.Optional.empty(), right.windowSizeHint());
+    assertEquals(Optional.empty(), right.windowSizeHint());
 
     // Two windows really lost, one on the stored starts' grid: a loss, not a size.
-    Map<WindowKey, StoredWindow> lost = new java.util.TreeMap<>(stored(base, 10_000, 180_000));
+    Map<WindowKey, StoredWindow> lost = new TreeMap<>(stored(base, 10_000, 180_000));
     lost.remove(WindowKey.of("polarity_window", base + 10_000, "topic", "t"));
     lost.remove(WindowKey.of("polarity_window", base + 60_000, "topic", "t"));
-    assertEquals(
-        java.util.Optional.empty(), VerifyReport.compare(recount, lost, Set.of()).windowSizeHint());
+    assertEquals(Optional.empty(), VerifyReport.compare(recount, lost, Set.of()).windowSizeHint());
   }
 
   @Test

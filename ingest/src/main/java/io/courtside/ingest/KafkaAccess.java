@@ -21,7 +21,12 @@ interface KafkaAccess {
             producerProps, kafka.topic, java.time.Duration.ofSeconds(kafka.maxKafkaOutage));
       } catch (KafkaException e) {
         // Raised by client construction: unresolvable address, a bad setting in --producerConfig.
-        throw new IngestException("cannot configure the Kafka client: " + e.getMessage(), e);
+        // The client says "Failed to create new KafkaAdminClient"; its cause says what is wrong.
+        StringBuilder why = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+          why.append(": ").append(c.getMessage());
+        }
+        throw new IngestException("cannot configure the Kafka client: " + why, e);
       }
     };
   }

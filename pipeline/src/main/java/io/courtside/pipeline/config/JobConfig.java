@@ -3,11 +3,13 @@ package io.courtside.pipeline.config;
 import io.courtside.pipeline.entity.Watchlist;
 import io.courtside.pipeline.influx.InfluxDbIO;
 import io.courtside.pipeline.influx.InfluxTarget;
+import io.courtside.pipeline.options.BeamFlags;
 import io.courtside.pipeline.options.CourtsideOptions;
 import io.courtside.pipeline.options.Durations;
 import io.courtside.pipeline.options.FlagException;
 import io.courtside.pipeline.options.InfluxApi;
 import io.courtside.pipeline.options.InfluxNewlines;
+import io.courtside.pipeline.options.KafkaFlags;
 import io.courtside.pipeline.window.WindowSpec;
 import io.courtside.sentiment.LexiconOverlay;
 import io.courtside.sentiment.VaderConfig;
@@ -97,10 +99,11 @@ public record JobConfig(
       }
     }
     PipelineOptionsFactory.register(CourtsideOptions.class);
+    BeamFlags.checkValues(PipelineOptionsFactory.getRegisteredOptions(), args);
     try {
       return PipelineOptionsFactory.fromArgs(args).withValidation().as(CourtsideOptions.class);
     } catch (IllegalArgumentException e) {
-      throw FlagException.unwrap(e);
+      throw BeamFlags.explain(FlagException.unwrap(e));
     }
   }
 
@@ -116,9 +119,9 @@ public record JobConfig(
         Durations.parse("restartRewindMargin", o.getRestartRewindMargin());
     Kafka kafka =
         new Kafka(
-            o.getBootstrapServers(),
-            o.getTopic(),
-            o.getConsumerGroup(),
+            KafkaFlags.bootstrapServers(o.getBootstrapServers()),
+            KafkaFlags.topic("topic", o.getTopic()),
+            KafkaFlags.consumerGroup(o.getConsumerGroup()),
             o.isBackfill(),
             maxOutOfOrderness,
             Durations.parse("partitionIdleness", o.getPartitionIdleness()),
@@ -138,6 +141,7 @@ public record JobConfig(
     }
     VaderConfig scoring = scoring(o.getMaxTextLength(), o.getLexiconOverlay());
     Watchlist watchlist = watchlist(o.getWatchlist());
+    KafkaFlags.topic("dlqTopic", o.getDlqTopic());
     if (o.getTopic().equals(o.getDlqTopic())) {
       throw new IllegalArgumentException(
           "--dlqTopic must differ from --topic (" + o.getTopic() + "), or bad records would loop");
@@ -248,7 +252,14 @@ public record JobConfig(
     try {
       return Watchlist.read(Path.of(file));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--watchlist=" + file + ": " + e.getMessage(), e);
+      String why = e.getMessage();
+      String named = Path.of(file) + ": "; // Watchlist.read names the file; the flag does here
+      throw new IllegalArgumentException(
+          "--watchlist="
+              + file
+              + ": "
+              + (why.startsWith(named) ? why.substring(named.length()) : why),
+          e);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("--watchlist=" + file + ": cannot read it: " + e, e);
     }

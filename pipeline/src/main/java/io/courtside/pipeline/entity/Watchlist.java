@@ -65,8 +65,16 @@ public record Watchlist(List<Entity> entities) implements Serializable {
     } else {
       throw new IllegalArgumentException(file + ": a watchlist file ends in .yaml, .yml or .json");
     }
+    byte[] bytes;
     try {
-      return strict(mapper).readValue(Files.readAllBytes(file), Watchlist.class);
+      bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": no such file", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot read it (" + e + ")", e);
+    }
+    try {
+      return strict(mapper).readValue(bytes, Watchlist.class);
     } catch (IOException e) {
       // Jackson wraps our own IllegalArgumentExceptions; show the innermost reason.
       Throwable cause = e;

@@ -7,10 +7,12 @@ import org.joda.time.Duration;
 
 /**
  * Parses duration flags such as {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h} or ISO-8601
- * {@code PT1M}. Beam options have no duration type, and a plain number would hide its unit.
+ * {@code PT1M}. Beam options have no duration type, and a plain number would hide its unit. No
+ * duration flag of the job may be negative, and every refusal is an IllegalArgumentException that
+ * names the flag.
  */
 public final class Durations {
-  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern SIMPLE = Pattern.compile("(-?)(\\d+)(ms|s|m|h|d)");
 
   private Durations() {}
 
@@ -22,27 +24,25 @@ public final class Durations {
     }
     String v = value.trim().toLowerCase(Locale.ROOT);
     Matcher m = SIMPLE.matcher(v);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      switch (m.group(2)) {
-        case "ms":
-          return Duration.millis(n);
-        case "s":
-          return Duration.standardSeconds(n);
-        case "m":
-          return Duration.standardMinutes(n);
-        case "h":
-          return Duration.standardHours(n);
-        default:
-          return Duration.standardDays(n);
-      }
-    }
+    long millis;
     try {
-      return Duration.millis(java.time.Duration.parse(value.trim()).toMillis());
-    } catch (RuntimeException e) {
+      if (m.matches()) {
+        millis = Math.multiplyExact(Long.parseLong(m.group(2)), unitMillis(m.group(3)));
+        if (!m.group(1).isEmpty() && millis != 0) {
+          millis = -millis;
+        }
+      } else {
+        millis = iso(flag, value).toMillis();
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      // Long.parseLong refuses more than 19 digits, multiplyExact and toMillis a sum past 2^63 ms.
       throw new IllegalArgumentException(
-          "--" + flag + "=" + value + " is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+          "--" + flag + "=" + value + " is too long (at most 292 million years in milliseconds)");
     }
+    if (millis < 0) {
+      throw new IllegalArgumentException("--" + flag + "=" + value + " must not be negative");
+    }
+    return Duration.millis(millis);
   }
 
   /** Like {@link #parse} but also requires a strictly positive duration. */
@@ -52,5 +52,24 @@ public final class Durations {
       throw new IllegalArgumentException("--" + flag + "=" + value + " must be greater than zero");
     }
     return d;
+  }
+
+  private static long unitMillis(String unit) {
+    return switch (unit) {
+      case "ms" -> 1L;
+      case "s" -> 1_000L;
+      case "m" -> 60_000L;
+      case "h" -> 3_600_000L;
+      default -> 86_400_000L;
+    };
+  }
+
+  private static java.time.Duration iso(String flag, String value) {
+    try {
+      return java.time.Duration.parse(value.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "--" + flag + "=" + value + " is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M");
+    }
   }
 }

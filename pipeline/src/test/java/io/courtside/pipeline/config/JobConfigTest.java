@@ -183,7 +183,52 @@ public class JobConfigTest {
     errors.put("--influxMaxBatchDelay=0s", "--influxMaxBatchDelay=0s must be greater than zero");
     errors.put("--influxBatchSize=0", "--influxBatchSize must be at least 1, got 0");
     errors.put("--maxRecordBytes=0", "--maxRecordBytes must be at least 1, got 0");
-    errors.put("--influxMaxRetryTime=PT-1M", "max retry time must not be negative, got PT-1M");
+    errors.put("--influxMaxRetryTime=PT-1M", "--influxMaxRetryTime=PT-1M must not be negative");
+    errors.put("--allowedLateness=-5s", "--allowedLateness=-5s must not be negative");
+    errors.put("--maxOutOfOrderness=PT-1S", "--maxOutOfOrderness=PT-1S must not be negative");
+    errors.put(
+        "--windowSize=9999999999999d",
+        "--windowSize=9999999999999d is too long (at most 292 million years in milliseconds)");
+    errors.put(
+        "--bootstrapServers=", "--bootstrapServers is empty; give host:port, e.g. 127.0.0.1:9092");
+    errors.put(
+        "--bootstrapServers=kafka",
+        "--bootstrapServers=kafka: 'kafka' is not host:port (a port from 1 to 65535; several"
+            + " servers separated by commas, e.g. 127.0.0.1:9092,127.0.0.1:9093)");
+    errors.put(
+        "--bootstrapServers=127.0.0.1:9092,127.0.0.1:99999",
+        "--bootstrapServers=127.0.0.1:9092,127.0.0.1:99999: '127.0.0.1:99999' is not host:port (a"
+            + " port from 1 to 65535; several servers separated by commas, e.g."
+            + " 127.0.0.1:9092,127.0.0.1:9093)");
+    errors.put(
+        "--bootstrapServers=127.0.0.1:123456789012",
+        "--bootstrapServers=127.0.0.1:123456789012: '127.0.0.1:123456789012' is not host:port (a"
+            + " port from 1 to 65535; several servers separated by commas, e.g."
+            + " 127.0.0.1:9092,127.0.0.1:9093)");
+    errors.put(
+        "--bootstrapServers=, ,",
+        "--bootstrapServers=, , names no server; give host:port, e.g. 127.0.0.1:9092");
+    errors.put(
+        "--topic=fans/nba",
+        "--topic=fans/nba: Topic name is invalid: 'fans/nba' contains one or more characters"
+            + " other than ASCII alphanumerics, '.', '_' and '-'");
+    errors.put("--topic=", "--topic=: Topic name is invalid: the empty string is not allowed");
+    errors.put("--dlqTopic=..", "--dlqTopic=..: Topic name is invalid: '..' is not allowed");
+    errors.put(
+        "--consumerGroup= ",
+        "--consumerGroup is empty; the job commits its offsets under this group");
+    errors.put("--backfill=maybe", "--backfill=maybe is not true or false");
+    errors.put("--influxBatchSize=lots", "--influxBatchSize=lots is not a whole number");
+    // A runner's flag (the DirectRunner's, registered by Beam) is read by the same rule.
+    errors.put("--targetParallelism=many", "--targetParallelism=many is not a whole number");
+    errors.put(
+        "--maxRecordBytes=4294967296",
+        "--maxRecordBytes=4294967296 is out of range (-2147483648 to 2147483647)");
+    errors.put(
+        "--windowsize=1m", "--windowsize is not a flag of this job: did you mean --windowSize?");
+    errors.put(
+        "--wndowSize=1m", "--wndowSize is not a flag of this job: did you mean --windowSize?");
+    errors.put("--colour=blue", "--colour is not a flag of this job");
     errors.put("--maxTextLength=0", "--maxTextLength must be at least 1, got 0");
     errors.put(
         "--dlqTopic=twitterdata",
@@ -194,6 +239,20 @@ public class JobConfigTest {
                 flag,
                 message,
                 assertThrows(IllegalArgumentException.class, () -> config(flag)).getMessage()));
+  }
+
+  @Test
+  public void bootstrapServersAreReadAsTheKafkaClientReadsThem() {
+    for (String servers :
+        new String[] {
+          "127.0.0.1:9092",
+          "kafka-0.kafka.svc:9092, kafka-1.kafka.svc:9093",
+          "[::1]:9092",
+          "127.0.0.1:9092,",
+          "no-such-host.invalid:9092"
+        }) {
+      assertEquals(servers, config("--bootstrapServers=" + servers).kafka().bootstrapServers());
+    }
   }
 
   @Test
@@ -211,7 +270,7 @@ public class JobConfigTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> config("--watchlist=/no/such/file.yaml"));
-    assertThat(e.getMessage(), startsWith("--watchlist=/no/such/file.yaml: "));
+    assertEquals("--watchlist=/no/such/file.yaml: no such file", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class, () -> config("--lexiconOverlay=/no/such/overlay.tsv"));

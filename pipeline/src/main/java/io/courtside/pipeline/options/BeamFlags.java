@@ -1,0 +1,105 @@
+package io.courtside.pipeline.options;
+
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Beam's options parser names neither the flag nor what it accepts when a number or a boolean does
+ * not parse (it passes on Jackson's {@code Cannot deserialize value of type `int` from String
+ * "abc"}), and calls an unknown flag a missing property of an interface. These checks run before it
+ * and put its refusals in the flags' own words.
+ */
+public final class BeamFlags {
+  private static final Pattern UNKNOWN =
+      Pattern.compile("Class interface \\S+ missing a property named '([^']*)'\\.\\s*(.*)");
+  private static final Pattern DID_YOU_MEAN = Pattern.compile("'([^']*)'");
+
+  /** What Beam's parser (Jackson) takes for a boolean. */
+  private static final Set<String> BOOLEANS =
+      Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+
+  private BeamFlags() {}
+
+  /**
+   * Refuses a {@code --name=value} whose getter on one of {@code options} (the job's and the
+   * runners' option interfaces) returns a number or a boolean that {@code value} is not.
+   */
+  public static void checkValues(Collection<? extends Class<?>> options, String... args) {
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        continue;
+      }
+      String name = arg.substring(2, eq);
+      String value = arg.substring(eq + 1);
+      Class<?> type = propertyType(options, name);
+      if (type == null) {
+        continue;
+      }
+      if (type == boolean.class || type == Boolean.class) {
+        if (!BOOLEANS.contains(value)) {
+          throw new FlagException(arg + " is not true or false");
+        }
+      } else if (type == int.class || type == Integer.class) {
+        whole(arg, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      } else if (type == long.class || type == Long.class) {
+        whole(arg, value, Long.MIN_VALUE, Long.MAX_VALUE);
+      }
+    }
+  }
+
+  /**
+   * Beam's refusal {@code e} of an unknown flag, said as one (with Beam's suggestion, if any); any
+   * other refusal unchanged.
+   */
+  public static IllegalArgumentException explain(IllegalArgumentException e) {
+    Matcher m = UNKNOWN.matcher(String.valueOf(e.getMessage()));
+    if (!m.matches()) {
+      return e;
+    }
+    StringBuilder out = new StringBuilder("--" + m.group(1) + " is not a flag of this job");
+    Matcher suggestion = DID_YOU_MEAN.matcher(m.group(2));
+    String sep = ": did you mean ";
+    while (suggestion.find()) {
+      out.append(sep).append("--").append(suggestion.group(1));
+      sep = " or ";
+    }
+    return new FlagException(out + (sep.equals(" or ") ? "?" : ""));
+  }
+
+  private static void whole(String arg, String value, long min, long max) {
+    long n;
+    try {
+      n = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new FlagException(
+          value.strip().matches("-?\\d+")
+              ? arg + " is out of range (" + min + " to " + max + ")"
+              : arg + " is not a whole number");
+    }
+    if (n < min || n > max) {
+      throw new FlagException(arg + " is out of range (" + min + " to " + max + ")");
+    }
+  }
+
+  /** The type of the property {@code name} of any of {@code options}, or null if none has it. */
+  private static Class<?> propertyType(Collection<? extends Class<?>> options, String name) {
+    if (name.isEmpty()) {
+      return null;
+    }
+    String cap = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    for (Class<?> type : options) {
+      for (Method m : type.getMethods()) {
+        if (m.getParameterCount() == 0
+            && (m.getName().equals("get" + cap) || m.getName().equals("is" + cap))) {
+          return m.getReturnType();
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--dashboardPort",
       defaultValue = "3000",
+      converter = StackFlags.Port.class,
       description = "Port of the dashboard pages on 127.0.0.1 (default ${DEFAULT-VALUE}).")
   int dashboardPort;
 

@@ -60,6 +60,7 @@ final class FlinkCommand implements Callable<Integer> {
     @Option(
         names = "--restPort",
         defaultValue = "8081",
+        converter = StackFlags.Port.class,
         paramLabel = "PORT",
         description =
             "REST endpoint and web UI on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE}).")

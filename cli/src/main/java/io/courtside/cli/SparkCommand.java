@@ -53,6 +53,7 @@ final class SparkCommand implements Callable<Integer> {
     @Option(
         names = "--masterPort",
         defaultValue = "7077",
+        converter = StackFlags.Port.class,
         paramLabel = "PORT",
         description = "Master port on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE}).")
     int masterPort;

@@ -52,6 +52,42 @@ public class StackFlagsTest {
     assertEquals(8086, (int) option(root, List.of("demo"), "--influxPort").getValue());
   }
 
+  /**
+   * A port out of range is the flag's own parse error, before anything starts (it was a stack trace
+   * from the service once the stack was half started).
+   */
+  @Test
+  public void aPortOutOfRangeIsRefusedAsItsFlag() {
+    List<List<String>> refused =
+        List.of(
+            List.of("demo", "--kafkaPort=99999"),
+            List.of("demo", "--influxPort=-1"),
+            List.of("demo", "--dashboardPort=65536"),
+            List.of("stack", "start", "--kafkaPort=70000"),
+            List.of("spark", "start", "--masterPort=99999"),
+            List.of("flink", "start", "--restPort=-2"),
+            List.of("stack", "start", "--influxPort=eighty"));
+    for (List<String> args : refused) {
+      String flag = args.get(args.size() - 1);
+      CommandLine.ParameterException e =
+          org.junit.Assert.assertThrows(
+              args.toString(),
+              CommandLine.ParameterException.class,
+              () -> Courtside.commandLine().parseArgs(args.toArray(String[]::new)));
+      assertEquals(
+          args.toString(),
+          "Invalid value for option '"
+              + flag.substring(0, flag.indexOf('='))
+              + "': '"
+              + flag.substring(flag.indexOf('=') + 1)
+              + (flag.endsWith("eighty")
+                  ? "' is not a port number"
+                  : "' is not a port: give 1 to 65535, or 0 for any free port"),
+          e.getMessage());
+    }
+    Courtside.commandLine().parseArgs("demo", "--kafkaPort=0", "--influxPort=65535");
+  }
+
   private static OptionSpec option(CommandLine root, List<String> path, String flag) {
     CommandLine c = root;
     for (String name : path) {

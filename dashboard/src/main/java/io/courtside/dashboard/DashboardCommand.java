@@ -88,6 +88,10 @@ public final class DashboardCommand implements Callable<Integer> {
       if (range != null) {
         TimeRange.length(range);
       }
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException(
+            "--port=" + port + " is not a port: give 1 to 65535, or 0 for any free port");
+      }
       influx = client(influxUrl, influxDatabase, influxUser, influxPasswordFile);
       all = dashboards.all();
     } catch (IllegalArgumentException

@@ -1,7 +1,9 @@
 package io.courtside.services.stack;
 
 import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The flags every command of the local stack shares, as picocli mixins, so that {@code stack},
@@ -26,6 +28,7 @@ public final class StackFlags {
     @Option(
         names = "--kafkaPort",
         defaultValue = "9092",
+        converter = Port.class,
         paramLabel = "PORT",
         description = "Kafka port on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE}).")
     public int kafkaPort;
@@ -33,9 +36,32 @@ public final class StackFlags {
     @Option(
         names = "--influxPort",
         defaultValue = "8086",
+        converter = Port.class,
         paramLabel = "PORT",
         description =
             "influxd HTTP port on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE}).")
     public int influxPort;
+  }
+
+  /**
+   * A port flag's value, 0 (any free port) to 65535: refused as the flag's own error (picocli
+   * prints "Invalid value for option '--kafkaPort': ..." and the usage, and the command exits 2)
+   * before anything starts, instead of a stack trace once the stack is half started.
+   */
+  public static final class Port implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int port;
+      try {
+        port = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a port number");
+      }
+      if (port < 0 || port > 65_535) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a port: give 1 to 65535, or 0 for any free port");
+      }
+      return port;
+    }
   }
 }

@@ -86,7 +86,6 @@ final class JobLauncher {
         List.of(
             "--bootstrapServers=" + bootstrap,
             "--topic=" + job.topic(),
-            "--dlqTopic=" + job.topic() + "-dlq",
             "--consumerGroup=" + job.name(),
             "--influxUrl=" + influxUrl,
             "--influxDatabase=" + job.database(),

@@ -188,11 +188,7 @@ final class DemoCommand implements Callable<Integer> {
               "--windowSize=" + windowSize,
               "--maxOutOfOrderness=2s");
       List<String> jobArgs = new ArrayList<>(counting);
-      jobArgs.addAll(
-          List.of(
-              "--dlqTopic=" + topic + "-dlq",
-              "--consumerGroup=courtside-demo",
-              "--earlyFiringPeriod=2s"));
+      jobArgs.addAll(List.of("--consumerGroup=courtside-demo", "--earlyFiringPeriod=2s"));
       PipelineLauncher.Job job = PipelineLauncher.parse(jobArgs.toArray(new String[0]));
       CourtsideOptions options = job.options();
       if (!noDashboard) {

@@ -25,7 +25,6 @@ final class JobArgs {
             List.of(
                 "--bootstrapServers=" + stack.kafkaBootstrap(),
                 "--topic=" + topic,
-                "--dlqTopic=" + topic + "-dlq",
                 "--influxUrl=" + stack.influxUrl(),
                 "--influxDatabase=" + database));
     a.addAll(List.of(extra));

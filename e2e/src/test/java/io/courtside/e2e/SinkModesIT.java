@@ -181,7 +181,6 @@ public class SinkModesIT {
                   new String[] {
                     "--bootstrapServers=" + stack.kafkaBootstrap(),
                     "--topic=" + topic,
-                    "--dlqTopic=" + topic + "-dlq",
                     "--influxApi=v2",
                     "--influxUrl=" + quest.url(),
                     "--influxOrg=courtside",

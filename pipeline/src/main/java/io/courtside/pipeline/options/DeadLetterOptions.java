@@ -1,6 +1,7 @@
 package io.courtside.pipeline.options;
 
 import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.DefaultValueFactory;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -8,11 +9,20 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public interface DeadLetterOptions extends PipelineOptions {
   @Description(
       "Dead-letter topic: every record that is not a valid post is written here as JSON with"
-          + " the reason and the original bytes. Uses the same bootstrap servers as the input.")
-  @Default.String("twitterdata-dlq")
+          + " the reason and the original bytes. Uses the same bootstrap servers as the input."
+          + " Default: the input topic's name with -dlq appended (twitterdata-dlq).")
+  @Default.InstanceFactory(TopicNameWithDlqSuffix.class)
   String getDlqTopic();
 
   void setDlqTopic(String value);
+
+  /** {@code --topic} + {@code -dlq}: each input topic's dead letters apart from another's. */
+  final class TopicNameWithDlqSuffix implements DefaultValueFactory<String> {
+    @Override
+    public String create(PipelineOptions options) {
+      return options.as(KafkaReadOptions.class).getTopic() + "-dlq";
+    }
+  }
 
   @Description(
       "Records whose value is larger than this many bytes go to the dead-letter topic as 'too"

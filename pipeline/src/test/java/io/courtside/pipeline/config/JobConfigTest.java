@@ -52,6 +52,9 @@ public class JobConfigTest {
         c.windows());
     assertNull(c.recountFrom());
     assertEquals("twitterdata-dlq", c.dlqTopic());
+    // The dead-letter topic follows the input topic unless given.
+    assertEquals("finals-dlq", config("--topic=finals").dlqTopic());
+    assertEquals("bad", config("--topic=finals", "--dlqTopic=bad").dlqTopic());
     assertEquals(1_048_576, c.maxRecordBytes());
     assertEquals(VaderConfig.defaults(), c.scoring());
     assertEquals(Watchlist.nba(), c.watchlist());

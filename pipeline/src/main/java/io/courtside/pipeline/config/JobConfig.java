@@ -1,6 +1,7 @@
 package io.courtside.pipeline.config;
 
 import io.courtside.pipeline.entity.Watchlist;
+import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.influx.InfluxDbIO;
 import io.courtside.pipeline.influx.InfluxTarget;
 import io.courtside.pipeline.options.BeamFlags;
@@ -216,6 +217,13 @@ public record JobConfig(
               case RAW -> false;
               case ESCAPED -> true;
             });
+    try {
+      // Read once now, so that a missing or unreadable secret is a bad flag before anything
+      // connects; the sink reads it again where it writes, and nothing here keeps it.
+      InfluxCredentials.header(target);
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     Duration maxDelay = Durations.parsePositive("influxMaxBatchDelay", o.getInfluxMaxBatchDelay());
     Duration maxRetry = Durations.parse("influxMaxRetryTime", o.getInfluxMaxRetryTime());
     return new Sink(

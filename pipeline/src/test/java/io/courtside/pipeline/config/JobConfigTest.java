@@ -71,6 +71,8 @@ public class JobConfigTest {
   public void everyFlagIsReadIntoItsType() throws Exception {
     Path overlay = tmp.newFile("overlay.tsv").toPath();
     Files.writeString(overlay, "clutch\t2.5\n");
+    Path token = tmp.newFile("token").toPath();
+    Files.writeString(token, "t0ken\n");
     JobConfig c =
         config(
             "--bootstrapServers=k:1",
@@ -92,7 +94,7 @@ public class JobConfigTest {
             "--influxUrl=https://influx.example:8086",
             "--influxOrg=o",
             "--influxBucket=b",
-            "--influxTokenFile=/run/token",
+            "--influxTokenFile=" + token,
             "--influxNewlines=escaped",
             "--influxBatchSize=10",
             "--influxMaxBatchDelay=250ms",
@@ -127,7 +129,7 @@ public class JobConfigTest {
                 "b",
                 null,
                 null,
-                "/run/token",
+                token.toString(),
                 true),
             10,
             java.time.Duration.ofMillis(250),
@@ -274,6 +276,12 @@ public class JobConfigTest {
         assertThrows(
             IllegalArgumentException.class, () -> config("--watchlist=/no/such/file.yaml"));
     assertEquals("--watchlist=/no/such/file.yaml: no such file", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> config("--influxUser=fan", "--influxPasswordFile=/no/such/password"));
+    assertEquals(
+        "cannot read --influxPasswordFile /no/such/password: NoSuchFileException", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class, () -> config("--lexiconOverlay=/no/such/overlay.tsv"));

@@ -75,8 +75,8 @@ public class SinkModesIT {
       assertFalse(output, output.contains("retrying"));
       assertFalse("the wrong password leaked into the output", output.contains(wrong));
 
-      // A control character inside the password: refused before any request, in one line that
-      // shows no part of it.
+      // A control character inside the password: refused with the flags (exit 2, as a bad flag),
+      // before any request, in one line that shows no part of it.
       String head = secret.substring(0, 12);
       String tail = secret.substring(12);
       try (PipelineJvm job =
@@ -87,7 +87,7 @@ public class SinkModesIT {
         Integer exit = job.awaitExit(Duration.ofSeconds(90));
         output = job.output();
         assertNotNull("still running with a garbled password:\n" + job.outputTail(), exit);
-        assertEquals(output, 1, (int) exit);
+        assertEquals(output, 2, (int) exit);
       }
       assertEquals(
           output, 1, occurrences(output, "INFLUX_PASSWORD holds a control or invisible character"));

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -39,11 +38,12 @@ import org.junit.Test;
  * worker's children, the executors) may listen beyond loopback; the sink's {@code batch_size}
  * distribution must reach the driver log through {@code LogMetricsSink} with a mean above 10 posts
  * a request; and the job must still run. Then a live feed starts and the driver is killed (kill -9)
- * in the middle of it; the job is submitted again with the same {@code --checkpointDir} (each run
- * gets its own Spark checkpoint; the restart rewinds and recounts) and the feed goes on. Then
- * verify must pass again, every post must be counted once, the archive's windows must keep their
- * totals; SIGTERM must stop the driver within 20 s, and InfluxDB must then hold exactly the posts
- * sent.
+ * in the middle of it, once it has stored some of it (the feed runs until the test stops it, so the
+ * kill lands while posts are still produced however far the job lags); the job is submitted again
+ * with the same {@code --checkpointDir} (each run gets its own Spark checkpoint; the restart
+ * rewinds and recounts) and must catch up with the feed, which goes on through the gap. Then verify
+ * must pass again, every post must be counted once, the archive's windows must keep their totals;
+ * SIGTERM must stop the driver within 20 s, and InfluxDB must then hold exactly the posts sent.
  */
 public class SparkExactCountsIT {
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-spark-exact");
@@ -99,7 +99,7 @@ public class SparkExactCountsIT {
     }
     int posts = 1_200;
     Map<String, Long> before;
-    CompletableFuture<Integer> live1;
+    Traffic.LiveFeed feed;
     try (SparkJob job =
         SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-1.log"), args)) {
       Expected.await(
@@ -135,23 +135,30 @@ public class SparkExactCountsIT {
       System.out.printf("Spark streaming: post sink mean batch size %.1f%n", mean.getAsDouble());
       assertTrue("mean batch size " + mean.getAsDouble(), mean.getAsDouble() > 10);
       assertTrue("the Spark job died:\n" + job.logTail(), job.isAlive());
-      // A live feed starts; the driver is killed (kill -9) in the middle of it.
+      // A live feed starts; the driver is killed (kill -9) in the middle of it, once it has
+      // stored some of it: the feed is still sending, and read records wait unprocessed.
       long stored = Expected.postCount(influx);
-      live1 =
-          CompletableFuture.supplyAsync(
-              () -> Traffic.sendLive(stack.kafkaBootstrap(), topic, "live1-", 600, 40).size());
+      feed = Traffic.LiveFeed.start(stack.kafkaBootstrap(), topic, "live-", 40);
       Expected.await(
           "some live posts stored",
           Duration.ofSeconds(120),
           () -> Expected.postCount(influx) >= stored + 100);
+      assertTrue("the feed ended before the crash", feed.sending());
       job.kill9();
     }
-    posts += live1.get();
     try (SparkJob job =
         SparkJob.submit(spark.masterUrl(), stack.stateDir().resolve("logs/run-2.log"), args)) {
       Expected.await(
           "the job to start", Duration.ofSeconds(180), () -> logContains(job, "Recounting"));
-      posts += Traffic.sendLive(stack.kafkaBootstrap(), topic, "live2-", 400, 40).size();
+      // The feed goes on into the restarted job, which must catch up with it: everything sent
+      // before it started (the gap included) and 100 posts more stored while the feed still runs.
+      long caughtUp = posts + feed.sentSoFar() + 100;
+      Expected.await(
+          "the restarted job to catch up with the live feed",
+          Duration.ofSeconds(180),
+          () -> Expected.postCount(influx) >= caughtUp);
+      assertTrue("the feed ended before the restarted job caught up", feed.sending());
+      posts += feed.stop().size();
       Expected.awaitPosts(
           influx,
           posts,

@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
+import io.courtside.ingest.SyntheticPosts;
 import io.courtside.ingest.TopicAdmin;
 import io.courtside.model.Post;
 import io.courtside.model.PostJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,15 +71,20 @@ final class Traffic {
    */
   static CompletableFuture<Void> sendPaced(
       String bootstrap, String topic, List<Item> items, int perSecond) throws Exception {
-    return sendPaced(bootstrap, topic, items.size(), items::get, perSecond);
+    return sendPaced(bootstrap, topic, items.size(), items::get, perSecond, () -> false);
   }
 
   /**
    * As {@link #sendPaced(String, String, List, int)}, the {@code i}-th record made by {@code item}
-   * on the sending thread just before it is sent.
+   * on the sending thread just before it is sent; it sends no more once {@code stop} says so.
    */
   private static CompletableFuture<Void> sendPaced(
-      String bootstrap, String topic, int n, IntFunction<Item> item, int perSecond)
+      String bootstrap,
+      String topic,
+      int n,
+      IntFunction<Item> item,
+      int perSecond,
+      BooleanSupplier stop)
       throws Exception {
     createTopic(bootstrap, topic);
     Properties extra = new Properties();
@@ -85,7 +94,7 @@ final class Traffic {
           try (PostProducer producer =
               PostProducer.create(KafkaSettings.producer(bootstrap, extra), topic)) {
             long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n && !stop.getAsBoolean(); i++) {
               if (perSecond > 0) {
                 long due = start + i * 1_000_000_000L / perSecond;
                 long wait = due - System.nanoTime();
@@ -128,24 +137,83 @@ final class Traffic {
               topic,
               shape.size(),
               i -> {
-                Post p = shape.get(i);
-                sent[i] =
-                    new Post(
-                        p.id(),
-                        java.time.Instant.ofEpochMilli(System.currentTimeMillis()),
-                        p.text(),
-                        p.lang(),
-                        p.author(),
-                        p.source(),
-                        p.hashtags());
+                sent[i] = createdNow(shape.get(i).id(), shape.get(i));
                 return Item.of(sent[i]);
               },
-              perSecond)
+              perSecond,
+              () -> false)
           .get();
     } catch (Exception e) {
       throw new IllegalStateException("sending the live feed failed", e);
     }
     return List.of(sent);
+  }
+
+  /**
+   * {@code shape}'s text, author, language, source and hashtags as post {@code id}, created now.
+   */
+  private static Post createdNow(String id, Post shape) {
+    return new Post(
+        id,
+        java.time.Instant.ofEpochMilli(System.currentTimeMillis()),
+        shape.text(),
+        shape.lang(),
+        shape.author(),
+        shape.source(),
+        shape.hashtags());
+  }
+
+  /**
+   * A live feed that runs until it is stopped: posts with ids {@code prefix + i} and synthetic
+   * texts, {@code perSecond} a second, each created at the moment it is handed to the producer.
+   * Unlike {@link #sendLive}, whose feed may end before a slow job has stored any of it, a test can
+   * act (kill a job) while this one is certainly still sending.
+   */
+  static final class LiveFeed {
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final List<Post> sent = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<Void> sending;
+
+    private LiveFeed(String bootstrap, String topic, String prefix, int perSecond)
+        throws Exception {
+      SyntheticPosts texts = new SyntheticPosts(prefix.hashCode(), java.time.Clock.systemUTC());
+      sending =
+          sendPaced(
+              bootstrap,
+              topic,
+              Integer.MAX_VALUE,
+              i -> {
+                Post now = createdNow(prefix + i, texts.next());
+                sent.add(now);
+                return Item.of(now);
+              },
+              perSecond,
+              stop::get);
+    }
+
+    static LiveFeed start(String bootstrap, String topic, String prefix, int perSecond)
+        throws Exception {
+      return new LiveFeed(bootstrap, topic, prefix, perSecond);
+    }
+
+    /** Whether it is still sending (not stopped, not failed). */
+    boolean sending() {
+      return !sending.isDone();
+    }
+
+    /** How many posts it has handed to the producer so far. */
+    int sentSoFar() {
+      return sent.size();
+    }
+
+    /** Stops it, waits for every acknowledgement and returns the posts sent, in order. */
+    List<Post> stop() throws Exception {
+      stop.set(true);
+      sending.get();
+      synchronized (sent) {
+        return List.copyOf(sent);
+      }
+    }
   }
 
   /**

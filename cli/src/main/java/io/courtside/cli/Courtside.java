@@ -55,6 +55,6 @@ public final class Courtside implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Courtside());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli;
+    return UnknownFlagsFirst.install(cli);
   }
 }

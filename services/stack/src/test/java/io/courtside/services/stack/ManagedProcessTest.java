@@ -3,6 +3,7 @@ package io.courtside.services.stack;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -109,14 +110,16 @@ public class ManagedProcessTest {
         cleanup.track(ManagedProcess.start("detached", List.of("sleep", marker), log, true));
     // setsid must exec in place: the PID we hold becomes the sleep itself, in its own session.
     // Right after the fork its arguments are still the JVM's spawn helper's (seen once in CI, at
-    // 33 ms), so wait for the exec, as long as a start may take.
+    // 33 ms), then setsid's ("setsid sleep MARKER", which holds both markers), and while setsid
+    // execs the sleep they may read as nothing (CI run 50 matched setsid's, then found none), so
+    // wait for the sleep's own, as long as a start may take.
+    List<String> sleep = List.of("sleep", marker);
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (ManagedProcess.attach("detached", p.pid(), log, List.of("sleep", marker)).isEmpty()
-        && System.nanoTime() < deadline) {
+    while (!ManagedProcess.arguments(p.pid()).equals(sleep) && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertTrue(
-        ManagedProcess.attach("detached", p.pid(), log, List.of("sleep", marker)).isPresent());
+    assertEquals(sleep, ManagedProcess.arguments(p.pid()));
+    assertTrue(ManagedProcess.attach("detached", p.pid(), log, sleep).isPresent());
     assertTrue(p.stop(Duration.ofSeconds(5)));
     assertTrue(Cleanup.gone(p.pid()));
   }

@@ -114,6 +114,31 @@ public final class InfluxDbClient implements AutoCloseable {
     return send(request(uri).GET().build(), "query").body();
   }
 
+  /**
+   * Why a call failed: the innermost message of the exception's chain, or, as the JDK's HTTP client
+   * gives none for these, what its exception class means (it was "(java.net.ConnectException)").
+   */
+  static String reason(Throwable e) {
+    String reason = null;
+    boolean unresolved = false;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        reason = t.getMessage() + " (" + t.getClass().getSimpleName() + ")";
+      }
+      unresolved |= t instanceof java.nio.channels.UnresolvedAddressException;
+    }
+    if (reason != null) {
+      return reason;
+    }
+    if (unresolved) {
+      return "its host name does not resolve";
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused: nothing accepts connections there";
+    }
+    return e.getClass().getSimpleName();
+  }
+
   private HttpRequest.Builder request(URI uri) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
     auth.ifPresent(a -> b.header("Authorization", a.value()));
@@ -126,7 +151,7 @@ public final class InfluxDbClient implements AutoCloseable {
       resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new InfluxDbException(
-          "cannot reach InfluxDB at " + target.url() + " (" + e + ")", 0, true, e);
+          "cannot reach InfluxDB at " + target.url() + ": " + reason(e), 0, true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InfluxDbException("interrupted while calling InfluxDB", 0, false, e);

@@ -157,7 +157,11 @@ public final class StoredWindows {
     try {
       result = MAPPER.readTree(client.query(query)).path("results").path(0);
     } catch (InfluxDbException e) {
-      throw new VerifyException(e.getMessage(), e);
+      throw new VerifyException(
+          e.status() == 0 && e.retryable()
+              ? e.getMessage() + "; start it with `./courtside stack start` or pass --influxUrl"
+              : e.getMessage(),
+          e);
     } catch (IOException e) {
       throw new VerifyException(
           "InfluxDB at " + client.target().url() + " answered something that is not JSON", e);

@@ -135,7 +135,7 @@ public class IngestBrokerOutageIT {
   private static Map<String, Integer> readKeys(String bootstrap, String topic) throws Exception {
     Map<String, Integer> copies = new HashMap<>();
     TopicRead.readAll(
-        bootstrap,
+        io.courtside.pipeline.config.KafkaClients.of(bootstrap),
         topic,
         r -> copies.merge(new String(r.getKV().getKey(), StandardCharsets.UTF_8), 1, Integer::sum),
         (read, total) -> {});

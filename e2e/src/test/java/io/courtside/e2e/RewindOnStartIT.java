@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.courtside.pipeline.config.KafkaClients;
 import io.courtside.pipeline.read.GroupLease;
 import io.courtside.pipeline.read.RewindOnStart;
 import java.nio.charset.StandardCharsets;
@@ -62,24 +63,33 @@ public class RewindOnStartIT {
 
       // From T0+690s: p0's first record stamped then is offset 69; p1 has none, it stays.
       Optional<Instant> from = Optional.of(Instant.ofEpochMilli(T0 + 690_000));
-      assertEquals(Map.of(p0, 69L), RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "g", from));
+      assertEquals(
+          Map.of(p0, 69L),
+          RewindOnStart.rewind(KafkaClients.of(stack.kafkaBootstrap()), "rw", "g", from));
       assertEquals(69L, committed(admin, "g", p0));
       assertEquals(3L, committed(admin, "g", p1));
       // A second start (a crash loop) goes to the same place: it never walks the group back.
-      assertEquals(Map.of(), RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "g", from));
+      assertEquals(
+          Map.of(), RewindOnStart.rewind(KafkaClients.of(stack.kafkaBootstrap()), "rw", "g", from));
       assertEquals(69L, committed(admin, "g", p0));
       // A point after the committed offsets never moves the group forward.
       assertEquals(
           Map.of(),
           RewindOnStart.rewind(
-              stack.kafkaBootstrap(), "rw", "g", Optional.of(Instant.ofEpochMilli(T0 + 950_000))));
+              KafkaClients.of(stack.kafkaBootstrap()),
+              "rw",
+              "g",
+              Optional.of(Instant.ofEpochMilli(T0 + 950_000))));
       // No recount point (nothing is final): every partition from its beginning.
       assertEquals(
           Map.of(p0, 0L, p1, 0L),
-          RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "g", Optional.empty()));
+          RewindOnStart.rewind(
+              KafkaClients.of(stack.kafkaBootstrap()), "rw", "g", Optional.empty()));
       // A group that never committed is left alone (it starts from the earliest offsets).
       assertEquals(
-          Map.of(), RewindOnStart.rewind(stack.kafkaBootstrap(), "rw", "new", Optional.empty()));
+          Map.of(),
+          RewindOnStart.rewind(
+              KafkaClients.of(stack.kafkaBootstrap()), "rw", "new", Optional.empty()));
     }
   }
 
@@ -87,24 +97,24 @@ public class RewindOnStartIT {
   public void aSecondJobWithTheSameGroupIsRefusedAndTheLeaseIsFreeOnceTheFirstStops()
       throws Exception {
     Traffic.createTopic(stack.kafkaBootstrap(), "leased");
-    GroupLease first = GroupLease.acquire(stack.kafkaBootstrap(), "leased", "g1");
+    GroupLease first = GroupLease.acquire(KafkaClients.of(stack.kafkaBootstrap()), "leased", "g1");
     try {
       IllegalStateException refused =
           assertThrows(
               IllegalStateException.class,
-              () -> GroupLease.acquire(stack.kafkaBootstrap(), "leased", "g1"));
+              () -> GroupLease.acquire(KafkaClients.of(stack.kafkaBootstrap()), "leased", "g1"));
       assertTrue(
           refused.getMessage(),
           refused
               .getMessage()
               .contains("another streaming job reads topic leased with --consumerGroup=g1"));
       // Another group is not affected.
-      GroupLease.acquire(stack.kafkaBootstrap(), "leased", "g2").close();
+      GroupLease.acquire(KafkaClients.of(stack.kafkaBootstrap()), "leased", "g2").close();
     } finally {
       first.close();
     }
     long start = System.nanoTime();
-    GroupLease.acquire(stack.kafkaBootstrap(), "leased", "g1").close();
+    GroupLease.acquire(KafkaClients.of(stack.kafkaBootstrap()), "leased", "g1").close();
     assertTrue("a lease given back is free at once", System.nanoTime() - start < 5_000_000_000L);
   }
 

@@ -117,7 +117,7 @@ public final class CourtsidePipeline {
             refused(
                 "DeadLetterPoints", out.deadLetterPoints().apply("WriteDeadLetterPoints", panes)))
         .apply("AllDeadLetters", Flatten.pCollections())
-        .apply("WriteDeadLetters", WriteDeadLetters.to(c.kafka().bootstrapServers(), c.dlqTopic()));
+        .apply("WriteDeadLetters", WriteDeadLetters.to(c.kafka().clients(), c.dlqTopic()));
   }
 
   private static PCollection<DeadLetter> refused(String points, InfluxDbIO.WriteResult written) {

@@ -45,20 +45,26 @@ public record JobConfig(
     Sink sink) {
 
   /**
-   * Reading Kafka: {@code --bootstrapServers}, {@code --topic}, {@code --consumerGroup}, {@code
-   * --backfill}, the watermark's {@code --maxOutOfOrderness} and {@code --partitionIdleness}, and
-   * {@code --restartRewindMargin}; {@code --savepointPath} (null when not given): a savepoint a
-   * streaming start on a Flink cluster restores offsets and windows from, instead of rewinding.
+   * Reading Kafka: {@code --bootstrapServers} with {@code --kafkaConfig} ({@link KafkaClients}),
+   * {@code --topic}, {@code --consumerGroup}, {@code --backfill}, the watermark's {@code
+   * --maxOutOfOrderness} and {@code --partitionIdleness}, and {@code --restartRewindMargin}; {@code
+   * --savepointPath} (null when not given): a savepoint a streaming start on a Flink cluster
+   * restores offsets and windows from, instead of rewinding.
    */
   public record Kafka(
-      String bootstrapServers,
+      KafkaClients clients,
       String topic,
       String consumerGroup,
       boolean backfill,
       Duration maxOutOfOrderness,
       Duration partitionIdleness,
       Duration restartRewindMargin,
-      String savepointPath) {}
+      String savepointPath) {
+    /** {@code --bootstrapServers}. */
+    public String bootstrapServers() {
+      return clients.bootstrapServers();
+    }
+  }
 
   /**
    * The {@code --influx*} flags: the target, {@code --influxBatchSize}, {@code
@@ -120,7 +126,8 @@ public record JobConfig(
         Durations.parse("restartRewindMargin", o.getRestartRewindMargin());
     Kafka kafka =
         new Kafka(
-            KafkaFlags.bootstrapServers(o.getBootstrapServers()),
+            KafkaClients.load(
+                KafkaFlags.bootstrapServers(o.getBootstrapServers()), o.getKafkaConfig()),
             KafkaFlags.topic("topic", o.getTopic()),
             KafkaFlags.consumerGroup(o.getConsumerGroup()),
             o.isBackfill(),

@@ -2,6 +2,7 @@ package io.courtside.pipeline.launch;
 
 import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.config.JobConfig;
+import io.courtside.pipeline.config.KafkaClients;
 import io.courtside.pipeline.influx.InfluxPreflight;
 import io.courtside.pipeline.options.CourtsideOptions;
 import java.io.PrintStream;
@@ -65,6 +66,13 @@ public final class PipelineLauncher {
         o.getInfluxDatabase(),
         o.getDlqTopic(),
         o.getRunner().getSimpleName());
+    KafkaClients clients = job.config().kafka().clients();
+    if (!clients.settings().isEmpty()) {
+      // The keys only: the values are often secrets.
+      err.printf(
+          "courtside pipeline: Kafka at %s with the settings of --kafkaConfig: %s%n",
+          clients.bootstrapServers(), new java.util.TreeSet<>(clients.settings().keySet()));
+    }
     String[] given = args.toArray(new String[0]);
     if (runnerName(given).equals("spark")
         && !o.isBackfill()
@@ -176,7 +184,7 @@ public final class PipelineLauncher {
    */
   public static PipelineResult start(Job job) {
     JobConfig c = job.config();
-    Topics.ensureExists(c.kafka().bootstrapServers(), c.dlqTopic());
+    Topics.ensureExists(c.kafka().clients(), c.dlqTopic());
     InfluxPreflight.check(c.sink().target());
     if (c.kafka().backfill()) {
       Pipeline p = Pipeline.create(job.options());
@@ -317,9 +325,18 @@ public final class PipelineLauncher {
     return plus(all, choice.flag().get());
   }
 
-  /** The partitions of the job's topic, or empty when the broker does not say within 5 s. */
+  /**
+   * The partitions of the job's topic, or empty when the broker does not say within 5 s (or a bad
+   * --kafkaConfig, which the configuration's check then names).
+   */
   private static java.util.OptionalInt partitionsOf(CourtsideOptions o) {
-    return Topics.partitionCount(o.getBootstrapServers(), o.getTopic(), 5_000);
+    KafkaClients clients;
+    try {
+      clients = KafkaClients.load(o.getBootstrapServers(), o.getKafkaConfig());
+    } catch (IllegalArgumentException e) {
+      return java.util.OptionalInt.empty();
+    }
+    return Topics.partitionCount(clients, o.getTopic(), 5_000);
   }
 
   private static String[] plus(String[] all, String flag) {

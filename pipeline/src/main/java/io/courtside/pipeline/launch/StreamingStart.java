@@ -34,8 +34,7 @@ final class StreamingStart {
   static PipelineResult start(PipelineLauncher.Job job) {
     JobConfig c = job.config();
     JobConfig.Kafka kafka = c.kafka();
-    GroupLease lease =
-        GroupLease.acquire(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup());
+    GroupLease lease = GroupLease.acquire(kafka.clients(), kafka.topic(), kafka.consumerGroup());
     try {
       if (kafka.savepointPath() != null) {
         return restore(job, lease);
@@ -60,10 +59,7 @@ final class StreamingStart {
                   + " is stored as closed",
           from.map(Instant::toString).orElse(""));
       RewindOnStart.rewind(
-          kafka.bootstrapServers(),
-          kafka.topic(),
-          kafka.consumerGroup(),
-          from.map(f -> f.minus(margin)));
+          kafka.clients(), kafka.topic(), kafka.consumerGroup(), from.map(f -> f.minus(margin)));
       SparkRunCheckpoint.useFreshDirectory(job.options(), kafka.consumerGroup(), Instant.now());
       Pipeline p = Pipeline.create(job.options());
       CourtsidePipeline.build(p, c);

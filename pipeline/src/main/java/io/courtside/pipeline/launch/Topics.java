@@ -1,5 +1,6 @@
 package io.courtside.pipeline.launch;
 
+import io.courtside.pipeline.config.KafkaClients;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -18,8 +19,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 final class Topics {
   private Topics() {}
 
-  static void ensureExists(String bootstrapServers, String topic) {
-    try (Admin admin = admin(bootstrapServers, 15_000)) {
+  static void ensureExists(KafkaClients clients, String topic) {
+    String bootstrapServers = clients.bootstrapServers();
+    try (Admin admin = admin(clients, 15_000)) {
       if (admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
         return;
       }
@@ -43,11 +45,11 @@ final class Topics {
    * How many partitions {@code topic} has, or empty when it does not exist or the broker does not
    * answer within {@code timeoutMillis} (the start that follows says why).
    */
-  static OptionalInt partitionCount(String bootstrapServers, String topic, int timeoutMillis) {
-    if (!anyListening(bootstrapServers, Math.min(timeoutMillis, 1_000))) {
+  static OptionalInt partitionCount(KafkaClients clients, String topic, int timeoutMillis) {
+    if (!anyListening(clients.bootstrapServers(), Math.min(timeoutMillis, 1_000))) {
       return OptionalInt.empty();
     }
-    try (Admin admin = admin(bootstrapServers, timeoutMillis)) {
+    try (Admin admin = admin(clients, timeoutMillis)) {
       return OptionalInt.of(
           admin
               .describeTopics(List.of(topic))
@@ -90,15 +92,24 @@ final class Topics {
     return false;
   }
 
-  private static Admin admin(String bootstrapServers, int timeoutMillis) {
-    return Admin.create(
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis));
+  private static Admin admin(KafkaClients clients, int timeoutMillis) {
+    Map<String, Object> config = new java.util.HashMap<>(clients.admin());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis);
+    return Admin.create(config);
   }
 
   private static IllegalStateException unreachable(String servers, Throwable cause) {
+    if (cause instanceof org.apache.kafka.common.errors.AuthenticationException
+        || cause instanceof org.apache.kafka.common.errors.AuthorizationException) {
+      // Reached, and refused: the advice to start a local broker would mislead.
+      return new IllegalStateException(
+          "Kafka at "
+              + servers
+              + " refused the job (check the security settings of --kafkaConfig): "
+              + cause,
+          cause);
+    }
     return new IllegalStateException(
         "cannot reach Kafka at "
             + servers

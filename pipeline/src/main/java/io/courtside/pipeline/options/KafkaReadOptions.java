@@ -12,6 +12,17 @@ public interface KafkaReadOptions extends PipelineOptions {
 
   void setBootstrapServers(String value);
 
+  @Description(
+      "Properties file of extra Kafka client settings for every Kafka client of the job (the"
+          + " reader, the dead-letter producer, the start's admin clients and consumers, verify):"
+          + " SASL/SSL for a secured cluster (security.protocol, sasl.mechanism, sasl.jaas.config,"
+          + " ssl.truststore.location, ...) or tuning. Read once at start; values are never"
+          + " logged. bootstrap.servers, group.id, enable.auto.commit and the (de)serializers are"
+          + " the job's and refused, as is a key no Kafka client knows.")
+  String getKafkaConfig();
+
+  void setKafkaConfig(String value);
+
   @Description("Topic holding the posts (JSON in Courtside's post format, key = post id).")
   @Default.String("twitterdata")
   String getTopic();

@@ -1,5 +1,6 @@
 package io.courtside.pipeline.parse;
 
+import io.courtside.pipeline.config.KafkaClients;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
@@ -15,16 +16,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes dead letters as readable JSON to the dead-letter topic ({@link DeadLetterDelivery}).
  */
 public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PDone> {
-  private final String bootstrapServers;
+  private final KafkaClients clients;
   private final String topic;
 
-  private WriteDeadLetters(String bootstrapServers, String topic) {
-    this.bootstrapServers = bootstrapServers;
+  private WriteDeadLetters(KafkaClients clients, String topic) {
+    this.clients = clients;
     this.topic = topic;
   }
 
-  public static WriteDeadLetters to(String bootstrapServers, String topic) {
-    return new WriteDeadLetters(bootstrapServers, topic);
+  public static WriteDeadLetters to(KafkaClients clients, String topic) {
+    return new WriteDeadLetters(clients, topic);
   }
 
   @Override
@@ -39,10 +40,12 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
         .apply(
             "KafkaIO.write(" + topic + ")",
             KafkaIO.<String, String>write()
-                .withBootstrapServers(bootstrapServers)
+                .withBootstrapServers(clients.bootstrapServers())
                 .withTopic(topic)
                 .withKeySerializer(StringSerializer.class)
                 .withValueSerializer(StringSerializer.class)
-                .withProducerConfigUpdates(DeadLetterDelivery.producerConfig()));
+                .withProducerConfigUpdates(DeadLetterDelivery.producerConfig())
+                // The --kafkaConfig settings under these, added on the worker.
+                .withProducerFactoryFn(clients.producerFactory()));
   }
 }

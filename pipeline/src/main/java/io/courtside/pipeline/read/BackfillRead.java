@@ -1,5 +1,6 @@
 package io.courtside.pipeline.read;
 
+import io.courtside.pipeline.config.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,28 +42,28 @@ public final class BackfillRead
     extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
   private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
-  private final String bootstrapServers;
+  private final KafkaClients clients;
   private final String topic;
   private final int maxRecordBytes;
 
-  private BackfillRead(String bootstrapServers, String topic, int maxRecordBytes) {
-    this.bootstrapServers = bootstrapServers;
+  private BackfillRead(KafkaClients clients, String topic, int maxRecordBytes) {
+    this.clients = clients;
     this.topic = topic;
     this.maxRecordBytes = maxRecordBytes;
   }
 
   /** {@code maxRecordBytes}: the job's flag, for the event time ({@link CreatedAtTimestamps}). */
-  public static BackfillRead of(String bootstrapServers, String topic, int maxRecordBytes) {
-    return new BackfillRead(bootstrapServers, topic, maxRecordBytes);
+  public static BackfillRead of(KafkaClients clients, String topic, int maxRecordBytes) {
+    return new BackfillRead(clients, topic, maxRecordBytes);
   }
 
   @Override
   public PCollection<KafkaRecord<byte[], byte[]>> expand(PBegin input) {
     return input
         .apply("Start", Impulse.create())
-        .apply("SnapshotOffsets", ParDo.of(new SnapshotFn(bootstrapServers, topic)))
+        .apply("SnapshotOffsets", ParDo.of(new SnapshotFn(clients, topic)))
         .apply("SpreadPartitions", Reshuffle.viaRandomKey())
-        .apply("ReadPartition", ParDo.of(new ReadRangeFn(bootstrapServers, maxRecordBytes)))
+        .apply("ReadPartition", ParDo.of(new ReadRangeFn(clients, maxRecordBytes)))
         .setCoder(
             KafkaRecordCoder.of(
                 NullableCoder.of(ByteArrayCoder.of()), NullableCoder.of(ByteArrayCoder.of())));
@@ -70,11 +71,10 @@ public final class BackfillRead
 
   /**
    * A plain consumer: no group, no commits, read_committed (also what {@code courtside verify}
-   * reads with).
+   * reads with), after the {@code --kafkaConfig} settings.
    */
-  public static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public static KafkaConsumer<byte[], byte[]> consumer(KafkaClients clients) {
+    Map<String, Object> config = new HashMap<>(clients.consumer());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
@@ -96,24 +96,24 @@ public final class BackfillRead
   }
 
   static final class SnapshotFn extends DoFn<byte[], PartitionRange> {
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final String topic;
 
-    SnapshotFn(String bootstrapServers, String topic) {
-      this.bootstrapServers = bootstrapServers;
+    SnapshotFn(KafkaClients clients, String topic) {
+      this.clients = clients;
       this.topic = topic;
     }
 
     @ProcessElement
     public void process(OutputReceiver<PartitionRange> out) {
-      try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+      try (KafkaConsumer<byte[], byte[]> consumer = consumer(clients)) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
           throw new IllegalStateException(
               "topic '"
                   + topic
                   + "' does not exist at "
-                  + bootstrapServers
+                  + clients.bootstrapServers()
                   + ": nothing to backfill");
         }
         List<TopicPartition> partitions = new ArrayList<>();
@@ -132,12 +132,12 @@ public final class BackfillRead
   }
 
   static final class ReadRangeFn extends DoFn<PartitionRange, KafkaRecord<byte[], byte[]>> {
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final int maxRecordBytes;
     private final Counter read = Metrics.counter(BackfillRead.class, "records_read");
 
-    ReadRangeFn(String bootstrapServers, int maxRecordBytes) {
-      this.bootstrapServers = bootstrapServers;
+    ReadRangeFn(KafkaClients clients, int maxRecordBytes) {
+      this.clients = clients;
       this.maxRecordBytes = maxRecordBytes;
     }
 
@@ -145,7 +145,7 @@ public final class BackfillRead
     public void process(
         @Element PartitionRange range, OutputReceiver<KafkaRecord<byte[], byte[]>> out) {
       TopicPartition tp = new TopicPartition(range.topic(), range.partition());
-      try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+      try (KafkaConsumer<byte[], byte[]> consumer = consumer(clients)) {
         consumer.assign(List.of(tp));
         consumer.seek(tp, range.start());
         long lastProgress = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.courtside.pipeline.read;
 
+import io.courtside.pipeline.config.KafkaClients;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -36,16 +37,16 @@ public final class GroupLease implements AutoCloseable {
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Thread heartbeat;
-  private final String bootstrapServers;
+  private final KafkaClients clients;
   private static final Logger LOG = LoggerFactory.getLogger(GroupLease.class);
   private final String group;
   private volatile boolean closed;
 
   private GroupLease(
-      KafkaConsumer<byte[], byte[]> consumer, String bootstrapServers, String topic, String group)
+      KafkaConsumer<byte[], byte[]> consumer, KafkaClients clients, String topic, String group)
       throws InterruptedException {
     this.consumer = consumer;
-    this.bootstrapServers = bootstrapServers;
+    this.clients = clients;
     this.group = group;
     CountDownLatch joined = new CountDownLatch(1);
     this.heartbeat =
@@ -87,10 +88,9 @@ public final class GroupLease implements AutoCloseable {
    * little) for a holder that died to expire. Throws IllegalStateException, naming the holder, when
    * another job holds it.
    */
-  public static GroupLease acquire(String bootstrapServers, String topic, String group) {
+  public static GroupLease acquire(KafkaClients clients, String topic, String group) {
     String leaseGroup = group + ".lease";
-    Properties a = new Properties();
-    a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties a = clients.adminProperties();
     a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
     try (Admin admin = Admin.create(a)) {
       long deadline = System.nanoTime() + SESSION_TIMEOUT.plusSeconds(5).toNanos();
@@ -113,7 +113,7 @@ public final class GroupLease implements AutoCloseable {
                 + "); stop it first, or give this job"
                 + " its own --consumerGroup");
       }
-      return new GroupLease(consumer(bootstrapServers, leaseGroup), bootstrapServers, topic, group);
+      return new GroupLease(consumer(clients, leaseGroup), clients, topic, group);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while taking the lease of group " + group, e);
@@ -122,7 +122,7 @@ public final class GroupLease implements AutoCloseable {
           "cannot check consumer group "
               + leaseGroup
               + " at "
-              + bootstrapServers
+              + clients.bootstrapServers()
               + ": "
               + (e.getCause() == null ? e : e.getCause()),
           e);
@@ -142,10 +142,8 @@ public final class GroupLease implements AutoCloseable {
     return d.members();
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(
-      String bootstrapServers, String leaseGroup) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static KafkaConsumer<byte[], byte[]> consumer(KafkaClients clients, String leaseGroup) {
+    Properties p = clients.consumerProperties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, leaseGroup);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "courtside-job-" + whoAmI());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -171,8 +169,7 @@ public final class GroupLease implements AutoCloseable {
    * rewind overwritten. A JVM that exits (Ctrl-C, kill -9) commits nothing more.
    */
   public void awaitCommitsSettled(Duration quiet, Duration max) {
-    Properties a = new Properties();
-    a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties a = clients.adminProperties();
     a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     long start = System.nanoTime();
     String outcome = "still changing after " + max.toSeconds() + " s";

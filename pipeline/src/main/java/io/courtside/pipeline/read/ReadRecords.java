@@ -1,6 +1,7 @@
 package io.courtside.pipeline.read;
 
 import io.courtside.pipeline.config.JobConfig;
+import io.courtside.pipeline.config.KafkaClients;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
@@ -27,7 +28,7 @@ import org.joda.time.Duration;
  */
 public final class ReadRecords
     extends PTransform<PBegin, PCollection<KafkaRecord<byte[], byte[]>>> {
-  private final String bootstrapServers;
+  private final KafkaClients clients;
   private final String topic;
   private final String consumerGroup;
   private final int maxRecordBytes;
@@ -39,14 +40,14 @@ public final class ReadRecords
   private final String job = java.util.UUID.randomUUID().toString();
 
   private ReadRecords(
-      String bootstrapServers,
+      KafkaClients clients,
       String topic,
       String consumerGroup,
       int maxRecordBytes,
       boolean backfill,
       Duration maxOutOfOrderness,
       Duration partitionIdleness) {
-    this.bootstrapServers = bootstrapServers;
+    this.clients = clients;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
     this.maxRecordBytes = maxRecordBytes;
@@ -59,7 +60,7 @@ public final class ReadRecords
   public static ReadRecords from(JobConfig c) {
     JobConfig.Kafka kafka = c.kafka();
     return new ReadRecords(
-        kafka.bootstrapServers(),
+        kafka.clients(),
         kafka.topic(),
         kafka.consumerGroup(),
         c.maxRecordBytes(),
@@ -72,7 +73,7 @@ public final class ReadRecords
   public PCollection<KafkaRecord<byte[], byte[]>> expand(PBegin input) {
     if (backfill) {
       return input.apply(
-          "BackfillRead(" + topic + ")", BackfillRead.of(bootstrapServers, topic, maxRecordBytes));
+          "BackfillRead(" + topic + ")", BackfillRead.of(clients, topic, maxRecordBytes));
     }
     Map<String, Object> consumer = new HashMap<>();
     consumer.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
@@ -82,7 +83,7 @@ public final class ReadRecords
     consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     KafkaIO.Read<byte[], byte[]> read =
         KafkaIO.<byte[], byte[]>read()
-            .withBootstrapServers(bootstrapServers)
+            .withBootstrapServers(clients.bootstrapServers())
             .withTopic(topic)
             // Nullable: a record without key, or a tombstone (null value), is a dead letter, not
             // an encoding failure that would stop the job.
@@ -94,6 +95,8 @@ public final class ReadRecords
                 EventTimeWatermark.factory(
                     job, maxRecordBytes, maxOutOfOrderness, partitionIdleness))
             .withConsumerConfigUpdates(consumer)
+            // The --kafkaConfig settings (SASL/SSL, tuning) under these, added on the worker.
+            .withConsumerFactoryFn(clients.consumerFactory())
             .commitOffsetsInFinalize();
     return input.apply("KafkaIO.read(" + topic + ")", read);
   }

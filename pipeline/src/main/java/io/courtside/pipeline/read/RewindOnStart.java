@@ -1,5 +1,6 @@
 package io.courtside.pipeline.read;
 
+import io.courtside.pipeline.config.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,12 +50,11 @@ public final class RewindOnStart {
    * cannot be rewound.
    */
   public static Map<TopicPartition, Long> rewind(
-      String bootstrapServers, String topic, String group, Optional<Instant> from) {
-    Properties admin = new Properties();
-    admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaClients clients, String topic, String group, Optional<Instant> from) {
+    Properties admin = clients.adminProperties();
     admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
     try (Admin a = Admin.create(admin);
-        KafkaConsumer<byte[], byte[]> c = consumer(bootstrapServers)) {
+        KafkaConsumer<byte[], byte[]> c = consumer(clients)) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           a.listConsumerGroupOffsets(group)
               .partitionsToOffsetAndMetadata()
@@ -115,9 +115,8 @@ public final class RewindOnStart {
     return found == null ? end : found.offset();
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static KafkaConsumer<byte[], byte[]> consumer(KafkaClients clients) {
+    Properties p = clients.consumerProperties();
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // No group.id: this consumer only looks; it must not join or commit for the job's group.

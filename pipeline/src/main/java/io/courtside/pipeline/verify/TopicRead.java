@@ -1,5 +1,6 @@
 package io.courtside.pipeline.verify;
 
+import io.courtside.pipeline.config.KafkaClients;
 import io.courtside.pipeline.read.BackfillRead;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,12 +32,13 @@ public final class TopicRead {
 
   /** Hands every record of {@code topic} to {@code sink}; returns how many were read. */
   public static long readAll(
-      String bootstrapServers,
+      KafkaClients clients,
       String topic,
       Consumer<KafkaRecord<byte[], byte[]>> sink,
       Progress progress)
       throws VerifyException {
-    try (KafkaConsumer<byte[], byte[]> consumer = BackfillRead.consumer(bootstrapServers)) {
+    String bootstrapServers = clients.bootstrapServers();
+    try (KafkaConsumer<byte[], byte[]> consumer = BackfillRead.consumer(clients)) {
       // listTopics, not partitionsFor: asking for a missing topic's partitions may create it.
       Map<String, List<PartitionInfo>> topics;
       try {

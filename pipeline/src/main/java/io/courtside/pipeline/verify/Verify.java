@@ -53,7 +53,7 @@ public final class Verify {
             wrongSize -> {
               throw new IllegalArgumentException(wrongSize);
             });
-    TopicRead.readAll(c.kafka().bootstrapServers(), c.kafka().topic(), recount::add, progress);
+    TopicRead.readAll(c.kafka().clients(), c.kafka().topic(), recount::add, progress);
     Recount.Result result = recount.result();
     Map<WindowKey, StoredWindow> windows = stored.windows(c.kafka().topic(), from, to);
     Set<String> postIds = stored.storedPostIds(result.postIds(), result.postSeconds());

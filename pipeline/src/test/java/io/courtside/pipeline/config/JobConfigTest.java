@@ -37,7 +37,7 @@ public class JobConfigTest {
     JobConfig c = config();
     assertEquals(
         new JobConfig.Kafka(
-            "127.0.0.1:9092",
+            KafkaClients.of("127.0.0.1:9092"),
             "twitterdata",
             "courtside",
             false,
@@ -101,7 +101,7 @@ public class JobConfigTest {
             "--influxMaxRetryTime=1h");
     assertEquals(
         new JobConfig.Kafka(
-            "k:1",
+            KafkaClients.of("k:1"),
             "t",
             "g",
             true,

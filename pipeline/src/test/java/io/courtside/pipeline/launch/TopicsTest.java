@@ -3,6 +3,7 @@ package io.courtside.pipeline.launch;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.courtside.pipeline.config.KafkaClients;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.Test;
@@ -21,7 +22,9 @@ public class TopicsTest {
       assertTrue(Topics.anyListening("127.0.0.1:" + closed + ", " + listening, 1_000));
       assertFalse(Topics.anyListening("127.0.0.1:" + closed, 1_000));
       assertFalse(Topics.anyListening("127.0.0.1:" + closed + ",127.0.0.1:notaport", 1_000));
-      assertFalse(Topics.partitionCount("127.0.0.1:" + closed, "twitterdata", 5_000).isPresent());
+      assertFalse(
+          Topics.partitionCount(KafkaClients.of("127.0.0.1:" + closed), "twitterdata", 5_000)
+              .isPresent());
     }
   }
 }

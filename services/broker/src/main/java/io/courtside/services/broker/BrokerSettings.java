@@ -1,6 +1,7 @@
 package io.courtside.services.broker;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -15,10 +16,22 @@ record BrokerSettings(
     int controllerPort,
     Path dataDir,
     int partitions,
-    boolean autoCreateTopics) {
+    boolean autoCreateTopics,
+    int saslPort,
+    Map<String, String> saslUsers) {
 
   static final int NODE_ID = 1;
   static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+  /** The optional listener that requires SASL/PLAIN (for tests of a secured cluster's clients). */
+  static final String SASL_LISTENER = "SASL";
+
+  BrokerSettings {
+    saslUsers = Map.copyOf(saslUsers);
+    if ((saslPort > 0) != !saslUsers.isEmpty()) {
+      throw new IllegalArgumentException("--saslPort and --saslUsers go together");
+    }
+  }
 
   /** Kafka's data (topic partitions and the __cluster_metadata log) lives here. */
   Path logDir() {
@@ -50,6 +63,26 @@ record BrokerSettings(
     p.setProperty(
         "listener.security.protocol.map",
         "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    if (saslPort > 0) {
+      // A third listener that takes only clients that log in with SASL/PLAIN as one of saslUsers;
+      // the plaintext one stays for the broker itself and for tools.
+      String sasl = SASL_LISTENER + "://" + host + ":" + saslPort;
+      p.setProperty("listeners", p.getProperty("listeners") + "," + sasl);
+      p.setProperty("advertised.listeners", p.getProperty("advertised.listeners") + "," + sasl);
+      p.setProperty(
+          "listener.security.protocol.map",
+          p.getProperty("listener.security.protocol.map")
+              + ","
+              + SASL_LISTENER
+              + ":SASL_PLAINTEXT");
+      String prefix = "listener.name." + SASL_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+      p.setProperty(prefix + "sasl.enabled.mechanisms", "PLAIN");
+      StringBuilder jaas =
+          new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+      new java.util.TreeMap<>(saslUsers)
+          .forEach((user, password) -> jaas.append(" user_" + user + "=\"" + password + "\""));
+      p.setProperty(prefix + "plain.sasl.jaas.config", jaas.append(';').toString());
+    }
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
     p.setProperty("log.dirs", logDir().toAbsolutePath().toString());
     p.setProperty("num.partitions", Integer.toString(partitions));

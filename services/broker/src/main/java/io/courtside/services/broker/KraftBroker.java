@@ -75,6 +75,20 @@ public final class KraftBroker implements Callable<Integer> {
       description = "auto.create.topics.enable (default: ${DEFAULT-VALUE}).")
   boolean autoCreateTopics;
 
+  @Option(
+      names = "--saslPort",
+      defaultValue = "0",
+      description =
+          "Also listen here for clients that log in with SASL/PLAIN as one of --saslUsers"
+              + " (default: no such listener).")
+  int saslPort;
+
+  @Option(
+      names = "--saslUsers",
+      paramLabel = "FILE",
+      description = "Properties file of user=password for the --saslPort listener.")
+  Path saslUsers;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new KraftBroker()).execute(args));
   }
@@ -84,7 +98,14 @@ public final class KraftBroker implements Callable<Integer> {
     int cport = controllerPort > 0 ? controllerPort : freePortOtherThan(host, port);
     BrokerSettings settings =
         new BrokerSettings(
-            host, port, cport, dataDir.toAbsolutePath(), partitions, autoCreateTopics);
+            host,
+            port,
+            cport,
+            dataDir.toAbsolutePath(),
+            partitions,
+            autoCreateTopics,
+            saslPort,
+            users(saslUsers));
     Files.createDirectories(settings.logDir());
     Properties props = settings.toProperties();
     formatIfNeeded(settings, props);
@@ -115,6 +136,19 @@ public final class KraftBroker implements Callable<Integer> {
     return 0;
   }
 
+  /** The user=password lines of {@code file}; none without it. */
+  private static java.util.Map<String, String> users(Path file) throws IOException {
+    java.util.Map<String, String> users = new java.util.TreeMap<>();
+    if (file != null) {
+      Properties p = new Properties();
+      try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(in);
+      }
+      p.stringPropertyNames().forEach(u -> users.put(u, p.getProperty(u)));
+    }
+    return users;
+  }
+
   /** Formats the storage on first start only, with a cluster id kept in dataDir for restarts. */
   private static void formatIfNeeded(BrokerSettings settings, Properties props) throws IOException {
     if (Files.exists(settings.logDir().resolve("meta.properties"))) {
@@ -131,8 +165,13 @@ public final class KraftBroker implements Callable<Integer> {
     // StorageTool reads a properties file, as `kafka-storage.sh format` does; keep it in dataDir,
     // which also documents the configuration the broker ran with.
     Path configFile = settings.dataDir().resolve("server.properties");
+    Properties stored = new Properties();
+    // Not the SASL users' passwords: formatting does not need them.
+    props.stringPropertyNames().stream()
+        .filter(k -> !k.endsWith("sasl.jaas.config"))
+        .forEach(k -> stored.setProperty(k, props.getProperty(k)));
     try (OutputStream out = Files.newOutputStream(configFile)) {
-      props.store(
+      stored.store(
           out, "Written by KraftBroker for `kafka-storage format`; regenerated on each format");
     }
     PrintStream quiet =

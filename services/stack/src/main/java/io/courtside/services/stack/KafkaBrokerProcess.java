@@ -49,6 +49,20 @@ public final class KafkaBrokerProcess {
    */
   public static ManagedProcess start(
       Path stateDir, int port, int partitions, boolean detach, Duration timeout) {
+    return start(stateDir, port, partitions, detach, timeout, List.of());
+  }
+
+  /**
+   * As {@link #start(Path, int, int, boolean, Duration)}, with more of the broker's own flags (e.g.
+   * {@code --saslPort} and {@code --saslUsers} for a listener that requires SASL/PLAIN).
+   */
+  public static ManagedProcess start(
+      Path stateDir,
+      int port,
+      int partitions,
+      boolean detach,
+      Duration timeout,
+      List<String> brokerFlags) {
     if (!FreePorts.isFree(port)) {
       throw new StackException.PortInUse("Kafka", port);
     }
@@ -71,6 +85,7 @@ public final class KafkaBrokerProcess {
     // Separate arguments, not --dataDir=...: the path is the identity marker checked on attach.
     command.add("--dataDir");
     command.add(dataDir.toString());
+    command.addAll(brokerFlags);
     try {
       Files.createDirectories(dataDir);
       long logStart = Files.exists(log) ? Files.size(log) : 0;

@@ -128,6 +128,20 @@ public class KafkaConfigIT {
       assertEquals(posts.size(), Expected.postCount(spark));
       Expected.awaitWindows(spark, posts, Duration.ofSeconds(10), Duration.ofSeconds(60));
 
+      // A FlinkRunner backfill (an embedded cluster in the job's JVM) likewise: Flink serializes
+      // the KafkaIO steps and their client factories into its tasks.
+      List<String> onFlink = new ArrayList<>(backfill);
+      onFlink.set(5, "--influxDatabase=kafka_config_flink");
+      onFlink.add("--runner=FlinkRunner");
+      try (PipelineJvm job = PipelineJvm.start(dir.resolve("flink.log"), Map.of(), onFlink)) {
+        assertEquals(tail(job), Integer.valueOf(0), job.awaitExit(Duration.ofSeconds(180)));
+        assertTrue(tail(job), job.output().contains("courtside pipeline: finished, DONE"));
+        assertFalse("the Flink job's output shows the password", job.output().contains(password));
+      }
+      InfluxDbClient flink = new InfluxDbClient(stack.influxUrl(), "kafka_config_flink");
+      assertEquals(posts.size(), Expected.postCount(flink));
+      Expected.awaitWindows(flink, posts, Duration.ofSeconds(10), Duration.ofSeconds(60));
+
       // The same job with a wrong password: Kafka refuses it at the first client, and the job
       // stops instead of retrying, naming the flag to check and hiding the password.
       String wrong = "wrong-" + UUID.randomUUID();

@@ -48,6 +48,21 @@ public class FreePortsTest {
     }
   }
 
+  /**
+   * Picked ports lie below the OS's ephemeral range, where no outgoing connection takes its source
+   * port, and never repeat within this JVM.
+   */
+  @Test
+  public void pickedPortsAreBelowTheEphemeralRangeAndDistinct() {
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    int low = FreePorts.ephemeralLow();
+    for (int i = 0; i < 200; i++) {
+      int port = FreePorts.pick();
+      assertTrue(port + " not below " + low, port >= FreePorts.LOWEST && port < low);
+      assertTrue("handed out twice: " + port, seen.add(port));
+    }
+  }
+
   @Test
   public void zeroMeansPick() {
     assertThat(FreePorts.orPick(0), greaterThan(0));

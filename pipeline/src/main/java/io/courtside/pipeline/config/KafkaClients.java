@@ -142,7 +142,7 @@ public final class KafkaClients implements Serializable {
   public SerializableFunction<Map<String, Object>, Consumer<byte[], byte[]>> consumerFactory() {
     KafkaClients clients = this;
     return config -> {
-      Map<String, Object> all = new HashMap<>(clients.consumer());
+      Map<String, Object> all = clients.consumer();
       all.putAll(config);
       return new KafkaConsumer<>(all);
     };
@@ -155,7 +155,7 @@ public final class KafkaClients implements Serializable {
   public <K, V> SerializableFunction<Map<String, Object>, Producer<K, V>> producerFactory() {
     KafkaClients clients = this;
     return config -> {
-      Map<String, Object> all = new HashMap<>(clients.producer());
+      Map<String, Object> all = clients.producer();
       all.putAll(config);
       return new KafkaProducer<>(all);
     };
@@ -218,7 +218,10 @@ public final class KafkaClients implements Serializable {
     }
   }
 
-  /** Consumer properties: the file's consumer settings and the bootstrap servers. */
+  /**
+   * Consumer properties: the file's consumer settings and the bootstrap servers; a new map each
+   * call, for the caller to add its own.
+   */
   public Map<String, Object> consumer() {
     return props(ConsumerConfig.configNames());
   }
@@ -231,20 +234,6 @@ public final class KafkaClients implements Serializable {
   /** Admin client properties: the file's admin settings and the bootstrap servers. */
   public Map<String, Object> admin() {
     return props(AdminClientConfig.configNames());
-  }
-
-  /** {@link #admin} as {@link Properties}. */
-  public Properties adminProperties() {
-    Properties p = new Properties();
-    p.putAll(admin());
-    return p;
-  }
-
-  /** {@link #consumer} as {@link Properties}. */
-  public Properties consumerProperties() {
-    Properties p = new Properties();
-    p.putAll(consumer());
-    return p;
   }
 
   /** The file's settings a client of this kind knows, so none warns of the others' keys. */

@@ -147,11 +147,14 @@ public final class PipelineLauncher {
   public static Job parse(String... args) {
     String[] all = withRunnerDefaults(args);
     CourtsideOptions o = JobConfig.options(all);
+    // Every flag is checked before the runner's defaults count the topic's partitions, and the
+    // configuration does not change with them (they are the runner's flags, not the job's).
+    JobConfig config = JobConfig.of(o);
     if (!o.isBackfill()) {
       String[] chosen =
           switch (runnerName(all)) {
-            case "flink" -> withFlinkParallelism(all, o);
-            case "direct" -> withDirectThreads(all, o);
+            case "flink" -> withFlinkParallelism(all, config.kafka());
+            case "direct" -> withDirectThreads(all, config.kafka());
             default -> all;
           };
       if (chosen != all) {
@@ -159,7 +162,6 @@ public final class PipelineLauncher {
         o = JobConfig.options(all);
       }
     }
-    JobConfig config = JobConfig.of(o);
     if (runnerName(all).equals("spark") && !o.isBackfill()) {
       // Only a streaming job can lose posts to an eviction: its cached micro-batch is recomputed
       // from a Kafka reader that has moved on. A backfill reads fixed offset ranges, so Spark
@@ -251,11 +253,11 @@ public final class PipelineLauncher {
    * itself when the flag is given, nothing is added, or the partitions cannot be counted (the start
    * says why).
    */
-  static String[] withDirectThreads(String[] all, CourtsideOptions o) {
+  static String[] withDirectThreads(String[] all, JobConfig.Kafka kafka) {
     if (flagValue(all, "--targetParallelism", -1) > 0) {
       return all;
     }
-    java.util.OptionalInt partitions = partitionsOf(o);
+    java.util.OptionalInt partitions = partitionsOf(kafka);
     if (partitions.isEmpty()) {
       return all;
     }
@@ -270,7 +272,7 @@ public final class PipelineLauncher {
             + " the posts' steps back: README.md, \"Pipeline flags\")",
         flag.get(),
         partitions.getAsInt(),
-        o.getTopic(),
+        kafka.topic(),
         cores,
         DirectThreads.beamDefault(cores));
     return plus(all, flag.get());
@@ -299,11 +301,11 @@ public final class PipelineLauncher {
    * config), one reader for every partition. Returns {@code all} itself when nothing is added, or
    * when the topic's partitions cannot be counted (the start says why).
    */
-  static String[] withFlinkParallelism(String[] all, CourtsideOptions o) {
+  static String[] withFlinkParallelism(String[] all, JobConfig.Kafka kafka) {
     if (flagValue(all, "--parallelism", -1) <= 0 && !onEmbeddedFlink(all)) {
       return all;
     }
-    java.util.OptionalInt partitions = partitionsOf(o);
+    java.util.OptionalInt partitions = partitionsOf(kafka);
     if (partitions.isEmpty()) {
       return all;
     }
@@ -319,24 +321,15 @@ public final class PipelineLauncher {
             + " \"Parallelism\")",
         choice.flag().get(),
         partitions.getAsInt(),
-        o.getTopic(),
+        kafka.topic(),
         cores,
         cores);
     return plus(all, choice.flag().get());
   }
 
-  /**
-   * The partitions of the job's topic, or empty when the broker does not say within 5 s (or a bad
-   * --kafkaConfig, which the configuration's check then names).
-   */
-  private static java.util.OptionalInt partitionsOf(CourtsideOptions o) {
-    KafkaClients clients;
-    try {
-      clients = KafkaClients.load(o.getBootstrapServers(), o.getKafkaConfig());
-    } catch (IllegalArgumentException e) {
-      return java.util.OptionalInt.empty();
-    }
-    return Topics.partitionCount(clients, o.getTopic(), 5_000);
+  /** The partitions of the job's topic, or empty when the broker does not say within 5 s. */
+  private static java.util.OptionalInt partitionsOf(JobConfig.Kafka kafka) {
+    return Topics.partitionCount(kafka.clients(), kafka.topic(), 5_000);
   }
 
   private static String[] plus(String[] all, String flag) {

@@ -93,7 +93,7 @@ final class Topics {
   }
 
   private static Admin admin(KafkaClients clients, int timeoutMillis) {
-    Map<String, Object> config = new java.util.HashMap<>(clients.admin());
+    Map<String, Object> config = clients.admin();
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis);
     return Admin.create(config);

@@ -16,7 +16,8 @@ public interface KafkaReadOptions extends PipelineOptions {
       "Properties file of extra Kafka client settings for every Kafka client of the job (the"
           + " reader, the dead-letter producer, the start's admin clients and consumers, verify):"
           + " SASL/SSL for a secured cluster (security.protocol, sasl.mechanism, sasl.jaas.config,"
-          + " ssl.truststore.location, ...) or tuning. Read once at start; values are never"
+          + " ssl.truststore.location, ...) or tuning. Read at start and again where each worker"
+          + " runs (the job carries only the path), so it must be there too; values are never"
           + " logged. bootstrap.servers, group.id, enable.auto.commit and the (de)serializers are"
           + " the job's and refused, as is a key no Kafka client knows.")
   String getKafkaConfig();

@@ -3,7 +3,6 @@ package io.courtside.pipeline.read;
 import io.courtside.pipeline.config.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
@@ -74,7 +73,7 @@ public final class BackfillRead
    * reads with), after the {@code --kafkaConfig} settings.
    */
   public static KafkaConsumer<byte[], byte[]> consumer(KafkaClients clients) {
-    Map<String, Object> config = new HashMap<>(clients.consumer());
+    Map<String, Object> config = clients.consumer();
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

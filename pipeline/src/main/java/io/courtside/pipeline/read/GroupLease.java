@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -90,7 +90,7 @@ public final class GroupLease implements AutoCloseable {
    */
   public static GroupLease acquire(KafkaClients clients, String topic, String group) {
     String leaseGroup = group + ".lease";
-    Properties a = clients.adminProperties();
+    Map<String, Object> a = clients.admin();
     a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
     try (Admin admin = Admin.create(a)) {
       long deadline = System.nanoTime() + SESSION_TIMEOUT.plusSeconds(5).toNanos();
@@ -143,7 +143,7 @@ public final class GroupLease implements AutoCloseable {
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(KafkaClients clients, String leaseGroup) {
-    Properties p = clients.consumerProperties();
+    Map<String, Object> p = clients.consumer();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, leaseGroup);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "courtside-job-" + whoAmI());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -169,7 +169,7 @@ public final class GroupLease implements AutoCloseable {
    * rewind overwritten. A JVM that exits (Ctrl-C, kill -9) commits nothing more.
    */
   public void awaitCommitsSettled(Duration quiet, Duration max) {
-    Properties a = clients.adminProperties();
+    Map<String, Object> a = clients.admin();
     a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     long start = System.nanoTime();
     String outcome = "still changing after " + max.toSeconds() + " s";

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,7 +50,7 @@ public final class RewindOnStart {
    */
   public static Map<TopicPartition, Long> rewind(
       KafkaClients clients, String topic, String group, Optional<Instant> from) {
-    Properties admin = clients.adminProperties();
+    Map<String, Object> admin = clients.admin();
     admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
     try (Admin a = Admin.create(admin);
         KafkaConsumer<byte[], byte[]> c = consumer(clients)) {
@@ -116,7 +115,7 @@ public final class RewindOnStart {
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(KafkaClients clients) {
-    Properties p = clients.consumerProperties();
+    Map<String, Object> p = clients.consumer();
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // No group.id: this consumer only looks; it must not join or commit for the job's group.

@@ -102,8 +102,9 @@ public class PipelineLauncherTest {
     assertTrue(PipelineLauncher.directThreads(1, 1).isEmpty());
     // The user's flag is kept without counting the topic's partitions (nothing listens there).
     String[] given = {"--targetParallelism=3", "--bootstrapServers=127.0.0.1:1"};
-    CourtsideOptions o = PipelineLauncher.parse(given).options();
-    assertArrayEquals(given, PipelineLauncher.withDirectThreads(given, o));
+    PipelineLauncher.Job job = PipelineLauncher.parse(given);
+    CourtsideOptions o = job.options();
+    assertArrayEquals(given, PipelineLauncher.withDirectThreads(given, job.config().kafka()));
     assertEquals(3, o.as(DirectOptions.class).getTargetParallelism());
   }
 

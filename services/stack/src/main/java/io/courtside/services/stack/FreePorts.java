@@ -44,7 +44,7 @@ public final class FreePorts {
         java.util.concurrent.ThreadLocalRandom.current();
     for (int attempt = 0; high > LOWEST && attempt < 200; attempt++) {
       int port = random.nextInt(LOWEST, high + 1);
-      if (!HANDED_OUT.contains(port) && bindable(port)) {
+      if (!HANDED_OUT.contains(port) && bindable(port, false)) {
         HANDED_OUT.add(port);
         return port;
       }
@@ -58,10 +58,13 @@ public final class FreePorts {
     }
   }
 
-  /** Whether a server could bind {@code port} now, without SO_REUSEADDR (so not in TIME_WAIT). */
-  private static boolean bindable(int port) {
+  /**
+   * Whether a server could bind 127.0.0.1:{@code port} now; without {@code reuseAddress} not while
+   * a connection of an earlier server waits there in TIME_WAIT.
+   */
+  private static boolean bindable(int port, boolean reuseAddress) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(reuseAddress);
       socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
       return true;
     } catch (IOException e) {
@@ -93,16 +96,7 @@ public final class FreePorts {
    * with SO_REUSEADDR may still let a loopback bind succeed.
    */
   public static boolean isFree(int port) {
-    if (isListening(port)) {
-      return false;
-    }
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return !isListening(port) && bindable(port, true);
   }
 
   /** True if something accepts TCP connections on 127.0.0.1:port. */

@@ -29,14 +29,13 @@ import picocli.CommandLine;
 
 /**
  * Issue 13 item 12: a broker outage longer than the producer's {@code delivery.timeout.ms} while a
- * source keeps producing. Ingest runs with a 20 s delivery timeout (through {@code
- * --producerConfig}, as an operator would set it) and the broker is down for 35-45 s: the producer
- * fails what it buffered, ingest holds and re-sends it, says so in its progress line, and exits 0
- * with every post in the topic. Delivery is at least once: a post the broker stored just as it
- * stopped, whose acknowledgement was lost, is stored again by the re-send (the job counts each id
- * once); a second copy is allowed only for a record ingest sent again after its send failed. The
- * defaults (120 s timeout, 15 min outage limit) ride out the same at a larger scale; only the
- * timings differ.
+ * source keeps producing. Ingest runs with a 20 s delivery timeout (through {@code --kafkaConfig},
+ * as an operator would set it) and the broker is down for 35-45 s: the producer fails what it
+ * buffered, ingest holds and re-sends it, says so in its progress line, and exits 0 with every post
+ * in the topic. Delivery is at least once: a post the broker stored just as it stopped, whose
+ * acknowledgement was lost, is stored again by the re-send (the job counts each id once); a second
+ * copy is allowed only for a record ingest sent again after its send failed. The defaults (120 s
+ * timeout, 15 min outage limit) ride out the same at a larger scale; only the timings differ.
  */
 public class IngestBrokerOutageIT {
   private static final Logger LOG = LoggerFactory.getLogger(IngestBrokerOutageIT.class);
@@ -74,7 +73,7 @@ public class IngestBrokerOutageIT {
                     "--seed=" + SEED,
                     "--bootstrapServers=" + stack.kafkaBootstrap(),
                     "--topic=" + TOPIC,
-                    "--producerConfig=" + producerConfig));
+                    "--kafkaConfig=" + producerConfig));
 
     Expected.await(
         "the first 200 posts acknowledged",

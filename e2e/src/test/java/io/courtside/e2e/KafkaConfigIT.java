@@ -5,25 +5,35 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import io.courtside.ingest.IngestCommand;
+import io.courtside.ingest.SyntheticPosts;
 import io.courtside.model.Post;
+import io.courtside.pipeline.config.KafkaClients;
 import io.courtside.pipeline.influx.InfluxDbClient;
+import io.courtside.pipeline.verify.TopicRead;
 import io.courtside.services.stack.FreePorts;
 import io.courtside.services.stack.KafkaBrokerProcess;
 import io.courtside.services.stack.ManagedProcess;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import picocli.CommandLine;
 
 /**
  * {@code --kafkaConfig} on real parts: a second KRaft broker (its own JVM) whose listener takes
@@ -32,7 +42,8 @@ import org.junit.rules.TemporaryFolder;
  * client it has (its lease, the rewind, the reader, the dead-letter producer, the topic checks):
  * every post is stored, the dead letters are published, verify (with the same flags) passes, and
  * the password shows nowhere in the job's output or command line. With a wrong password the job
- * stops at once with Kafka's own reason, and says which flag to check.
+ * stops at once with Kafka's own reason, and says which flag to check. {@code courtside ingest}
+ * takes the same file.
  */
 public class KafkaConfigIT {
   @ClassRule @Rule public static final StackRule stack = new StackRule("courtside-kafka-config");
@@ -107,8 +118,8 @@ public class KafkaConfigIT {
                 .contains(
                     "Kafka at "
                         + sasl
-                        + " with the settings of --kafkaConfig: [sasl.jaas.config,"
-                        + " sasl.mechanism, security.protocol]"));
+                        + " with the settings of --kafkaConfig: [fetch.max.wait.ms,"
+                        + " sasl.jaas.config, sasl.mechanism, security.protocol]"));
         assertFalse("the job's output shows the password", job.output().contains(password));
       }
 
@@ -142,6 +153,40 @@ public class KafkaConfigIT {
       assertEquals(posts.size(), Expected.postCount(flink));
       Expected.awaitWindows(flink, posts, Duration.ofSeconds(10), Duration.ofSeconds(60));
 
+      // `courtside ingest` takes the same file as --kafkaConfig: its producer and admin client
+      // log in through the SASL listener (the file's consumer setting is left to the job), and
+      // every post it sends is in the topic, read back through the plain listener.
+      int ingested = 150;
+      StringWriter ingestOut = new StringWriter();
+      StringWriter ingestErr = new StringWriter();
+      int ingestExit =
+          new CommandLine(new IngestCommand())
+              .setOut(new PrintWriter(ingestOut, true))
+              .setErr(new PrintWriter(ingestErr, true))
+              .execute(
+                  "--source=synthetic",
+                  "--rate=1000",
+                  "--count=" + ingested,
+                  "--seed=5",
+                  "--bootstrapServers=" + sasl,
+                  "--kafkaConfig=" + client,
+                  "--topic=ingested");
+      assertEquals("ingest's stderr:\n" + ingestErr, 0, ingestExit);
+      assertFalse(
+          "ingest's output shows the password", (ingestOut + "" + ingestErr).contains(password));
+      SyntheticPosts oracle = new SyntheticPosts(5, Clock.systemUTC());
+      Set<String> sent = new TreeSet<>();
+      for (int i = 0; i < ingested; i++) {
+        sent.add(oracle.next().id());
+      }
+      Set<String> stored = new TreeSet<>();
+      TopicRead.readAll(
+          KafkaClients.of(plain),
+          "ingested",
+          r -> stored.add(new String(r.getKV().getKey(), StandardCharsets.UTF_8)),
+          (read, total) -> {});
+      assertEquals(sent, stored);
+
       // The same job with a wrong password: Kafka refuses it at the first client, and the job
       // stops instead of retrying, naming the flag to check and hiding the password.
       String wrong = "wrong-" + UUID.randomUUID();
@@ -172,6 +217,8 @@ public class KafkaConfigIT {
             "\n",
             "security.protocol=SASL_PLAINTEXT",
             "sasl.mechanism=PLAIN",
+            // A consumer-only setting: the job's reader takes it, ingest leaves it.
+            "fetch.max.wait.ms=400",
             "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
                 + " username=\"courtside\" password=\""
                 + password

@@ -68,12 +68,11 @@ final class IngestRun {
 
   private int runToEnd(PrintWriter out, PrintWriter err) throws IngestException {
     Properties extra = new Properties();
-    if (kafka.producerConfig != null) {
+    if (kafka.kafkaConfig != null) {
       try {
-        extra = KafkaSettings.load(kafka.producerConfig);
+        extra = KafkaSettings.load(kafka.kafkaConfig);
       } catch (IOException | IllegalArgumentException e) {
-        throw new IngestException(
-            "--producerConfig=" + kafka.producerConfig + ": " + e.getMessage(), e);
+        throw new IngestException("--kafkaConfig=" + kafka.kafkaConfig + ": " + e.getMessage(), e);
       }
     }
     Properties producerProps = KafkaSettings.producer(kafka.bootstrapServers, extra);

@@ -20,7 +20,7 @@ interface KafkaAccess {
         return PostProducer.create(
             producerProps, kafka.topic, java.time.Duration.ofSeconds(kafka.maxKafkaOutage));
       } catch (KafkaException e) {
-        // Raised by client construction: unresolvable address, a bad setting in --producerConfig.
+        // Raised by client construction: unresolvable address, a bad setting in --kafkaConfig.
         // The client says "Failed to create new KafkaAdminClient"; its cause says what is wrong.
         StringBuilder why = new StringBuilder(String.valueOf(e.getMessage()));
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {

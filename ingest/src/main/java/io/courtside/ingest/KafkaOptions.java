@@ -44,8 +44,11 @@ public final class KafkaOptions {
   long maxKafkaOutage;
 
   @Option(
-      names = "--producerConfig",
+      names = {"--kafkaConfig", "--producerConfig"},
       paramLabel = "FILE",
-      description = "Properties file of extra Kafka client settings (SASL/SSL, tuning).")
-  Path producerConfig;
+      description =
+          "Properties file of Kafka client settings (SASL/SSL, tuning): the same file the"
+              + " pipeline and verify take as --kafkaConfig; the producer and the admin client"
+              + " each get the keys they know (--producerConfig is its former name).")
+  Path kafkaConfig;
 }

@@ -1,5 +1,6 @@
 package io.courtside.ingest;
 
+import io.courtside.model.Spelling;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +10,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Client properties for ingest: our delivery defaults, then the user's {@code --producerConfig}
- * file (SASL/SSL and tuning). Values from that file are never logged, only their keys, because it
- * typically holds passwords and JAAS configs.
+ * Client properties for ingest: our delivery defaults, then the user's {@code --kafkaConfig} file
+ * (SASL/SSL and tuning), the same file the pipeline reads: the producer and the admin client each
+ * take the keys their kind of client knows, so a consumer setting in it (for the pipeline) is no
+ * warning here. Values from that file are never logged, only their keys, because it typically holds
+ * passwords and JAAS configs.
  */
 public final class KafkaSettings {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSettings.class);
@@ -28,11 +32,28 @@ public final class KafkaSettings {
 
   private KafkaSettings() {}
 
-  /** Reads a Java properties file of extra client settings (UTF-8). */
+  /**
+   * Reads a Java properties file of extra client settings (UTF-8). A key no Kafka client knows is
+   * refused (IllegalArgumentException naming it, with the nearest known key): a typo such as {@code
+   * security.protocl} would otherwise leave the client on plaintext and fail later as an
+   * unreachable broker.
+   */
   public static Properties load(Path file) throws IOException {
     Properties props = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       props.load(reader);
+    }
+    Set<String> known = new TreeSet<>(ProducerConfig.configNames());
+    known.addAll(ConsumerConfig.configNames());
+    known.addAll(AdminClientConfig.configNames());
+    for (String key : new TreeSet<>(props.stringPropertyNames())) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException(
+            "'"
+                + key
+                + "' is not a setting of a Kafka consumer, producer or admin client"
+                + Spelling.nearest(key, known).map(k -> "; did you mean " + k + "?").orElse(""));
+      }
     }
     // Keys only: the values are often secrets.
     LOG.info(
@@ -72,8 +93,11 @@ public final class KafkaSettings {
     // Large so a full buffer blocks (back-pressure) instead of failing records; still finite so a
     // broker that vanished for good surfaces as an error instead of a silent hang.
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "300000");
+    Set<String> producerKeys = ProducerConfig.configNames();
     for (String key : extra.stringPropertyNames()) {
-      props.put(key, extra.getProperty(key));
+      if (producerKeys.contains(key)) {
+        props.put(key, extra.getProperty(key));
+      }
     }
     warnOnWeakerDelivery(props);
     // The flag is the one source of the address, and we pass serializer instances ourselves.
@@ -125,16 +149,16 @@ public final class KafkaSettings {
     if (!"all".equals(props.getProperty(ProducerConfig.ACKS_CONFIG))
         && !"-1".equals(props.getProperty(ProducerConfig.ACKS_CONFIG))) {
       LOG.warn(
-          "--producerConfig sets acks={}: records may be lost if a broker fails",
+          "--kafkaConfig sets acks={}: records may be lost if a broker fails",
           props.getProperty(ProducerConfig.ACKS_CONFIG));
     }
     if (!"true".equalsIgnoreCase(props.getProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))) {
-      LOG.warn("--producerConfig disables idempotence: retries may write duplicates");
+      LOG.warn("--kafkaConfig disables idempotence: retries may write duplicates");
     }
     String inFlight = props.getProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
     if (!MAX_IN_FLIGHT.equals(inFlight)) {
       LOG.warn(
-          "--producerConfig sets {}={}: records sent right after a topic is created may be"
+          "--kafkaConfig sets {}={}: records sent right after a topic is created may be"
               + " lost (KAFKA-15591)",
           ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
           inFlight);
@@ -143,7 +167,7 @@ public final class KafkaSettings {
 
   private static void ignoreFromFile(Properties props, Properties extra, String key, String why) {
     if (extra.containsKey(key)) {
-      LOG.warn("--producerConfig: {} is ignored ({})", key, why);
+      LOG.warn("--kafkaConfig: {} is ignored ({})", key, why);
       props.remove(key);
     }
   }

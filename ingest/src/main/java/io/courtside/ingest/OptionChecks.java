@@ -91,8 +91,8 @@ final class OptionChecks {
     if (k.replicationFactor < 1) {
       return "--replicationFactor must be at least 1, got " + k.replicationFactor;
     }
-    if (k.producerConfig != null && !Files.isRegularFile(k.producerConfig)) {
-      return "--producerConfig=" + k.producerConfig + ": no such file";
+    if (k.kafkaConfig != null && !Files.isRegularFile(k.kafkaConfig)) {
+      return "--kafkaConfig=" + k.kafkaConfig + ": no such file";
     }
     return null;
   }

@@ -136,7 +136,7 @@ public final class TopicAdmin {
                 + servers
                 + " refused our credentials: "
                 + cause.getMessage()
-                + " (check --producerConfig)",
+                + " (check --kafkaConfig)",
             cause);
       }
       throw new IngestException("Kafka at " + servers + ": " + cause, cause);

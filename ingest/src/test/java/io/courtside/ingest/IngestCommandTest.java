@@ -107,9 +107,16 @@ public class IngestCommandTest {
   }
 
   @Test
-  public void producerConfigMustExist() {
+  public void kafkaConfigMustExist() {
+    assertThat(run("--source=synthetic", "--kafkaConfig=/no/such.properties"), is(2));
+    assertThat(err.toString(), containsString("--kafkaConfig=/no/such.properties: no such file"));
+  }
+
+  /** The flag's former name still works, for scripts written before the rename. */
+  @Test
+  public void producerConfigIsTheFormerName() {
     assertThat(run("--source=synthetic", "--producerConfig=/no/such.properties"), is(2));
-    assertThat(err.toString(), containsString("--producerConfig=/no/such.properties"));
+    assertThat(err.toString(), containsString("--kafkaConfig=/no/such.properties: no such file"));
   }
 
   @Test
@@ -127,7 +134,7 @@ public class IngestCommandTest {
           "--file",
           "--speed",
           "--seed",
-          "--producerConfig",
+          "--kafkaConfig",
           "--track",
           "--bearerTokenFile",
           "--xApiBase",

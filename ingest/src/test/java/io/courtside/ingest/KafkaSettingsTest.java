@@ -4,11 +4,21 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.Assert.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class KafkaSettingsTest {
+  private static final String SECRET = "pw-51c0ffee";
+
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
   @Test
   public void producerDefaultsGuardDelivery() {
     Properties p = KafkaSettings.producer("h:1", new Properties());
@@ -42,6 +52,42 @@ public class KafkaSettingsTest {
     assertThat(a.getProperty("security.protocol"), equalTo("SSL"));
     assertThat(a.getProperty("acks"), nullValue());
     assertThat(a.getProperty("default.api.timeout.ms"), equalTo("15000"));
+  }
+
+  /** The pipeline's file serves ingest too: its consumer settings are no producer's business. */
+  @Test
+  public void theProducerTakesOnlyProducerSettings() {
+    Properties extra = new Properties();
+    extra.setProperty("security.protocol", "SASL_SSL");
+    extra.setProperty("isolation.level", "read_committed");
+    extra.setProperty("fetch.min.bytes", "1024");
+    Properties p = KafkaSettings.producer("h:1", extra);
+    assertThat(p.getProperty("security.protocol"), equalTo("SASL_SSL"));
+    assertThat(p.getProperty("isolation.level"), nullValue());
+    assertThat(p.getProperty("fetch.min.bytes"), nullValue());
+  }
+
+  @Test
+  public void aKeyNoKafkaClientKnowsIsRefusedWithTheNearestOne() throws IOException {
+    Path file = tmp.newFile("client.properties").toPath();
+    Files.writeString(file, "security.protocl=SASL_SSL\nsasl.jaas.config=" + SECRET + "\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> KafkaSettings.load(file));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "'security.protocl' is not a setting of a Kafka consumer, producer or admin client;"
+                + " did you mean security.protocol?"));
+    Files.writeString(file, "schema.registry.url=http://r:8081\n");
+    e = assertThrows(IllegalArgumentException.class, () -> KafkaSettings.load(file));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "'schema.registry.url' is not a setting of a Kafka consumer, producer or admin"
+                + " client"));
+    Files.writeString(
+        file, "security.protocol=SASL_SSL\nsasl.jaas.config=" + SECRET + "\nisolation.level=x\n");
+    assertThat(KafkaSettings.load(file).getProperty("sasl.jaas.config"), equalTo(SECRET));
   }
 
   @Test

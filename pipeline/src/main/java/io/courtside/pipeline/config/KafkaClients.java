@@ -1,5 +1,6 @@
 package io.courtside.pipeline.config;
 
+import io.courtside.model.Spelling;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -125,7 +126,7 @@ public final class KafkaClients implements Serializable {
                 + ": '"
                 + key
                 + "' is not a setting of a Kafka consumer, producer or admin client"
-                + nearest(key, known).map(k -> "; did you mean " + k + "?").orElse(""));
+                + Spelling.nearest(key, known).map(k -> "; did you mean " + k + "?").orElse(""));
       }
     }
     KafkaClients clients = new KafkaClients(bootstrapServers, file, settings);
@@ -159,46 +160,6 @@ public final class KafkaClients implements Serializable {
       all.putAll(config);
       return new KafkaProducer<>(all);
     };
-  }
-
-  /**
-   * The known key closest to {@code key} by edit distance, if it is a likely typo of it (at most
-   * two edits, or a quarter of its length). Hand-written: the one library that has it (Apache
-   * Commons Text) is not among the job's dependencies, and this is its only use.
-   */
-  static java.util.Optional<String> nearest(String key, Set<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String k : new TreeSet<>(known)) {
-      int d = editDistance(key, k);
-      if (d < bestDistance) {
-        best = k;
-        bestDistance = d;
-      }
-    }
-    return bestDistance <= Math.max(2, key.length() / 4)
-        ? java.util.Optional.of(best)
-        : java.util.Optional.empty();
-  }
-
-  /** Levenshtein distance: insertions, deletions and substitutions of one character. */
-  static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /** Kafka's own check of the values (types, enums), without creating a client. */

@@ -160,39 +160,6 @@ public class KafkaClientsTest {
     assertTrue(e.getMessage(), e.getMessage().contains("fetch.min.bytes"));
   }
 
-  /** The edit distance against a recount by recursion over prefixes, on random short strings. */
-  @Test
-  public void theEditDistanceIsLevenshteins() {
-    java.util.Random r = new java.util.Random(7);
-    for (int n = 0; n < 2_000; n++) {
-      String a = randomWord(r);
-      String b = randomWord(r);
-      assertEquals(a + " / " + b, recount(a, b), KafkaClients.editDistance(a, b));
-    }
-    assertEquals(
-        java.util.Optional.of("sasl.mechanism"),
-        KafkaClients.nearest("sasl.mechansim", java.util.Set.of("sasl.mechanism", "acks")));
-  }
-
-  private static String randomWord(java.util.Random r) {
-    StringBuilder w = new StringBuilder();
-    for (int i = r.nextInt(7); i > 0; i--) {
-      w.append((char) ('a' + r.nextInt(3)));
-    }
-    return w.toString();
-  }
-
-  private static int recount(String a, String b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return a.length() + b.length();
-    }
-    String a1 = a.substring(1);
-    String b1 = b.substring(1);
-    return Math.min(
-        recount(a1, b1) + (a.charAt(0) == b.charAt(0) ? 0 : 1),
-        Math.min(recount(a1, b), recount(a, b1)) + 1);
-  }
-
   @Test
   public void aMissingFileIsSaidSo() {
     IllegalArgumentException e =

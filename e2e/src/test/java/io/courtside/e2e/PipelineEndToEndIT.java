@@ -1,6 +1,7 @@
 package io.courtside.e2e;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.launch.DirectThreads;
 import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.sentiment.Vader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +24,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -118,6 +124,32 @@ public class PipelineEndToEndIT {
       assertEquals(40, readAll(topic + "-dlq", 40).size());
     } finally {
       result.cancel();
+    }
+  }
+
+  /**
+   * A mistyped --topic: the backfill stops before it creates anything (a consumer asking for a
+   * missing topic's partitions used to make the broker create it, and the dead-letter topic was
+   * made first).
+   */
+  @Test
+  public void aMistypedTopicIsNamedAndABackfillLeavesNoTopicBehind() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int code = PipelineLauncher.run(List.of(args("twiterdata", "db_typo", "--backfill")), err, "");
+    assertEquals(bytes.toString(StandardCharsets.UTF_8), 1, code);
+    assertTrue(
+        bytes.toString(StandardCharsets.UTF_8),
+        bytes
+            .toString(StandardCharsets.UTF_8)
+            .contains(
+                "courtside pipeline: topic 'twiterdata' does not exist at "
+                    + stack.kafkaBootstrap()
+                    + ": nothing to backfill (check --topic)"));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+      Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      assertFalse(topics.toString(), topics.contains("twiterdata"));
+      assertFalse(topics.toString(), topics.contains("twiterdata-dlq"));
     }
   }
 

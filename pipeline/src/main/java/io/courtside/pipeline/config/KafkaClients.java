@@ -52,6 +52,7 @@ public final class KafkaClients implements Serializable {
           "bootstrap.servers", "the job takes it from --bootstrapServers",
           "group.id", "the job takes it from --consumerGroup",
           "enable.auto.commit", "the job commits the offsets it has read",
+          "allow.auto.create.topics", "the job creates the topics it needs itself",
           "key.deserializer", "the job reads bytes",
           "value.deserializer", "the job reads bytes",
           "key.serializer", "the job writes bytes",
@@ -184,7 +185,11 @@ public final class KafkaClients implements Serializable {
    * call, for the caller to add its own.
    */
   public Map<String, Object> consumer() {
-    return props(ConsumerConfig.configNames());
+    Map<String, Object> p = props(ConsumerConfig.configNames());
+    // Asking for a missing topic's partitions would make the broker create it: a mistyped --topic
+    // would leave an empty topic behind.
+    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    return p;
   }
 
   /** Producer properties: the file's producer settings and the bootstrap servers. */

@@ -186,6 +186,7 @@ public final class PipelineLauncher {
    */
   public static PipelineResult start(Job job) {
     JobConfig c = job.config();
+    Topics.checkSource(c.kafka().clients(), c.kafka().topic(), c.kafka().backfill());
     Topics.ensureExists(c.kafka().clients(), c.dlqTopic());
     InfluxPreflight.check(c.sink().target());
     if (c.kafka().backfill()) {

@@ -3,7 +3,9 @@ package io.courtside.pipeline.launch;
 import io.courtside.pipeline.config.KafkaClients;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,30 +13,71 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Creates the topics the job writes to before it starts, so no broker auto-creation is needed; and
- * counts the partitions of the one it reads.
+ * Creates the topics the job writes to before it starts, so no broker auto-creation is needed;
+ * checks the one it reads; and counts its partitions.
  */
 final class Topics {
+  private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
+
   private Topics() {}
 
+  /**
+   * Checks the topic the job reads before anything else touches the broker. A backfill of a topic
+   * that does not exist stops here (IllegalStateException), before the dead-letter topic is made: a
+   * mistyped {@code --topic} used to leave both behind, because a consumer asking for a missing
+   * topic's partitions makes the broker create it. A streaming job may start before anything was
+   * sent, so it creates the topic with the broker's default partitions and replication, and says so
+   * (the job's consumers never create a topic: {@code allow.auto.create.topics=false}).
+   */
+  static void checkSource(KafkaClients clients, String topic, boolean backfill) {
+    if (names(clients).contains(topic)) {
+      return;
+    }
+    String where = "topic '" + topic + "' does not exist at " + clients.bootstrapServers();
+    if (backfill) {
+      throw new IllegalStateException(where + ": nothing to backfill (check --topic)");
+    }
+    create(clients, new NewTopic(topic, Optional.empty(), Optional.empty()));
+    LOG.warn(
+        "{}: created it with the broker's default partitions and replication; the job waits for"
+            + " posts (check --topic if it is mistyped)",
+        where);
+  }
+
+  /** Creates {@code topic} (one partition) unless it exists: the dead-letter topic. */
   static void ensureExists(KafkaClients clients, String topic) {
-    String bootstrapServers = clients.bootstrapServers();
+    if (!names(clients).contains(topic)) {
+      create(clients, new NewTopic(topic, 1, (short) 1));
+    }
+  }
+
+  private static Set<String> names(KafkaClients clients) {
     try (Admin admin = admin(clients, 15_000)) {
-      if (admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
-        return;
-      }
-      admin
-          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
-          .all()
-          .get(15, TimeUnit.SECONDS);
+      return admin.listTopics().names().get(15, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw unreachable(clients.bootstrapServers(), e.getCause());
+    } catch (TimeoutException e) {
+      throw unreachable(clients.bootstrapServers(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Creates the topic; one made meanwhile by someone else is as good. */
+  private static void create(KafkaClients clients, NewTopic topic) {
+    try (Admin admin = admin(clients, 15_000)) {
+      admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw unreachable(bootstrapServers, e.getCause());
+        throw unreachable(clients.bootstrapServers(), e.getCause());
       }
     } catch (TimeoutException e) {
-      throw unreachable(bootstrapServers, e);
+      throw unreachable(clients.bootstrapServers(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

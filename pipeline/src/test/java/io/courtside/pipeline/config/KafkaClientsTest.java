@@ -68,7 +68,8 @@ public class KafkaClientsTest {
   public void noFileIsTheServersAlone() {
     KafkaClients c = KafkaClients.load("b:9092", null);
     assertEquals(KafkaClients.of("b:9092"), c);
-    assertEquals(Map.of("bootstrap.servers", "b:9092"), c.consumer());
+    assertEquals(
+        Map.of("bootstrap.servers", "b:9092", "allow.auto.create.topics", false), c.consumer());
     assertEquals("b:9092", c.toString());
   }
 
@@ -119,6 +120,7 @@ public class KafkaClientsTest {
             "bootstrap.servers", "the job takes it from --bootstrapServers",
             "group.id", "the job takes it from --consumerGroup",
             "enable.auto.commit", "the job commits the offsets it has read",
+            "allow.auto.create.topics", "the job creates the topics it needs itself",
             "value.deserializer", "the job reads bytes",
             "key.serializer", "the job writes bytes");
     for (Map.Entry<String, String> e : owned.entrySet()) {

@@ -296,6 +296,49 @@ public class ExactCountsIT {
     }
   }
 
+  /**
+   * Found by an adversarial run: one live post whose createdAt was 20 minutes ahead of its record's
+   * Kafka timestamp (a device clock running fast; within the hour the parse rule accepts) took its
+   * partition's clock 20 minutes ahead, and every ordinary post after it was dropped from the
+   * windows as late, while verify, judging them by the same clock, said OK. Now such a post moves
+   * the clock no further than its record's timestamp: it is counted in its own window, and so is
+   * every post after it.
+   */
+  @Test
+  public void aPostStampedAheadOfItsRecordDoesNotMakeThePostsAfterItLate() throws Exception {
+    String topic = "ahead";
+    String db = "db_ahead";
+    Traffic.createTopic(stack.kafkaBootstrap(), topic, 1);
+    List<String> args =
+        jobArgs(topic, db, "--windowSize=10s", "--maxOutOfOrderness=2s", "--earlyFiringPeriod=1s");
+    Instant t0 = Instant.now().minusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
+    List<Stamped> before = live("b-", 100, t0, 100, 61);
+    long sentAt = System.currentTimeMillis();
+    Post ahead = Post.of("ahead", Instant.ofEpochMilli(sentAt).plus(Duration.ofMinutes(30)), "Wow");
+    List<Stamped> first = new ArrayList<>(before);
+    first.add(Stamped.post(ahead, sentAt));
+    PipelineResult job = JobArgs.start(args);
+    try {
+      send(topic, first, 0);
+      InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), db);
+      Expected.awaitPosts(influx, first.size(), Duration.ofMinutes(2));
+      Thread.sleep(3_000); // the job's watermark has taken in the post ahead
+      List<Stamped> after = live("a-", 100, Instant.now().minusSeconds(8), 50, 62);
+      send(topic, after, 0);
+      List<Post> posts = new ArrayList<>();
+      for (List<Stamped> part : List.of(before, after)) {
+        for (Stamped r : part) {
+          posts.add(PostJson.parse(r.value()));
+        }
+      }
+      posts.add(ahead);
+      Expected.awaitWindows(influx, posts, Duration.ofSeconds(10), Duration.ofSeconds(90));
+      Verified.await(args, Duration.ofMinutes(1));
+    } finally {
+      job.cancel();
+    }
+  }
+
   @Test
   public void anEmptyPartitionHoldsNoWindowOpen() throws Exception {
     // Four partitions, posts in three: every window must still close (its on-time pane). An idle

@@ -26,8 +26,9 @@ import org.joda.time.Instant;
  *       for the dead letters, whatever createdAt it carries) keeps its Kafka timestamp and does not
  *       move the watermark, so a junk line in a replayed archive cannot make the archive late.
  *       Whether a record is a post is {@link ParsePosts#parse}'s decision, the job's own.
- *   <li>The partition's clock is the greatest createdAt it has read; its watermark trails the clock
- *       by {@code maxOutOfOrderness}.
+ *   <li>The partition's clock is the greatest createdAt it has read, each taken no later than its
+ *       record's Kafka timestamp ({@link #clockTime}); its watermark trails the clock by {@code
+ *       maxOutOfOrderness}.
  *   <li>Idle: when the partition is caught up (backlog 0) and has read nothing for {@code
  *       idleness}, its watermark advances from its own clock by the processing time elapsed since
  *       its last record. It never jumps to the wall clock, so an archive replayed at any speed
@@ -144,9 +145,21 @@ public final class EventTimeWatermark extends TimestampPolicy<byte[], byte[]> {
     if (parsed.getKey() == null) {
       return eventTime; // a dead letter: its Kafka time, and the clock stays where it is
     }
-    clock = Math.max(clock, eventTime.getMillis());
+    clock = Math.max(clock, clockTime(eventTime.getMillis(), record.getTimestamp()));
     job.firstDatedAt.compareAndSet(Long.MIN_VALUE, lastReadMillis);
     return eventTime;
+  }
+
+  /**
+   * How far a post with {@code createdAt} in a record stamped {@code kafkaTimestamp} moves its
+   * partition's clock: to its createdAt, but no later than its record's Kafka timestamp (none: -1).
+   * A post stamped ahead of its record (a device clock running fast: Bluesky's createdAt is the
+   * client's) is still counted in its own window, but cannot take the clock into the future, where
+   * every ordinary post after it would be late: one post 20 minutes ahead silenced 20 minutes of
+   * live windows. {@code courtside verify}'s band ({@code LatenessRule}) uses the same rule.
+   */
+  public static long clockTime(long createdAt, long kafkaTimestamp) {
+    return kafkaTimestamp < 0 ? createdAt : Math.min(createdAt, kafkaTimestamp);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.courtside.pipeline.verify;
 
+import io.courtside.pipeline.read.EventTimeWatermark;
 import org.joda.time.Duration;
 
 /**
@@ -9,13 +10,15 @@ import org.joda.time.Duration;
  * may have dropped it as late; a {@code --backfill} run counts it).
  *
  * <p>Per partition, in offset order: {@code clock} = the greatest createdAt of the posts (not dead
- * letters) before this one (none for the first record); {@code gap} = this record's Kafka timestamp
- * minus the previous one's; an idle partition lets the watermark follow the wall clock, so a gap of
- * at least {@code partitionIdleness − 5 s} adds {@code gap + 5 s} of credit. The watermark the
- * partition can have reached when it reads a record is its <i>ceiling</i>: the greatest {@code
- * clock − maxOutOfOrderness + credit} of this record and every record before it (the watermark
- * never goes back, so an idle advance still holds for the records after the first one past the
- * gap). SURE iff a clock exists and {@code window.maxTimestamp + allowedLateness ≥ ceiling}.
+ * letters) before this one, each taken no later than its Kafka timestamp ({@link
+ * EventTimeWatermark#clockTime}; none for the first record); {@code gap} = this record's Kafka
+ * timestamp minus the previous one's; an idle partition lets the watermark follow the wall clock,
+ * so a gap of at least {@code partitionIdleness − 5 s} adds {@code gap + 5 s} of credit. The
+ * watermark the partition can have reached when it reads a record is its <i>ceiling</i>: the
+ * greatest {@code clock − maxOutOfOrderness + credit} of this record and every record before it
+ * (the watermark never goes back, so an idle advance still holds for the records after the first
+ * one past the gap). SURE iff a clock exists and {@code window.maxTimestamp + allowedLateness ≥
+ * ceiling}.
  */
 public final class LatenessRule {
   /**
@@ -90,8 +93,9 @@ public final class LatenessRule {
         ceiling = ceiling == null ? reach : Math.max(ceiling, reach);
       }
       boolean sure = ceiling != null && sure(windowMaxTimestamp, ceiling);
-      if (postCreatedAt != null && (clock == null || postCreatedAt > clock)) {
-        clock = postCreatedAt;
+      if (postCreatedAt != null) {
+        long moves = EventTimeWatermark.clockTime(postCreatedAt, kafkaTimestamp);
+        clock = clock == null ? moves : Math.max(clock, moves);
       }
       previousTimestamp = kafkaTimestamp;
       previousOffset = offset;

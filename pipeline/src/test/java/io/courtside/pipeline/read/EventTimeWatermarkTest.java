@@ -100,6 +100,26 @@ public class EventTimeWatermarkTest {
     assertEquals(before, w.getWatermark(backlog(1)));
   }
 
+  /**
+   * A live post stamped 20 minutes ahead of its record (a device clock running fast) keeps its own
+   * createdAt, and moves the clock only to its record's Kafka timestamp: the ordinary posts after
+   * it are not late. Before, it took the watermark 20 minutes ahead and every later post of the
+   * partition was dropped from the windows.
+   */
+  @Test
+  public void aPostAheadOfItsRecordMovesTheClockNoFurtherThanTheRecordsTimestamp() {
+    EventTimeWatermark w = partition(0);
+    long live = now.get();
+    w.getTimestampForRecord(backlog(0), post(live - 2_000, 0));
+    long ahead = live + 20 * 60_000L;
+    assertEquals(ahead, w.getTimestampForRecord(backlog(0), post(ahead, 1)).getMillis());
+    assertEquals(live - D.getMillis(), w.getWatermark(backlog(0)).getMillis());
+    now.addAndGet(1_000);
+    w.getTimestampForRecord(backlog(0), post(now.get() - 500, 2));
+    assertEquals(now.get() - 500 - D.getMillis(), w.getWatermark(backlog(0)).getMillis());
+    assertEquals(live + 500, EventTimeWatermark.clockTime(live + 500, -1));
+  }
+
   @Test
   public void anIdlePartitionAdvancesFromItsOwnClockByTheTimeElapsedOnlyWhenCaughtUp() {
     EventTimeWatermark w = partition(0);

@@ -1,16 +1,17 @@
 package io.courtside.ingest;
 
-import io.courtside.model.Spelling;
+import io.courtside.model.KafkaClientSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,28 +34,20 @@ public final class KafkaSettings {
   private KafkaSettings() {}
 
   /**
-   * Reads a Java properties file of extra client settings (UTF-8). A key no Kafka client knows is
-   * refused (IllegalArgumentException naming it, with the nearest known key): a typo such as {@code
-   * security.protocl} would otherwise leave the client on plaintext and fail later as an
-   * unreachable broker.
+   * Reads a Java properties file of extra client settings (UTF-8), checked as the job checks its
+   * {@code --kafkaConfig} ({@link KafkaClientSettings#check}: a key no Kafka client knows, a JAAS
+   * line Kafka cannot read; IllegalArgumentException naming the key, never a value).
    */
   public static Properties load(Path file) throws IOException {
     Properties props = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       props.load(reader);
     }
-    Set<String> known = new TreeSet<>(ProducerConfig.configNames());
-    known.addAll(ConsumerConfig.configNames());
-    known.addAll(AdminClientConfig.configNames());
-    for (String key : new TreeSet<>(props.stringPropertyNames())) {
-      if (!known.contains(key)) {
-        throw new IllegalArgumentException(
-            "'"
-                + key
-                + "' is not a setting of a Kafka consumer, producer or admin client"
-                + Spelling.nearest(key, known).map(k -> "; did you mean " + k + "?").orElse(""));
-      }
+    Map<String, String> settings = new TreeMap<>();
+    for (String key : props.stringPropertyNames()) {
+      settings.put(key, props.getProperty(key));
     }
+    KafkaClientSettings.check(settings);
     // Keys only: the values are often secrets.
     LOG.info(
         "extra Kafka client settings from {}: {}",

@@ -1,9 +1,12 @@
 package io.courtside.ingest;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertThrows;
 
 import java.io.IOException;
@@ -16,6 +19,7 @@ import org.junit.rules.TemporaryFolder;
 
 public class KafkaSettingsTest {
   private static final String SECRET = "pw-51c0ffee";
+  private static final String PLAIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
 
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
@@ -85,9 +89,23 @@ public class KafkaSettingsTest {
         equalTo(
             "'schema.registry.url' is not a setting of a Kafka consumer, producer or admin"
                 + " client"));
+    String jaas = PLAIN + " required username=\"u\" password=\"" + SECRET + "\";";
     Files.writeString(
-        file, "security.protocol=SASL_SSL\nsasl.jaas.config=" + SECRET + "\nisolation.level=x\n");
-    assertThat(KafkaSettings.load(file).getProperty("sasl.jaas.config"), equalTo(SECRET));
+        file, "security.protocol=SASL_SSL\nsasl.jaas.config=" + jaas + "\nisolation.level=x\n");
+    assertThat(KafkaSettings.load(file).getProperty("sasl.jaas.config"), equalTo(jaas));
+  }
+
+  /** A JAAS line Kafka cannot read: Kafka's reason would quote the password. */
+  @Test
+  public void anUnreadableJaasLineIsRefusedWithoutThePassword() throws IOException {
+    Path file = tmp.newFile("client.properties").toPath();
+    Files.writeString(
+        file,
+        "sasl.jaas.config=" + PLAIN + " required username=\"u\" password=Kafka " + SECRET + ";\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> KafkaSettings.load(file));
+    assertThat(e.getMessage(), startsWith("sasl.jaas.config is not a JAAS configuration"));
+    assertThat(e.getMessage(), not(containsString(SECRET)));
   }
 
   @Test

@@ -9,14 +9,14 @@ import java.util.TreeSet;
  * file, read by ingest and by the job). Hand-written: the one library that has an edit distance
  * (Apache Commons Text) is not among our dependencies, and this is its only use.
  */
-public final class Spelling {
+final class Spelling {
   private Spelling() {}
 
   /**
    * The known word closest to {@code word} by edit distance, if it is a likely typo of it (at most
    * two edits, or a quarter of its length); ties go to the first in alphabetical order.
    */
-  public static Optional<String> nearest(String word, Collection<String> known) {
+  static Optional<String> nearest(String word, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : new TreeSet<>(known)) {

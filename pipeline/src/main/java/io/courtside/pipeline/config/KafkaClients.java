@@ -1,6 +1,6 @@
 package io.courtside.pipeline.config;
 
-import io.courtside.model.Spelling;
+import io.courtside.model.KafkaClientSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -113,22 +113,16 @@ public final class KafkaClients implements Serializable {
     for (String key : props.stringPropertyNames()) {
       settings.put(key, props.getProperty(key).strip());
     }
-    Set<String> known = new TreeSet<>(ConsumerConfig.configNames());
-    known.addAll(ProducerConfig.configNames());
-    known.addAll(AdminClientConfig.configNames());
     for (String key : settings.keySet()) {
       if (OWNED.containsKey(key)) {
         throw new IllegalArgumentException(
             flag + ": sets " + key + ", which it may not: " + OWNED.get(key));
       }
-      if (!known.contains(key)) {
-        throw new IllegalArgumentException(
-            flag
-                + ": '"
-                + key
-                + "' is not a setting of a Kafka consumer, producer or admin client"
-                + Spelling.nearest(key, known).map(k -> "; did you mean " + k + "?").orElse(""));
-      }
+    }
+    try {
+      KafkaClientSettings.check(settings);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(flag + ": " + e.getMessage());
     }
     KafkaClients clients = new KafkaClients(bootstrapServers, file, settings);
     parse(flag, ConsumerConfig.configDef(), clients.consumer());

@@ -152,10 +152,23 @@ public class KafkaClientsTest {
             + ": 'schema.registry.url' is not a setting of a Kafka consumer, producer or admin"
             + " client",
         e.getMessage());
-    String bad = file("security.protocol=SASL_PLAIN", "sasl.jaas.config=" + SECRET);
+    String bad =
+        file("security.protocol=SASL_PLAIN", "sasl.jaas.config=" + JAAS.replace("\\", "\\\\"));
     e = assertThrows(IllegalArgumentException.class, () -> KafkaClients.load("b:1", bad));
     assertTrue(e.getMessage(), e.getMessage().startsWith("--kafkaConfig=" + bad + ": "));
     assertTrue(e.getMessage(), e.getMessage().contains("security.protocol"));
+    assertFalse(e.getMessage(), e.getMessage().contains(SECRET));
+    // A JAAS line Kafka cannot read (the password unquoted): Kafka's reason would quote it.
+    String jaas =
+        file(
+            "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"job\" password=Kafka "
+                + SECRET
+                + ";");
+    e = assertThrows(IllegalArgumentException.class, () -> KafkaClients.load("b:1", jaas));
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().startsWith("--kafkaConfig=" + jaas + ": sasl.jaas.config is not a JAAS"));
     assertFalse(e.getMessage(), e.getMessage().contains(SECRET));
     String number = file("fetch.min.bytes=lots");
     e = assertThrows(IllegalArgumentException.class, () -> KafkaClients.load("b:1", number));

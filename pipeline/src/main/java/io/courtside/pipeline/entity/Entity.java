@@ -33,6 +33,7 @@ public record Entity(
       throw new IllegalArgumentException("entity '" + name + "' has no kind (team or player)");
     }
     this.name = name.trim();
+    checkTagValue(this.name);
     this.kind = kind;
     this.aliases = aliases == null ? List.of() : List.copyOf(aliases);
     this.capitalised = capitalised == null ? List.of() : List.copyOf(capitalised);
@@ -43,5 +44,47 @@ public record Entity(
               + name
               + "' has no aliases, capitalised aliases or tags: nothing can match it");
     }
+  }
+
+  /**
+   * The name is the {@code entity} tag of InfluxDB's points, and line protocol cannot carry every
+   * string there: a control character (a tab, a line break) is written as its escape and stored as
+   * those two characters, and a name ending in a backslash escapes the comma after it, so InfluxDB
+   * refuses the point. Either would leave the entity's windows wrong or missing, so such a name is
+   * refused when the watchlist is read. Other characters (spaces, commas, '=', quotes, a backslash
+   * inside the name) are escaped and stored as written.
+   */
+  private static void checkTagValue(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new IllegalArgumentException(
+            String.format(
+                "entity name %s holds a control character (U+%04X), which an InfluxDB tag cannot"
+                    + " hold",
+                quoted(name), (int) c));
+      }
+    }
+    if (name.endsWith("\\")) {
+      throw new IllegalArgumentException(
+          "entity name "
+              + quoted(name)
+              + " ends with a backslash, which an InfluxDB tag cannot end with");
+    }
+  }
+
+  /** The name in quotes, its control characters shown as escapes. */
+  private static String quoted(String name) {
+    StringBuilder sb = new StringBuilder("'");
+    name.chars()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04X", c));
+              } else {
+                sb.append((char) c);
+              }
+            });
+    return sb.append('\'').toString();
   }
 }

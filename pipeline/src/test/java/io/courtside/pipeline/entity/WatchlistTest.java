@@ -66,4 +66,37 @@ public class WatchlistTest {
     e = assertThrows(IllegalArgumentException.class, () -> Watchlist.read(dup));
     assertThat(e.getMessage(), containsString("'A' and 'B'"));
   }
+
+  /**
+   * Names InfluxDB cannot hold as a tag (found by an adversarial run: 'Trail\\' made InfluxDB
+   * refuse the entity's window points, a tab or a line break was stored as two characters) are
+   * refused with the file and the reason; names whose characters line protocol escapes pass.
+   */
+  @Test
+  public void aNameNoInfluxTagCanHoldIsRefused() throws Exception {
+    java.util.Map<String, String> refused =
+        java.util.Map.of(
+            "Trail\\\\", "ends with a backslash",
+            "Tab\\tName", "control character (U+0009)",
+            "New\\nLine", "control character (U+000A)",
+            "Bell\\u0007Ring", "control character (U+0007)");
+    int n = 0;
+    for (java.util.Map.Entry<String, String> bad : refused.entrySet()) {
+      Path file = tmp.newFile("bad" + n++ + ".json").toPath();
+      Files.writeString(
+          file,
+          "{\"entities\":[{\"name\":\""
+              + bad.getKey()
+              + "\",\"kind\":\"team\",\"tags\":[\"x\"]}]}");
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Watchlist.read(file));
+      assertThat(e.getMessage(), containsString(file.toString()));
+      assertThat(e.getMessage(), containsString(bad.getValue()));
+    }
+    Path fine = tmp.newFile("fine.json").toPath();
+    Files.writeString(
+        fine,
+        "{\"entities\":[{\"name\":\"A\\\\ B, C=D \\\"Q\\\" Mid\\\\,dle\",\"kind\":\"team\",\"tags\":[\"x\"]}]}");
+    assertEquals(List.of("A\\ B, C=D \"Q\" Mid\\,dle"), Watchlist.read(fine).names());
+  }
 }

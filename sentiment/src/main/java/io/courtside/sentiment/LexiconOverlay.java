@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads overlay files: {@code word<TAB>valence} lines that add or replace lexicon entries. Blank
- * lines and lines starting with {@code #} are ignored; further TAB-separated fields (the reference
- * lexicon's standard deviation and ratings) are allowed and ignored. Words are lowercased, because
- * VADER looks every token up in lower case.
+ * Reads overlay files: {@code word<TAB>valence} lines (valences from -4 to +4, VADER's scale) that
+ * add or replace lexicon entries. Blank lines and lines starting with {@code #} are ignored;
+ * further TAB-separated fields (the reference lexicon's standard deviation and ratings) are allowed
+ * and ignored. Words are lowercased, because VADER looks every token up in lower case.
  */
 public final class LexiconOverlay {
 
@@ -24,6 +24,12 @@ public final class LexiconOverlay {
   public static final String NBA = "nba";
 
   static final String NBA_RESOURCE = "/io/courtside/sentiment/nba-overlay.tsv";
+
+  /**
+   * VADER's valences are mean ratings on a -4 to +4 scale. A file's valence beyond it is refused: a
+   * huge one (1e308) made the sums infinite, and "good good game" scored 0 on every field.
+   */
+  static final double MAX_VALENCE = 4.0;
 
   private LexiconOverlay() {}
 
@@ -69,8 +75,14 @@ public final class LexiconOverlay {
       }
       try {
         double valence = Double.parseDouble(fields[1].strip());
-        if (!Double.isFinite(valence)) {
-          throw new NumberFormatException("not finite");
+        if (!(Math.abs(valence) <= MAX_VALENCE)) {
+          throw new IllegalArgumentException(
+              origin
+                  + ":"
+                  + lineNumber
+                  + ": valence '"
+                  + fields[1]
+                  + "' is outside VADER's scale, -4 to +4");
         }
         entries.put(PyText.lower(fields[0].strip()), valence);
       } catch (NumberFormatException e) {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,6 +49,26 @@ public class VaderConfigTest {
     assertThat(
         e.getMessage().endsWith("bad.tsv:2: expected word<TAB>valence"),
         org.hamcrest.Matchers.is(true));
+  }
+
+  /**
+   * Valences beyond VADER's -4 to +4 (NaN and infinities too) are refused with their line: 1e308
+   * made "good good game" score 0 on every field.
+   */
+  @Test
+  public void aValenceOutsideVadersScaleIsRefused() throws IOException {
+    for (String v : new String[] {"1e308", "-99999", "4.0001", "NaN", "Infinity", "-Infinity"}) {
+      Path file = folder.newFile("scale" + v.hashCode() + ".tsv").toPath();
+      Files.writeString(file, "ok\t1.0\ngood\t" + v + "\n", StandardCharsets.UTF_8);
+      IllegalArgumentException e =
+          assertThrows(v, IllegalArgumentException.class, () -> LexiconOverlay.read(file));
+      assertTrue(
+          e.getMessage(),
+          e.getMessage().endsWith(":2: valence '" + v + "' is outside VADER's scale, -4 to +4"));
+    }
+    Path edge = folder.newFile("edge.tsv").toPath();
+    Files.writeString(edge, "good\t4\nbad\t-4.0\n", StandardCharsets.UTF_8);
+    assertEquals(Map.of("good", 4.0, "bad", -4.0), LexiconOverlay.read(edge));
   }
 
   @Test

@@ -91,10 +91,7 @@ final class OptionChecks {
     if (k.replicationFactor < 1) {
       return "--replicationFactor must be at least 1, got " + k.replicationFactor;
     }
-    if (k.kafkaConfig != null && !Files.isRegularFile(k.kafkaConfig)) {
-      return "--kafkaConfig=" + k.kafkaConfig + ": no such file";
-    }
-    return null;
+    return file("--kafkaConfig", k.kafkaConfig);
   }
 
   private static String replay(SourceOptions s) {
@@ -141,9 +138,13 @@ final class OptionChecks {
     if (file == null) {
       return null;
     }
-    if (!Files.isRegularFile(file)) {
+    if (Files.isDirectory(file)) {
+      return flag + "=" + file + ": is a folder, not a file";
+    }
+    if (!Files.exists(file)) {
       return flag + "=" + file + ": no such file";
     }
+    // Not only regular files: a pipe (--file=/dev/stdin, a shell's <(zcat ...)) is read as well.
     return Files.isReadable(file) ? null : flag + "=" + file + ": not readable";
   }
 

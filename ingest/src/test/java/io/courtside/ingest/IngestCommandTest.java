@@ -56,6 +56,9 @@ public class IngestCommandTest {
   public void replayFileMustExist() {
     assertThat(run("--source=replay", "--file=/no/such/posts.jsonl"), is(2));
     assertThat(err.toString(), containsString("--file=/no/such/posts.jsonl: no such file"));
+    String folder = System.getProperty("java.io.tmpdir");
+    assertThat(run("--source=replay", "--file=" + folder), is(2));
+    assertThat(err.toString(), containsString("--file=" + folder + ": is a folder, not a file"));
   }
 
   @Test

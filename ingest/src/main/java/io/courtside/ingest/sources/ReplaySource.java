@@ -105,7 +105,20 @@ public final class ReplaySource implements PostSource {
     try {
       run(sink, 0, stop::isStopped); // --count is applied by the caller's sink
     } catch (IOException e) {
-      throw new IngestException("--file=" + file + ": read failed: " + e, e);
+      // The records before the failure are in Kafka by now: say how many, so a user who fixes the
+      // file knows the topic already holds its first part.
+      String why =
+          e instanceof java.io.EOFException
+              ? "the compressed file ends early (cut short?)"
+              : e.toString();
+      throw new IngestException(
+          "--file="
+              + file
+              + ": read failed after "
+              + stats.receivedCount()
+              + " records, which were sent: "
+              + why,
+          e);
     }
   }
 

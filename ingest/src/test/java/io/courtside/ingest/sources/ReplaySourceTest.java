@@ -174,6 +174,37 @@ public class ReplaySourceTest {
     assertThat(sink.posts, contains(a));
   }
 
+  /** A .gz cut short: the posts before the cut are sent, and the error says how many were. */
+  @Test
+  public void aTruncatedGzipSaysItEndsEarlyAndHowManyRecordsWereSent() throws Exception {
+    java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(whole)) {
+      for (int i = 0; i < 2_000; i++) {
+        out.write(
+            (PostJson.toJson(post("p" + i, T0.plusSeconds(i))) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] bytes = whole.toByteArray();
+    Path f = tmp.getRoot().toPath().resolve("cut.jsonl.gz");
+    Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    ReplaySource src = source(f, null, new FakeTime());
+    ListSink sent = new ListSink();
+    io.courtside.ingest.IngestException e =
+        org.junit.Assert.assertThrows(
+            io.courtside.ingest.IngestException.class,
+            () -> src.run(sent, new io.courtside.ingest.StopSignal()));
+    assertThat(sent.posts.size() > 0, is(true));
+    assertThat(
+        e.getMessage(),
+        is(
+            "--file="
+                + f
+                + ": read failed after "
+                + sent.posts.size()
+                + " records, which were sent: the compressed file ends early (cut short?)"));
+  }
+
   @Test
   public void withoutSpeedNothingSleeps() throws Exception {
     Path f =

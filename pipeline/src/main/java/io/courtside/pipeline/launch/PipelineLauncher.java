@@ -168,6 +168,7 @@ public final class PipelineLauncher {
       // recomputes an evicted partition from the same records (its lineage), which is slower but
       // exact; the guard stopped every backfill larger than the storage memory (a 400,000-post
       // backfill in local[2] with 1 GiB failed after 10 s).
+      checkSparkReadTime(all);
       guardSparkStorage();
       checkpointSparkStateEvery(flagValue(all, "--checkpointDurationMillis", 0));
     }
@@ -419,6 +420,28 @@ public final class PipelineLauncher {
       }
     }
     return value;
+  }
+
+  /** Beam's {@code --minReadTimeMillis} unless the flag says otherwise (SparkPipelineOptions). */
+  static final long SPARK_MIN_READ_MILLIS = 200;
+
+  /**
+   * A streaming SparkRunner job reads each micro-batch for at least {@code --minReadTimeMillis},
+   * which must be shorter than the batch ({@code --batchIntervalMillis}); Beam checks it only when
+   * the job starts, with a stack trace ("Minimum read time has to be less than batch time"). Throws
+   * IllegalArgumentException naming both flags.
+   */
+  static void checkSparkReadTime(String... all) {
+    long batch = flagValue(all, "--batchIntervalMillis", SPARK_BATCH_INTERVAL_MILLIS);
+    long minRead = flagValue(all, "--minReadTimeMillis", SPARK_MIN_READ_MILLIS);
+    if (minRead >= batch) {
+      throw new IllegalArgumentException(
+          "--batchIntervalMillis="
+              + batch
+              + " must be longer than --minReadTimeMillis ("
+              + minRead
+              + "), the least time Spark reads each micro-batch for");
+    }
   }
 
   /** The class of {@code runners/spark} that checkpoints all of a Spark job's state streams. */

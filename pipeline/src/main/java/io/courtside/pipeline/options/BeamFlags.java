@@ -3,6 +3,7 @@ package io.courtside.pipeline.options;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,22 @@ public final class BeamFlags {
   /** What Beam's parser (Jackson) takes for a boolean. */
   private static final Set<String> BOOLEANS =
       Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+
+  /**
+   * The runners' flags that count threads, elements or milliseconds, with what they count: Beam
+   * hands them on unchecked, and below 1 the runner fails with a stack trace (the DirectRunner's
+   * thread pool with a bare IllegalArgumentException for {@code --targetParallelism=0}, Spark with
+   * "Minimum read time has to be less than batch time" for {@code --batchIntervalMillis=0}), or the
+   * launcher's own choice is added beside it ({@code --parallelism}). A flag applies only where its
+   * runner registered its options.
+   */
+  private static final Map<String, String> AT_LEAST_ONE =
+      Map.of(
+          "targetParallelism", "the DirectRunner's worker threads",
+          "parallelism", "the Flink job's parallelism; leave it out for the default",
+          "maxBundleSize", "the most elements of a Flink bundle",
+          "maxBundleTimeMills", "how long a Flink bundle stays open, in milliseconds",
+          "batchIntervalMillis", "Spark's micro-batch, in milliseconds");
 
   private BeamFlags() {}
 
@@ -45,9 +62,9 @@ public final class BeamFlags {
           throw new FlagException(arg + " is not true or false");
         }
       } else if (type == int.class || type == Integer.class) {
-        whole(arg, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        atLeastOne(name, whole(arg, value, Integer.MIN_VALUE, Integer.MAX_VALUE));
       } else if (type == long.class || type == Long.class) {
-        whole(arg, value, Long.MIN_VALUE, Long.MAX_VALUE);
+        atLeastOne(name, whole(arg, value, Long.MIN_VALUE, Long.MAX_VALUE));
       }
     }
   }
@@ -71,7 +88,14 @@ public final class BeamFlags {
     return new FlagException(out + (sep.equals(" or ") ? "?" : ""));
   }
 
-  private static void whole(String arg, String value, long min, long max) {
+  private static void atLeastOne(String name, long n) {
+    String what = AT_LEAST_ONE.get(name);
+    if (what != null && n < 1) {
+      throw new FlagException("--" + name + " must be at least 1, got " + n + " (" + what + ")");
+    }
+  }
+
+  private static long whole(String arg, String value, long min, long max) {
     long n;
     try {
       n = Long.parseLong(value.strip());
@@ -84,6 +108,7 @@ public final class BeamFlags {
     if (n < min || n > max) {
       throw new FlagException(arg + " is out of range (" + min + " to " + max + ")");
     }
+    return n;
   }
 
   /** The type of the property {@code name} of any of {@code options}, or null if none has it. */

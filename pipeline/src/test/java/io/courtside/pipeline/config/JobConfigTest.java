@@ -226,6 +226,13 @@ public class JobConfigTest {
     errors.put("--influxBatchSize=lots", "--influxBatchSize=lots is not a whole number");
     // A runner's flag (the DirectRunner's, registered by Beam) is read by the same rule.
     errors.put("--targetParallelism=many", "--targetParallelism=many is not a whole number");
+    // Below 1 the DirectRunner's thread pool failed with a bare IllegalArgumentException.
+    errors.put(
+        "--targetParallelism=0",
+        "--targetParallelism must be at least 1, got 0 (the DirectRunner's worker threads)");
+    errors.put(
+        "--targetParallelism=-3",
+        "--targetParallelism must be at least 1, got -3 (the DirectRunner's worker threads)");
     errors.put(
         "--maxRecordBytes=4294967296",
         "--maxRecordBytes=4294967296 is out of range (-2147483648 to 2147483647)");

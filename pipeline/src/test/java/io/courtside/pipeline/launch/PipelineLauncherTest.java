@@ -160,6 +160,43 @@ public class PipelineLauncherTest {
   }
 
   @Test
+  public void aSparkBatchNoLongerThanItsLeastReadTimeIsABadFlag() {
+    // Beam refused it only once the job started, with a stack trace.
+    for (String[] args :
+        new String[][] {
+          {"--batchIntervalMillis=200"},
+          {"--batchIntervalMillis=0"},
+          {"--minReadTimeMillis=2000"},
+          {"--batchIntervalMillis=500", "--minReadTimeMillis=600"}
+        }) {
+      String[] all = PipelineLauncher.withRunnerDefaults(plus("--runner=SparkRunner", args));
+      IllegalArgumentException e =
+          org.junit.Assert.assertThrows(
+              IllegalArgumentException.class, () -> PipelineLauncher.checkSparkReadTime(all));
+      long batch = PipelineLauncher.flagValue(all, "--batchIntervalMillis", -1);
+      long minRead = PipelineLauncher.flagValue(all, "--minReadTimeMillis", 200);
+      assertEquals(
+          "--batchIntervalMillis="
+              + batch
+              + " must be longer than --minReadTimeMillis ("
+              + minRead
+              + "), the least time Spark reads each micro-batch for",
+          e.getMessage());
+    }
+    PipelineLauncher.checkSparkReadTime(
+        PipelineLauncher.withRunnerDefaults("--runner=SparkRunner"));
+    PipelineLauncher.checkSparkReadTime("--batchIntervalMillis=201");
+    PipelineLauncher.checkSparkReadTime("--batchIntervalMillis=50", "--minReadTimeMillis=49");
+  }
+
+  private static String[] plus(String first, String... rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  @Test
   public void aBackfillIsBatchAndAStreamIsStreaming() {
     assertFalse(PipelineLauncher.parse("--backfill").options().isStreaming());
     assertTrue(PipelineLauncher.parse().options().isStreaming());
@@ -195,6 +232,23 @@ public class PipelineLauncherTest {
     assertEquals(2, exit);
     assertEquals(
         "courtside pipeline: --windowSize=often is not a duration; use e.g. 500ms, 30s, 1m, 2h or PT1M\n"
+            + "Run with --help for every flag.\n",
+        bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  public void noWorkerThreadsIsABadFlagBeforeAnythingConnects() {
+    // Before, the DirectRunner's thread pool threw a bare IllegalArgumentException (exit 1, stack).
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit =
+        PipelineLauncher.run(
+            List.of("--backfill", "--targetParallelism=0", "--bootstrapServers=127.0.0.1:1"),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            "Run with --help for every flag.");
+    assertEquals(2, exit);
+    assertEquals(
+        "courtside pipeline: --targetParallelism must be at least 1, got 0 (the DirectRunner's"
+            + " worker threads)\n"
             + "Run with --help for every flag.\n",
         bytes.toString(StandardCharsets.UTF_8));
   }

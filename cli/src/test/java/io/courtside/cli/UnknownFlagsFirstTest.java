@@ -39,4 +39,21 @@ public class UnknownFlagsFirstTest {
     assertTrue(err, err.startsWith("Unknown option: '--statedir=/tmp/x'"));
     assertTrue(err, err.contains("--stateDir"));
   }
+
+  /**
+   * A bad flag value is one line naming the flag and one saying where the flags are; picocli
+   * printed the command's whole usage after it (20 lines for stack start).
+   */
+  @Test
+  public void aBadValueIsOneLineAndAHintNotTheWholeUsage() {
+    assertEquals(
+        "Invalid value for option '--kafkaPort': '70000' is not a port: give 1 to 65535, or 0 for"
+            + " any free port\n"
+            + "Run `courtside stack start --help` for its flags.\n",
+        run(2, "stack", "start", "--kafkaPort=70000", "--stateDir=/nonexistent/x"));
+    assertEquals(
+        "--partitions must be at least 1, got 0\n"
+            + "Run `courtside stack start --help` for its flags.\n",
+        run(2, "stack", "start", "--partitions=0", "--stateDir=/nonexistent/x"));
+  }
 }

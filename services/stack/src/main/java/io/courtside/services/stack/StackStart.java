@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code stack start}: starts the services detached and returns once both are ready. */
@@ -49,6 +50,7 @@ public final class StackStart implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    checkFlags();
     if (influxUrl != null) {
       try {
         StackConfig.checkNoCredentials(influxUrl);
@@ -92,6 +94,25 @@ public final class StackStart implements Callable<Integer> {
     } catch (StackException | IllegalArgumentException e) {
       err.println("Could not start the stack: " + e.getMessage());
       return StackCommand.FAILED;
+    }
+  }
+
+  /**
+   * Refuses a flag the stack cannot start with as a usage error naming it (exit 2), before anything
+   * is stopped or started: {@code --partitions=0} was a stack trace from {@link StackConfig}
+   * ("kafkaPartitions must be >= 1, was 0"), and a {@code --timeout} below 1 gave every service no
+   * time to start. (The ports are checked by their converter, {@link StackFlags.Port}.)
+   */
+  private void checkFlags() {
+    if (partitions < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--partitions must be at least 1, got " + partitions);
+    }
+    if (timeoutSeconds < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--timeout must be at least 1 (seconds each service may take to start), got "
+              + timeoutSeconds);
     }
   }
 

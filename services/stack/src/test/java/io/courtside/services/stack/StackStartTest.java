@@ -37,6 +37,39 @@ public class StackStartTest {
     }
   }
 
+  /**
+   * A count the stack cannot start with is a usage error naming its flag; --partitions=0 was a
+   * stack trace of StackConfig's "kafkaPartitions must be >= 1, was 0" (exit 1).
+   */
+  @Test
+  public void aCountBelowOneIsRefusedAsItsFlagBeforeAnythingStarts() throws Exception {
+    Path state = tmp.newFolder("courtside-stack-counts").toPath();
+    String[][] cases = {
+      {"--partitions=0", "--partitions must be at least 1, got 0"},
+      {"--partitions=-2", "--partitions must be at least 1, got -2"},
+      {
+        "--timeout=0",
+        "--timeout must be at least 1 (seconds each service may take to start), got 0"
+      },
+      {
+        "--timeout=-5",
+        "--timeout must be at least 1 (seconds each service may take to start), got -5"
+      }
+    };
+    for (String[] c : cases) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = new CommandLine(new StackCommand());
+      cli.setOut(new PrintWriter(new StringWriter(), true));
+      cli.setErr(new PrintWriter(err, true));
+      int code =
+          cli.execute("start", "--kafkaPort=0", "--influxPort=0", "--stateDir=" + state, c[0]);
+      assertEquals(c[0] + ": " + err, StackCommand.USAGE, code);
+      assertEquals(c[0], c[1], err.toString().lines().findFirst().orElse(""));
+      assertFalse(err.toString(), err.toString().contains("Exception"));
+      assertFalse("something was started", Files.exists(state.resolve(StackState.FILE)));
+    }
+  }
+
   @Test
   public void aUrlWithCredentialsCannotBeConfiguredEither() {
     IllegalArgumentException e =

@@ -6,6 +6,7 @@ import io.courtside.ingest.KafkaSettings;
 import io.courtside.ingest.PostProducer;
 import io.courtside.ingest.SyntheticPosts;
 import io.courtside.ingest.TopicAdmin;
+import io.courtside.pipeline.config.JobConfig;
 import io.courtside.pipeline.influx.InfluxDbClient;
 import io.courtside.pipeline.launch.PipelineLauncher;
 import io.courtside.pipeline.options.CourtsideOptions;
@@ -29,7 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.beam.sdk.PipelineResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The local demo: the stack (unless one already runs), synthetic NBA posts at a steady rate, the
@@ -94,12 +98,11 @@ final class DemoCommand implements Callable<Integer> {
           "After the summary, keep the stack and the dashboard running until Ctrl-C, to look at the result.")
   boolean keep;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    if (rate < 1 || durationSeconds < 0) {
-      System.err.println("courtside demo: --rate must be >= 1 and --duration >= 0");
-      return 2;
-    }
+    checkFlags();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
@@ -132,6 +135,52 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * Refuses a bad flag as a usage error naming it (exit 2) before any service starts: the job's
+   * flags are read as the job will read them, with the stack's addresses still unknown (port 0)
+   * standing in. Before, {@code --windowSize=10x} was found only after Kafka and influxd had
+   * started (~15 s), and ended in a stack trace once they were stopped.
+   */
+  void checkFlags() {
+    if (rate < 1) {
+      throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
+    }
+    if (durationSeconds < 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--duration must be 0 (until Ctrl-C) or more seconds, got " + durationSeconds);
+    }
+    try {
+      JobConfig.of(
+          JobConfig.options(
+              jobArgs(
+                      "127.0.0.1:" + Math.max(1, ports.kafkaPort),
+                      "http://127.0.0.1:" + Math.max(1, ports.influxPort))
+                  .toArray(new String[0])));
+    } catch (IllegalArgumentException e) {
+      ParameterException bad = new ParameterException(spec.commandLine(), e.getMessage());
+      bad.initCause(e);
+      throw bad;
+    }
+  }
+
+  /** The flags that decide the counts: the job's, and verify's at the end. */
+  private List<String> countingArgs(String bootstrapServers, String influxUrl) {
+    return List.of(
+        "--bootstrapServers=" + bootstrapServers,
+        "--topic=" + topic,
+        "--influxUrl=" + influxUrl,
+        "--windowSize=" + windowSize,
+        "--maxOutOfOrderness=2s");
+  }
+
+  /** The job's flags: {@link #countingArgs} and the demo's consumer group and early firings. */
+  private List<String> jobArgs(String bootstrapServers, String influxUrl) {
+    List<String> args = new ArrayList<>(countingArgs(bootstrapServers, influxUrl));
+    args.addAll(List.of("--consumerGroup=courtside-demo", "--earlyFiringPeriod=2s"));
+    return args;
   }
 
   /** Where a service of the stack will listen: port 0 is a free port, known once it started. */
@@ -179,17 +228,10 @@ final class DemoCommand implements Callable<Integer> {
     try {
       new TopicAdmin(KafkaSettings.admin(stack.kafkaBootstrap(), new Properties()))
           .ensureTopic(topic, 3, (short) 1);
-      // The flags that decide the counts: the job's, and verify's at the end.
-      List<String> counting =
-          List.of(
-              "--bootstrapServers=" + stack.kafkaBootstrap(),
-              "--topic=" + topic,
-              "--influxUrl=" + stack.influxUrl(),
-              "--windowSize=" + windowSize,
-              "--maxOutOfOrderness=2s");
-      List<String> jobArgs = new ArrayList<>(counting);
-      jobArgs.addAll(List.of("--consumerGroup=courtside-demo", "--earlyFiringPeriod=2s"));
-      PipelineLauncher.Job job = PipelineLauncher.parse(jobArgs.toArray(new String[0]));
+      List<String> counting = countingArgs(stack.kafkaBootstrap(), stack.influxUrl());
+      PipelineLauncher.Job job =
+          PipelineLauncher.parse(
+              jobArgs(stack.kafkaBootstrap(), stack.influxUrl()).toArray(new String[0]));
       CourtsideOptions options = job.options();
       if (!noDashboard) {
         dashboard = startDashboard(stack, options.getInfluxDatabase());

@@ -79,6 +79,14 @@ public class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (text != null && file != null) {
+      // It scored the text and ignored the file without a word.
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--text scores one text and FILE a file of lines: give one of them, not both (FILE "
+              + file
+              + ")");
+    }
     Vader vader = buildVader();
     Writer out =
         new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
@@ -97,12 +105,15 @@ public class ScoreCommand implements Callable<Integer> {
       truncated = scoreLines(vader, reader, out);
     } else {
       Path path = Path.of(file);
-      if (!Files.isReadable(path)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "cannot read FILE " + file);
-      }
+      checkReadable(path);
       try (InputStream in = Files.newInputStream(path)) {
         reader = new CountingUtf8Reader(in);
         truncated = scoreLines(vader, reader, out);
+      } catch (IOException e) {
+        // E.g. a disk error mid-file: the lines before it were scored, the rest cannot be.
+        out.flush();
+        System.err.println("score: cannot read FILE " + file + ": " + e.getMessage());
+        return 1;
       }
     }
     out.flush();
@@ -113,6 +124,24 @@ public class ScoreCommand implements Callable<Integer> {
           reader.malformed());
     }
     return 0;
+  }
+
+  /**
+   * A FILE that cannot be scored is a usage error naming it; a folder was opened and failed at its
+   * first read with a stack trace ("java.io.IOException: Is a directory").
+   */
+  private void checkReadable(Path path) {
+    String why = null;
+    if (Files.isDirectory(path)) {
+      why = "is a folder; give a file of id<TAB>text lines";
+    } else if (!Files.exists(path)) {
+      why = "does not exist";
+    } else if (!Files.isReadable(path)) {
+      why = "cannot be read (permissions)";
+    }
+    if (why != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "FILE " + file + " " + why);
+    }
   }
 
   /** Bad option values become usage errors, not stack traces. */

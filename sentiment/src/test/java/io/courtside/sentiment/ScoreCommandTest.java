@@ -77,6 +77,43 @@ public class ScoreCommandTest {
         "0.4404\t0.000\t0.000\t1.000\n", run("--text", "good awful", "--max-text-length", "5"));
   }
 
+  /**
+   * A FILE that cannot be scored, or FILE with --text, is one line naming it and exit 2: a folder
+   * was a stack trace ("java.io.IOException: Is a directory"), and --text ignored the FILE.
+   */
+  @Test
+  public void aFileThatCannotBeScoredIsAUsageErrorNamingIt() throws IOException {
+    Path dir = folder.newFolder("posts").toPath();
+    Path missing = dir.resolve("missing.tsv");
+    Path file = folder.newFile("posts.tsv").toPath();
+    assertEquals(
+        "FILE " + dir + " is a folder; give a file of id<TAB>text lines", refusal(dir.toString()));
+    assertEquals("FILE " + missing + " does not exist", refusal(missing.toString()));
+    assertEquals(
+        "--text scores one text and FILE a file of lines: give one of them, not both (FILE "
+            + file
+            + ")",
+        refusal("--text", "good", file.toString()));
+  }
+
+  /** The first line of what {@code args} print on standard error, which must end with exit 2. */
+  private static String refusal(String... args) {
+    StringWriter err = new StringWriter();
+    PrintStream original = System.err;
+    ByteArrayOutputStream stray = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8));
+      CommandLine cli = new CommandLine(new ScoreCommand());
+      cli.setErr(new java.io.PrintWriter(err, true));
+      cli.setOut(new java.io.PrintWriter(new StringWriter(), true));
+      assertEquals(err.toString() + stray, 2, cli.execute(args));
+    } finally {
+      System.setErr(original);
+    }
+    assertEquals("", stray.toString(StandardCharsets.UTF_8));
+    return err.toString().lines().findFirst().orElse("");
+  }
+
   private static String run(String... args) {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

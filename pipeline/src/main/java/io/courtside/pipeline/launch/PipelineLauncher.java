@@ -90,6 +90,12 @@ public final class PipelineLauncher {
     } catch (IllegalStateException e) {
       err.println("courtside pipeline: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      // What the runner throws as it starts the job (--targetParallelism=0 was a bare stack trace
+      // from the DirectRunner's thread pool): one line, not a stack trace.
+      LOG.debug("the job did not start", e);
+      err.println("courtside pipeline: could not start the job: " + reason(e));
+      return 1;
     }
     boolean spark = runnerName(given).equals("spark");
     AtomicBoolean signalled = new AtomicBoolean();
@@ -118,16 +124,12 @@ public final class PipelineLauncher {
       state = result.waitUntilFinish();
     } catch (RuntimeException e) {
       // One line with the cause (e.g. refused credentials), not a wrapped stack trace.
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
       if (ExitWithin.leaving()) {
         // E.g. EvictionGuard said why and is ending the JVM; it cancelled the job's Spark jobs.
-        err.println("courtside pipeline: stopped while the JVM exits (" + root.getMessage() + ")");
+        err.println("courtside pipeline: stopped while the JVM exits (" + reason(e) + ")");
         return 1;
       }
-      err.println("courtside pipeline: failed: " + root.getMessage());
+      err.println("courtside pipeline: failed: " + reason(e));
       return 1;
     }
     if (signalled.get()) {
@@ -137,6 +139,57 @@ public final class PipelineLauncher {
     }
     err.println("courtside pipeline: finished, " + state);
     return state == PipelineResult.State.DONE ? 0 : 1;
+  }
+
+  /**
+   * Why a job failed, in one line, from the exception the runner threw: the innermost message of
+   * the cause chain, widened to each outer message that only adds context to it (the sink's "gave
+   * up on InfluxDB write after retrying for 10 s: cannot reach InfluxDB at ..."), skipping the
+   * runners' wrappers, whose message is their cause's {@code toString()} (Beam's UserCodeException,
+   * the DirectRunner's PipelineExecutionException), and stopping at a message of several lines
+   * (Spark's "Job aborted due to stage failure", with a stack trace in it). Before, the innermost
+   * cause was taken whatever its message: a connection error's {@code ConnectException} has none,
+   * and a backfill whose InfluxDB stayed down ended with "failed: null". Without any message, the
+   * innermost exception's class.
+   */
+  static String reason(Throwable e) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    int chosen = -1;
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      if (hasOwnMessage(chain.get(i))) {
+        chosen = i;
+        break;
+      }
+    }
+    if (chosen < 0) {
+      Throwable root = chain.get(chain.size() - 1);
+      return root.getClass().getName() + " (no message)";
+    }
+    String reason = chain.get(chosen).getMessage().strip().lines().findFirst().orElse("");
+    for (int i = chosen - 1; i >= 0; i--) {
+      Throwable outer = chain.get(i);
+      if (!hasOwnMessage(outer)) {
+        continue;
+      }
+      String message = outer.getMessage().strip();
+      if (message.contains("\n") || !message.contains(reason)) {
+        break;
+      }
+      reason = message;
+    }
+    return reason;
+  }
+
+  /** Whether {@code t} says something of its own: a message that is not its cause's toString. */
+  private static boolean hasOwnMessage(Throwable t) {
+    String m = t.getMessage();
+    return m != null
+        && !m.isBlank()
+        && !m.equals("null")
+        && (t.getCause() == null || !m.equals(t.getCause().toString()));
   }
 
   /**

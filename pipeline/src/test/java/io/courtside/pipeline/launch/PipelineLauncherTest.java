@@ -253,6 +253,49 @@ public class PipelineLauncherTest {
         bytes.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A failed job is said by its first useful message. The DirectRunner threw this chain when a
+   * backfill's InfluxDB stayed down past --influxMaxRetryTime, and the launcher took the innermost
+   * message, the ConnectException's: "courtside pipeline: failed: null".
+   */
+  @Test
+  public void aFailedJobIsSaidByWhatFailedNotByItsWrappers() {
+    String unreachable =
+        "cannot reach InfluxDB at http://127.0.0.1:1: connection refused: nothing accepts"
+            + " connections there";
+    String gaveUp = "gave up on InfluxDB write after retrying for 10 s: " + unreachable;
+    Throwable sink =
+        new java.io.IOException(
+            gaveUp,
+            new io.courtside.pipeline.influx.InfluxDbException(
+                unreachable, 0, true, new java.net.ConnectException()));
+    assertEquals(
+        gaveUp,
+        PipelineLauncher.reason(
+            new org.apache.beam.sdk.Pipeline.PipelineExecutionException(
+                org.apache.beam.sdk.util.UserCodeException.wrap(sink))));
+    // A refusal with no cause (credentials) is said as it was.
+    String refused = "InfluxDB at http://h:8086 refused the credentials (HTTP 401)";
+    assertEquals(
+        refused,
+        PipelineLauncher.reason(
+            new org.apache.beam.sdk.Pipeline.PipelineExecutionException(
+                org.apache.beam.sdk.util.UserCodeException.wrap(
+                    new io.courtside.pipeline.influx.InfluxDbException(
+                        refused, 401, false, null)))));
+    // An outer message of several lines (Spark's stage failure, with a stack trace in it) is not
+    // taken over the cause it quotes.
+    assertEquals(
+        gaveUp,
+        PipelineLauncher.reason(
+            new RuntimeException(
+                "Job aborted due to stage failure: " + sink + "\n\tat a.b.C.d(C.java:1)", sink)));
+    // Nothing says anything: the innermost exception's class.
+    assertEquals(
+        "java.net.ConnectException (no message)",
+        PipelineLauncher.reason(new RuntimeException(new java.net.ConnectException())));
+  }
+
   @Test
   public void anUnreachableBrokerEndsTheLaunchWithOneLine() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

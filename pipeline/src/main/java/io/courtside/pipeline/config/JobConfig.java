@@ -106,6 +106,7 @@ public record JobConfig(
       }
     }
     PipelineOptionsFactory.register(CourtsideOptions.class);
+    BeamFlags.checkGivenOnce(PipelineOptionsFactory.getRegisteredOptions(), args);
     BeamFlags.checkValues(PipelineOptionsFactory.getRegisteredOptions(), args);
     try {
       return PipelineOptionsFactory.fromArgs(args).withValidation().as(CourtsideOptions.class);

@@ -1,7 +1,10 @@
 package io.courtside.pipeline.options;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +70,44 @@ public final class BeamFlags {
         atLeastOne(name, whole(arg, value, Long.MIN_VALUE, Long.MAX_VALUE));
       }
     }
+  }
+
+  /**
+   * Refuses a flag given more than once whose property on one of {@code options} holds one value
+   * (Beam said only {@code expected one element but was: <a, b>}, naming no flag). A flag whose
+   * property is a list or an array ({@code --experiments}) may repeat: Beam collects its values.
+   */
+  public static void checkGivenOnce(Collection<? extends Class<?>> options, String... args) {
+    Map<String, List<String>> given = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || arg.length() == 2) {
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+      // A flag without a value is a boolean's true, as Beam reads it.
+      given
+          .computeIfAbsent(name, n -> new ArrayList<>())
+          .add(eq < 0 ? "true" : arg.substring(eq + 1));
+    }
+    given.forEach(
+        (name, values) -> {
+          if (values.size() < 2) {
+            return;
+          }
+          Class<?> type = propertyType(options, name);
+          if (type == null || type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return;
+          }
+          throw new FlagException(
+              "--"
+                  + name
+                  + " is given "
+                  + (values.size() == 2 ? "twice" : values.size() + " times")
+                  + " ("
+                  + String.join(", ", values)
+                  + "): give it once");
+        });
   }
 
   /**

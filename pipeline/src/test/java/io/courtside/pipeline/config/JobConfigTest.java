@@ -253,6 +253,41 @@ public class JobConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> config(flag)).getMessage()));
   }
 
+  /**
+   * A single-valued flag given twice is named; Beam said only "expected one element but was: <a,
+   * b>". A list flag repeats as Beam allows.
+   */
+  @Test
+  public void aFlagGivenTwiceIsNamedUnlessItIsAList() {
+    Map<String[], String> errors = new LinkedHashMap<>();
+    errors.put(
+        new String[] {"--topic=a", "--topic=b"}, "--topic is given twice (a, b): give it once");
+    errors.put(
+        new String[] {"--influxUrl=http://a:1", "--backfill", "--influxUrl=http://b:2"},
+        "--influxUrl is given twice (http://a:1, http://b:2): give it once");
+    errors.put(
+        new String[] {"--bootstrapServers=a:1", "--bootstrapServers=b:2", "--bootstrapServers=c:3"},
+        "--bootstrapServers is given 3 times (a:1, b:2, c:3): give it once");
+    errors.put(
+        new String[] {"--backfill", "--backfill=false"},
+        "--backfill is given twice (true, false): give it once");
+    // A runner's flag (the DirectRunner's) too.
+    errors.put(
+        new String[] {"--targetParallelism=4", "--targetParallelism=8"},
+        "--targetParallelism is given twice (4, 8): give it once");
+    errors.forEach(
+        (args, message) ->
+            assertEquals(
+                String.join(" ", args),
+                message,
+                assertThrows(IllegalArgumentException.class, () -> config(args)).getMessage()));
+    assertEquals(
+        java.util.List.of("a", "b", "c"),
+        JobConfig.options("--experiments=a", "--experiments=b,c")
+            .as(org.apache.beam.sdk.options.ExperimentalOptions.class)
+            .getExperiments());
+  }
+
   @Test
   public void bootstrapServersAreReadAsTheKafkaClientReadsThem() {
     for (String servers :

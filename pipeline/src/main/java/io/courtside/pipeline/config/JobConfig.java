@@ -106,6 +106,7 @@ public record JobConfig(
       }
     }
     PipelineOptionsFactory.register(CourtsideOptions.class);
+    BeamFlags.checkHelp(PipelineOptionsFactory.getRegisteredOptions(), args);
     BeamFlags.checkGivenOnce(PipelineOptionsFactory.getRegisteredOptions(), args);
     BeamFlags.checkValues(PipelineOptionsFactory.getRegisteredOptions(), args);
     try {

@@ -111,6 +111,35 @@ public final class BeamFlags {
   }
 
   /**
+   * Refuses {@code --help=NAME} when NAME is neither {@code true} nor an options interface of
+   * {@code options} (by its name or simple name, as Beam finds it). Beam printed "Unable to find
+   * option yes." and its list of interfaces, then ended the JVM with exit 0, as if help had been
+   * asked for; every other command refuses a value of {@code --help} as a usage error.
+   */
+  public static void checkHelp(Collection<? extends Class<?>> options, String... args) {
+    for (String arg : args) {
+      if (!arg.startsWith("--help=")) {
+        continue;
+      }
+      String name = arg.substring("--help=".length());
+      if (name.equals("true")
+          || options.stream()
+              .anyMatch(c -> c.getName().equals(name) || c.getSimpleName().equals(name))) {
+        continue;
+      }
+      throw new FlagException(
+          arg
+              + " names no options interface: give --help for every flag, or --help=NAME for the"
+              + " flags of one of "
+              + options.stream()
+                  .map(Class::getSimpleName)
+                  .distinct()
+                  .sorted()
+                  .collect(java.util.stream.Collectors.joining(", ")));
+    }
+  }
+
+  /**
    * Beam's refusal {@code e} of an unknown flag, said as one (with Beam's suggestion, if any); any
    * other refusal unchanged.
    */

@@ -288,6 +288,21 @@ public class JobConfigTest {
             .getExperiments());
   }
 
+  /** Beam printed "Unable to find option yes." and ended the JVM with exit 0. */
+  @Test
+  public void aHelpValueThatNamesNoOptionsInterfaceIsNamed() {
+    String message =
+        assertThrows(IllegalArgumentException.class, () -> JobConfig.options("--help=yes"))
+            .getMessage();
+    assertThat(
+        message,
+        startsWith(
+            "--help=yes names no options interface: give --help for every flag, or --help=NAME"
+                + " for the flags of one of "));
+    assertTrue(message, message.contains(" CourtsideOptions, "));
+    assertTrue(message, message.contains(" DirectOptions, "));
+  }
+
   @Test
   public void bootstrapServersAreReadAsTheKafkaClientReadsThem() {
     for (String servers :

@@ -68,6 +68,26 @@ public class BeamFlagsTest {
     BeamFlags.checkValues(List.of(PipelineOptions.class), "--parallelism=0");
   }
 
+  /**
+   * {@code --help=yes} is refused naming the flag; Beam printed "Unable to find option yes." and
+   * ended the JVM with exit 0. {@code --help=NAME} of an interface stays Beam's.
+   */
+  @Test
+  public void aHelpValueThatNamesNoOptionsInterfaceIsABadFlag() {
+    List<Class<?>> options = List.of(RunnerCounts.class, PipelineOptions.class);
+    assertEquals(
+        "--help=yes names no options interface: give --help for every flag, or --help=NAME for"
+            + " the flags of one of PipelineOptions, RunnerCounts",
+        assertThrows(FlagException.class, () -> BeamFlags.checkHelp(options, "--help=yes"))
+            .getMessage());
+    BeamFlags.checkHelp(
+        options,
+        "--help",
+        "--help=true",
+        "--help=RunnerCounts",
+        "--help=" + PipelineOptions.class.getName());
+  }
+
   private static String refusal(String arg) {
     return assertThrows(FlagException.class, () -> BeamFlags.checkValues(OPTIONS, arg))
         .getMessage();

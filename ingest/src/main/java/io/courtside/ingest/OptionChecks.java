@@ -1,6 +1,7 @@
 package io.courtside.ingest;
 
 import io.courtside.ingest.SourceOptions.Source;
+import io.courtside.model.KafkaClientSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,10 @@ final class OptionChecks {
   }
 
   private static String kafka(KafkaOptions k) {
-    if (k.bootstrapServers == null || k.bootstrapServers.isBlank()) {
-      return "--bootstrapServers must not be empty";
+    try {
+      KafkaClientSettings.bootstrapServers(k.bootstrapServers);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
     if (k.topic == null
         || !TOPIC_NAME.matcher(k.topic).matches()

@@ -103,6 +103,17 @@ public class IngestCommandTest {
     assertThat(err.toString(), containsString("--replicationFactor must be at least 1"));
   }
 
+  /**
+   * As the pipeline checks it: before, 'nohost' failed later with Kafka's "Invalid url", exit 1.
+   */
+  @Test
+  public void bootstrapServersMustBeHostAndPort() {
+    assertThat(run("--source=synthetic", "--bootstrapServers=nohost"), is(2));
+    assertThat(
+        err.toString(),
+        containsString("--bootstrapServers=nohost: 'nohost' is not host:port (a port from 1 to"));
+  }
+
   @Test
   public void topicMustBeAValidKafkaName() {
     assertThat(run("--source=synthetic", "--topic=bad topic"), is(2));

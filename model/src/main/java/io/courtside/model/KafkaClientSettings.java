@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.security.JaasContext;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The checks of a {@code --kafkaConfig} file that ingest and the job share, made before any client
@@ -57,5 +58,49 @@ public final class KafkaClientSettings {
                 + " username=\"...\" password=\"...\";`, with each value in double quotes");
       }
     }
+  }
+
+  /**
+   * {@code --bootstrapServers}: host:port entries separated by commas, each as the Kafka client
+   * parses it ({@code Utils.getHost}, {@code Utils.getPort}). Names are not resolved here: the
+   * machine that checks the flags (a spark-submit client) may not be where the job runs.
+   */
+  public static String bootstrapServers(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(
+          "--bootstrapServers is empty; give host:port, e.g. 127.0.0.1:9092");
+    }
+    boolean any = false;
+    for (String server : value.split(",")) {
+      String s = server.strip();
+      if (s.isEmpty()) {
+        continue; // as the Kafka client skips it
+      }
+      any = true;
+      if (!isHostPort(s)) {
+        throw new IllegalArgumentException(
+            "--bootstrapServers="
+                + value
+                + ": '"
+                + s
+                + "' is not host:port (a port from 1 to 65535; several servers separated by"
+                + " commas, e.g. 127.0.0.1:9092,127.0.0.1:9093)");
+      }
+    }
+    if (!any) {
+      throw new IllegalArgumentException(
+          "--bootstrapServers=" + value + " names no server; give host:port, e.g. 127.0.0.1:9092");
+    }
+    return value;
+  }
+
+  private static boolean isHostPort(String s) {
+    Integer port;
+    try {
+      port = Utils.getPort(s);
+    } catch (NumberFormatException e) {
+      return false; // digits past an int
+    }
+    return Utils.getHost(s) != null && port != null && port >= 1 && port <= 65_535;
   }
 }

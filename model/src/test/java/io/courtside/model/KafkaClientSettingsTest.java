@@ -52,6 +52,20 @@ public class KafkaClientSettingsTest {
   }
 
   @Test
+  public void bootstrapServersAreHostAndPortEntries() {
+    assertEquals("a:1, b:65535,", KafkaClientSettings.bootstrapServers("a:1, b:65535,"));
+    assertEquals("[::1]:9092", KafkaClientSettings.bootstrapServers("[::1]:9092"));
+    for (String bad : List.of("nohost", "a:0", "a:65536", "a:99999999999", "a:1,b")) {
+      IllegalArgumentException e =
+          assertThrows(
+              bad, IllegalArgumentException.class, () -> KafkaClientSettings.bootstrapServers(bad));
+      assertTrue(e.getMessage(), e.getMessage().startsWith("--bootstrapServers=" + bad + ": '"));
+    }
+    assertThrows(IllegalArgumentException.class, () -> KafkaClientSettings.bootstrapServers(" "));
+    assertThrows(IllegalArgumentException.class, () -> KafkaClientSettings.bootstrapServers(","));
+  }
+
+  @Test
   public void aReadableJaasConfigAndKnownKeysPass() {
     KafkaClientSettings.check(
         Map.of(

@@ -242,8 +242,18 @@ public final class ReplaySource implements PostSource {
     return wait >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) wait;
   }
 
+  /**
+   * The file's lines, decompressed when it is gzip: named {@code .gz}, or starting with gzip's
+   * magic bytes (1f 8b), which no line of JSON can start with. A gzip file without its extension
+   * was read as one line of binary and became one dead letter.
+   */
   private static InputStream open(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
+    InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+    in.mark(2);
+    boolean magic = in.read() == 0x1f && in.read() == 0x8b;
+    in.reset();
+    return magic || file.getFileName().toString().endsWith(".gz")
+        ? new GZIPInputStream(in, 64 * 1024)
+        : in;
   }
 }

@@ -174,6 +174,19 @@ public class ReplaySourceTest {
     assertThat(sink.posts, contains(a));
   }
 
+  @Test
+  public void aGzipFileWithoutItsExtensionIsReadCompressed() throws Exception {
+    Post a = post("a", T0);
+    Path f = tmp.getRoot().toPath().resolve("posts.jsonl");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write((PostJson.toJson(a) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    ListSink sink = new ListSink();
+    source(f, null, new FakeTime()).run(sink, 0, () -> false);
+    assertThat(sink.posts, contains(a));
+    assertThat(sink.rawKeys, empty());
+  }
+
   /** A .gz cut short: the posts before the cut are sent, and the error says how many were. */
   @Test
   public void aTruncatedGzipSaysItEndsEarlyAndHowManyRecordsWereSent() throws Exception {

@@ -47,6 +47,11 @@ final class OptionChecks {
     if ((src == Source.synthetic || src == Source.replay) && !s.track.isEmpty()) {
       return "--track applies to the live sources (x, bluesky, mastodon)";
     }
+    if (s.track.stream().anyMatch(String::isBlank)) {
+      // An empty value (a shell variable that was not set) would count as no --track: on Bluesky,
+      // the whole network's posts.
+      return "--track is empty: give a rule, hashtag or word";
+    }
     if (src != Source.x && s.bearerTokenFile != null) {
       return "--bearerTokenFile applies to --source=x only";
     }

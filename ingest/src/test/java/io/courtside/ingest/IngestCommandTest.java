@@ -115,6 +115,12 @@ public class IngestCommandTest {
   }
 
   @Test
+  public void anEmptyTrackIsRefusedNotTakenForNone() {
+    assertThat(run("--source=bluesky", "--track=#nba", "--track="), is(2));
+    assertThat(err.toString(), containsString("--track is empty: give a rule, hashtag or word"));
+  }
+
+  @Test
   public void topicMustBeAValidKafkaName() {
     assertThat(run("--source=synthetic", "--topic=bad topic"), is(2));
     assertThat(err.toString(), containsString("not a valid Kafka topic name"));

@@ -174,7 +174,11 @@ public class ScoreCommand implements Callable<Integer> {
     TsvLineReader lines = new TsvLineReader(in);
     StringBuilder line = new StringBuilder(256);
     long truncated = 0;
-    for (String input; (input = lines.next()) != null; ) {
+    boolean first = true;
+    for (String input; (input = lines.next()) != null; first = false) {
+      if (first && input.startsWith("\uFEFF")) {
+        input = input.substring(1); // a byte order mark (a file saved by Excel): not the id's
+      }
       int tab = input.indexOf('\t');
       String id = tab < 0 ? "" : input.substring(0, tab);
       String body = tab < 0 ? input : input.substring(tab + 1);

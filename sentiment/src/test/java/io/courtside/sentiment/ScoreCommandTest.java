@@ -35,6 +35,17 @@ public class ScoreCommandTest {
         out.toString());
   }
 
+  /** A byte order mark starts the file, not the first id; one later in a line is text. */
+  @Test
+  public void aByteOrderMarkIsNotPartOfTheFirstId() throws IOException {
+    StringWriter out = new StringWriter();
+    ScoreCommand.scoreLines(
+        Vader.standard(), new StringReader("\uFEFF1\tgood\n\uFEFF2\tgood\n"), out);
+    assertEquals(
+        "1\t0.4404\t0.000\t0.000\t1.000\n" + "\uFEFF2\t0.4404\t0.000\t0.000\t1.000\n",
+        out.toString());
+  }
+
   @Test
   public void scoresAFileAndASingleText() throws IOException {
     Path file = folder.newFile("posts.tsv").toPath();

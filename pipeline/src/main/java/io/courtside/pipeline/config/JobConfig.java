@@ -1,5 +1,6 @@
 package io.courtside.pipeline.config;
 
+import io.courtside.model.KafkaClientSettings;
 import io.courtside.pipeline.entity.Watchlist;
 import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.influx.InfluxDbIO;
@@ -129,7 +130,7 @@ public record JobConfig(
     Kafka kafka =
         new Kafka(
             KafkaClients.load(
-                KafkaFlags.bootstrapServers(o.getBootstrapServers()), o.getKafkaConfig()),
+                KafkaClientSettings.bootstrapServers(o.getBootstrapServers()), o.getKafkaConfig()),
             KafkaFlags.topic("topic", o.getTopic()),
             KafkaFlags.consumerGroup(o.getConsumerGroup()),
             o.isBackfill(),

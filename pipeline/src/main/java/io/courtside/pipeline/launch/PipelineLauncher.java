@@ -240,8 +240,7 @@ public final class PipelineLauncher {
    */
   public static PipelineResult start(Job job) {
     JobConfig c = job.config();
-    Topics.checkSource(c.kafka().clients(), c.kafka().topic(), c.kafka().backfill());
-    Topics.ensureExists(c.kafka().clients(), c.dlqTopic());
+    Topics.prepare(c.kafka().clients(), c.kafka().topic(), c.dlqTopic(), c.kafka().backfill());
     InfluxPreflight.check(c.sink().target());
     if (c.kafka().backfill()) {
       Pipeline p = Pipeline.create(job.options());

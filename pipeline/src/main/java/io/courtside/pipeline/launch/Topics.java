@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,56 +27,51 @@ final class Topics {
   private Topics() {}
 
   /**
-   * Checks the topic the job reads before anything else touches the broker. A backfill of a topic
-   * that does not exist stops here (IllegalStateException), before the dead-letter topic is made: a
+   * Checks the topic the job reads and makes its dead-letter topic (one partition), with one admin
+   * client and one listing, before anything else touches the broker. A backfill of a topic that
+   * does not exist stops here (IllegalStateException), before the dead-letter topic is made: a
    * mistyped {@code --topic} used to leave both behind, because a consumer asking for a missing
    * topic's partitions makes the broker create it. A streaming job may start before anything was
    * sent, so it creates the topic with the broker's default partitions and replication, and says so
    * (the job's consumers never create a topic: {@code allow.auto.create.topics=false}).
    */
-  static void checkSource(KafkaClients clients, String topic, boolean backfill) {
-    if (names(clients).contains(topic)) {
-      return;
-    }
-    String where = "topic '" + topic + "' does not exist at " + clients.bootstrapServers();
-    if (backfill) {
-      throw new IllegalStateException(where + ": nothing to backfill (check --topic)");
-    }
-    create(clients, new NewTopic(topic, Optional.empty(), Optional.empty()));
-    LOG.warn(
-        "{}: created it with the broker's default partitions and replication; the job waits for"
-            + " posts (check --topic if it is mistyped)",
-        where);
-  }
-
-  /** Creates {@code topic} (one partition) unless it exists: the dead-letter topic. */
-  static void ensureExists(KafkaClients clients, String topic) {
-    if (!names(clients).contains(topic)) {
-      create(clients, new NewTopic(topic, 1, (short) 1));
-    }
-  }
-
-  private static Set<String> names(KafkaClients clients) {
+  static void prepare(KafkaClients clients, String topic, String dlqTopic, boolean backfill) {
     try (Admin admin = admin(clients, 15_000)) {
-      return admin.listTopics().names().get(15, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw unreachable(clients.bootstrapServers(), e.getCause());
-    } catch (TimeoutException e) {
-      throw unreachable(clients.bootstrapServers(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      Set<String> names = await(clients, admin.listTopics().names());
+      if (!names.contains(topic)) {
+        String where = "topic '" + topic + "' does not exist at " + clients.bootstrapServers();
+        if (backfill) {
+          throw new IllegalStateException(where + ": nothing to backfill (check --topic)");
+        }
+        create(admin, clients, new NewTopic(topic, Optional.empty(), Optional.empty()));
+        LOG.warn(
+            "{}: created it with the broker's default partitions and replication; the job waits"
+                + " for posts (check --topic if it is mistyped)",
+            where);
+      }
+      if (!names.contains(dlqTopic)) {
+        create(admin, clients, new NewTopic(dlqTopic, 1, (short) 1));
+      }
     }
   }
 
   /** Creates the topic; one made meanwhile by someone else is as good. */
-  private static void create(KafkaClients clients, NewTopic topic) {
-    try (Admin admin = admin(clients, 15_000)) {
-      admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
+  private static void create(Admin admin, KafkaClients clients, NewTopic topic) {
+    try {
+      await(clients, admin.createTopics(List.of(topic)).all());
+    } catch (IllegalStateException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw unreachable(clients.bootstrapServers(), e.getCause());
+        throw e;
       }
+    }
+  }
+
+  /** The admin call's result; an unreachable or refusing broker as {@link #unreachable}. */
+  private static <T> T await(KafkaClients clients, KafkaFuture<T> result) {
+    try {
+      return result.get(15, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw unreachable(clients.bootstrapServers(), e.getCause());
     } catch (TimeoutException e) {
       throw unreachable(clients.bootstrapServers(), e);
     } catch (InterruptedException e) {

@@ -1,24 +1,16 @@
 package io.courtside.pipeline.options;
 
-import io.courtside.model.KafkaClientSettings;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.internals.Topic;
 
 /**
  * The Kafka flags checked by Kafka's own rules before anything connects: a bad value would
  * otherwise surface as a stack trace from the first admin client ({@code Failed to create new
- * KafkaAdminClient}) or as a topic the broker refuses, naming no flag.
+ * KafkaAdminClient}) or as a topic the broker refuses, naming no flag. ({@code --bootstrapServers}
+ * is checked by {@code model/KafkaClientSettings}, which ingest shares.)
  */
 public final class KafkaFlags {
   private KafkaFlags() {}
-
-  /**
-   * {@code --bootstrapServers}: host:port entries separated by commas ({@link
-   * KafkaClientSettings#bootstrapServers}, which ingest checks its flag with too).
-   */
-  public static String bootstrapServers(String value) {
-    return KafkaClientSettings.bootstrapServers(value);
-  }
 
   /** A topic flag ({@code --topic}, {@code --dlqTopic}): a name the broker accepts. */
   public static String topic(String flag, String value) {

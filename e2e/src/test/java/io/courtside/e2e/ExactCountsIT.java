@@ -339,6 +339,82 @@ public class ExactCountsIT {
     }
   }
 
+  /**
+   * Found by an adversarial run: a restart rewound by Kafka timestamp to one margin before the
+   * recount point, so a post created in a recounted window but stamped earlier than that (a device
+   * clock ahead by more than the margin) was not read again, and its window was recounted without
+   * it. Now every window point keeps the earliest record time of its posts and the restart rewinds
+   * that far. Scaled down: 10 s windows, no allowed lateness, a 5 s margin, posts 4 min ahead.
+   */
+  @Test
+  public void aRestartReadsAgainThePostsOfARecountedWindowThatAreStampedAheadOfTheirRecords()
+      throws Exception {
+    String topic = "ahead-restart";
+    String db = "db_ahead_restart";
+    Traffic.createTopic(stack.kafkaBootstrap(), topic, 1);
+    List<String> args =
+        jobArgs(
+            topic,
+            db,
+            "--windowSize=10s",
+            "--maxOutOfOrderness=2s",
+            "--allowedLateness=0s",
+            "--earlyFiringPeriod=1s",
+            "--restartRewindMargin=5s");
+    Instant now = Instant.now();
+    Instant t0 = now.minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+    // A window 3 min in the future, still open when the test ends; 20 posts created in it, their
+    // records stamped 59 s ago.
+    Instant ahead = Instant.ofEpochSecond((now.getEpochSecond() / 10 + 18) * 10);
+    List<Stamped> first = new ArrayList<>();
+    List<Post> aheadPosts = TestPosts.posts("ahead-", 20, ahead, 100, 71);
+    for (int i = 0; i < aheadPosts.size(); i++) {
+      first.add(Stamped.post(aheadPosts.get(i), t0.toEpochMilli() + 1_000 + i));
+    }
+    first.addAll(live("live-", 100, t0, 500, 72));
+    first.sort(java.util.Comparator.comparingLong(Stamped::kafkaMillis));
+    InfluxDbClient influx = new InfluxDbClient(stack.influxUrl(), db);
+    List<Post> posts = new ArrayList<>();
+    for (Stamped r : first) {
+      posts.add(PostJson.parse(r.value()));
+    }
+    PipelineResult job = JobArgs.start(args);
+    try {
+      send(topic, first, 0);
+      Expected.awaitWindows(influx, posts, Duration.ofSeconds(10), Duration.ofMinutes(2));
+      Expected.await(
+          "a closed window",
+          Duration.ofMinutes(1),
+          () -> {
+            try {
+              return InfluxQuery.count(
+                      influx,
+                      "SELECT count(total) AS count FROM polarity_window WHERE closed = true")
+                  > 0;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    } finally {
+      job.cancel();
+    }
+    // The restart recounts the future window: ten more posts in it, sent now.
+    PipelineResult second = JobArgs.start(args);
+    try {
+      List<Stamped> more = new ArrayList<>();
+      long sentAt = System.currentTimeMillis();
+      for (Post p : TestPosts.posts("more-", 10, ahead.plusSeconds(5), 100, 73)) {
+        more.add(Stamped.post(p, sentAt));
+        posts.add(p);
+      }
+      send(topic, more, 0);
+      Expected.awaitWindows(influx, posts, Duration.ofSeconds(10), Duration.ofMinutes(1));
+      Verified.await(args, Duration.ofMinutes(1));
+    } finally {
+      second.cancel();
+    }
+  }
+
   @Test
   public void anEmptyPartitionHoldsNoWindowOpen() throws Exception {
     // Four partitions, posts in three: every window must still close (its on-time pane). An idle

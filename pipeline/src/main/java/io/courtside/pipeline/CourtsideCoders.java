@@ -15,6 +15,8 @@ import io.courtside.pipeline.window.PaneCounts;
 import io.courtside.pipeline.window.PaneCountsCoder;
 import io.courtside.pipeline.window.PolarityCounts;
 import io.courtside.pipeline.window.PolarityCountsCoder;
+import io.courtside.pipeline.window.WindowTally;
+import io.courtside.pipeline.window.WindowTallyCoder;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderProvider;
@@ -41,6 +43,7 @@ public final class CourtsideCoders implements CoderProviderRegistrar {
         provider(ScoredPost.class, ScoredPostCoder.of()),
         provider(Countable.class, CountableCoder.of()),
         provider(PolarityCounts.class, PolarityCountsCoder.of()),
+        provider(WindowTally.class, WindowTallyCoder.of()),
         provider(PaneCounts.class, PaneCountsCoder.of()));
   }
 

@@ -7,6 +7,7 @@ import io.courtside.pipeline.health.DeadLetterCounts;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.PolarityCounts;
 import io.courtside.pipeline.window.WindowCounts;
+import io.courtside.pipeline.window.WindowTally;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,8 +35,10 @@ import java.util.concurrent.TimeUnit;
  *       MEASUREMENT post_sentiment} first.
  *   <li>{@code polarity_window}: one point per window and topic; tag {@code topic}; integer fields
  *       {@code positive, negative, neutral, total}, float {@code compound_mean}, boolean {@code
- *       closed} (the pane fired after the watermark passed the window's end). Time = window start,
- *       so each later pane overwrites the earlier one.
+ *       closed} (the pane fired after the watermark passed the window's end), integer {@code
+ *       earliest_record_ms} (the earliest Kafka timestamp, epoch ms, among the records of the posts
+ *       counted; absent when none had one: a restart rewinds at least that far, see {@code
+ *       RecountPoint}). Time = window start, so each later pane overwrites the earlier one.
  *   <li>{@code entity_window}: the same per watchlist entity; tags {@code entity} (its name),
  *       {@code kind} ({@code team}/{@code player}), {@code topic}; the same fields and time.
  *   <li>{@code dead_letters}: dead-lettered records per window; tags {@code reason_kind}, {@code
@@ -47,6 +50,9 @@ public final class InfluxSchema {
   public static final String POLARITY_WINDOW = "polarity_window";
   public static final String ENTITY_WINDOW = "entity_window";
   public static final String DEAD_LETTERS = "dead_letters";
+
+  /** The field of {@code polarity_window} a restart's rewind reads ({@code RecountPoint}). */
+  public static final String EARLIEST_RECORD_MS = "earliest_record_ms";
 
   /** Compiled once: sourceValue runs for every post. */
   private static final java.util.regex.Pattern SOURCE =
@@ -111,7 +117,7 @@ public final class InfluxSchema {
         LineProtocol.measurement(POLARITY_WINDOW, WINDOW_LINE_CAPACITY)
             .tag("topic", w.topic())
             .field("closed", w.closed());
-    return withCounts(line, w.counts(), w.windowStart());
+    return withCounts(line, w.counts(), w.earliestRecordMillis(), w.windowStart());
   }
 
   public static String entityWindowLine(EntityWindowCounts w) {
@@ -120,17 +126,24 @@ public final class InfluxSchema {
             .tag("entity", w.entity())
             .tag("kind", w.kind().tag())
             .tag("topic", w.topic());
-    return withCounts(line, w.counts(), w.windowStart());
+    return withCounts(line, w.counts(), WindowTally.NO_RECORD_TIME, w.windowStart());
   }
 
   /**
    * The fields every window aggregate shares (in key order they follow {@code closed} and the
-   * tags); time = window start, so later panes overwrite.
+   * tags), and {@code earliest_record_ms} unless it is {@link WindowTally#NO_RECORD_TIME}; time =
+   * window start, so later panes overwrite.
    */
   private static String withCounts(
-      LineProtocol line, PolarityCounts counts, org.joda.time.Instant windowStart) {
-    return line.field("compound_mean", counts.compoundMean())
-        .field("negative", counts.negative())
+      LineProtocol line,
+      PolarityCounts counts,
+      long earliestRecordMillis,
+      org.joda.time.Instant windowStart) {
+    line.field("compound_mean", counts.compoundMean());
+    if (earliestRecordMillis != WindowTally.NO_RECORD_TIME) {
+      line.field(EARLIEST_RECORD_MS, earliestRecordMillis);
+    }
+    return line.field("negative", counts.negative())
         .field("neutral", counts.neutral())
         .field("positive", counts.positive())
         .field("total", counts.total())

@@ -41,8 +41,11 @@ final class StreamingStart {
       }
       Duration margin = Duration.ofMillis(kafka.restartRewindMargin().getMillis());
       Optional<Instant> from;
+      Optional<Instant> rewindTo;
       if (c.recountFrom() == null) {
-        from = recountPoint(c, margin);
+        Optional<RecountPoint> point = recountPoint(c, margin);
+        from = point.map(RecountPoint::from);
+        rewindTo = point.map(RecountPoint::rewindTo);
         // Shown with the job's other options by the runner.
         job.options().setRecountFrom(from.map(Instant::toString).orElse(""));
         c =
@@ -50,6 +53,7 @@ final class StreamingStart {
                 from.map(f -> new org.joda.time.Instant(f.toEpochMilli())).orElse(null));
       } else {
         from = Optional.of(Instant.ofEpochMilli(c.recountFrom().getMillis()));
+        rewindTo = from.map(f -> f.minus(margin));
       }
       LOG.info(
           from.isPresent()
@@ -58,8 +62,16 @@ final class StreamingStart {
                   + kafka.topic()
                   + " is stored as closed",
           from.map(Instant::toString).orElse(""));
-      RewindOnStart.rewind(
-          kafka.clients(), kafka.topic(), kafka.consumerGroup(), from.map(f -> f.minus(margin)));
+      if (from.isPresent() && rewindTo.get().isBefore(from.get().minus(margin))) {
+        LOG.info(
+            "Rewinding to {}, further than --restartRewindMargin ({}) before {}: a window from"
+                + " then on holds a post whose record is stamped that early (its createdAt is"
+                + " ahead of its record's Kafka timestamp)",
+            rewindTo.get(),
+            margin,
+            from.get());
+      }
+      RewindOnStart.rewind(kafka.clients(), kafka.topic(), kafka.consumerGroup(), rewindTo);
       SparkRunCheckpoint.useFreshDirectory(job.options(), kafka.consumerGroup(), Instant.now());
       Pipeline p = Pipeline.create(job.options());
       CourtsidePipeline.build(p, c);
@@ -88,18 +100,18 @@ final class StreamingStart {
   }
 
   /** The recount point from InfluxDB, retried like a write while InfluxDB cannot be reached. */
-  private static Optional<Instant> recountPoint(JobConfig c, Duration margin) {
+  private static Optional<RecountPoint> recountPoint(JobConfig c, Duration margin) {
     JobConfig.Sink sink = c.sink();
     InfluxDbClient client =
         new InfluxDbClient(sink.target(), InfluxCredentials.header(sink.target()));
     Duration lateness = Duration.ofMillis(c.windows().allowedLateness().getMillis());
-    List<Optional<Instant>> found = new ArrayList<>();
+    List<Optional<RecountPoint>> found = new ArrayList<>();
     try {
       sink.write()
           .retryPolicy()
           .run(
               "reading the recount point",
-              () -> found.add(RecountPoint.of(client, c.kafka().topic(), lateness, margin)),
+              () -> found.add(RecountPoint.find(client, c.kafka().topic(), lateness, margin)),
               (e, d) ->
                   LOG.warn("InfluxDB not reachable yet ({}); retrying in {}", e.getMessage(), d));
       return found.get(0);

@@ -72,8 +72,10 @@ public interface KafkaReadOptions extends PipelineOptions {
           + " minus allowedLateness and this margin, are final and keep their stored points; the"
           + " consumer group is rewound so that every later window is recounted from all its"
           + " posts, re-reading every record whose Kafka timestamp is at most this margin before"
-          + " that point. The margin covers write races between the aggregates and clock skew"
-          + " between createdAt and the record's timestamp. See README, Restarts and crashes.")
+          + " that point, or earlier when a recounted window holds a post whose record is stamped"
+          + " earlier (createdAt ahead of the record's timestamp; each window stores its earliest"
+          + " record time). The margin covers write races between the aggregates and clock skew."
+          + " See README, Restarts and crashes.")
   @Default.String("2m")
   String getRestartRewindMargin();
 

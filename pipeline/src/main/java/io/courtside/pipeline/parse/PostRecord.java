@@ -23,4 +23,9 @@ public record PostRecord(Post post, long version) {
     long millis = Math.max(0, Math.min(MAX_MILLIS, kafkaTimestampMillis));
     return (millis << OFFSET_BITS) | (offset & ((1L << OFFSET_BITS) - 1));
   }
+
+  /** The Kafka timestamp a {@link #version} holds (0 for a record without one). */
+  public static long recordMillis(long version) {
+    return version >>> OFFSET_BITS;
+  }
 }

@@ -38,25 +38,33 @@ public final class CountPerWindow<K>
         .apply("FixedWindows", AccumulatingPanes.<KV<K, Countable>>of(windows))
         .apply(
             "Count",
-            CombineInBundles.<K, Countable, LatestVersions, PolarityCounts>perKey(
+            CombineInBundles.<K, Countable, LatestVersions, WindowTally>perKey(
                 new LatestPerId.CountFn()))
         .apply("WithWindow", ParDo.of(new WithWindowFn<K>()))
         .setCoder(KvCoder.of(coder.getKeyCoder(), PaneCountsCoder.of()));
   }
 
-  static final class WithWindowFn<K> extends DoFn<KV<K, PolarityCounts>, KV<K, PaneCounts>> {
+  static final class WithWindowFn<K> extends DoFn<KV<K, WindowTally>, KV<K, PaneCounts>> {
     @ProcessElement
     public void process(
-        @Element KV<K, PolarityCounts> e,
+        @Element KV<K, WindowTally> e,
         IntervalWindow window,
         PaneInfo pane,
         OutputReceiver<KV<K, PaneCounts>> out) {
-      if (AccumulatingPanes.skipEmpty(e.getValue().total())) {
+      WindowTally tally = e.getValue();
+      if (AccumulatingPanes.skipEmpty(tally.counts().total())) {
         return;
       }
       boolean closed = pane.getTiming() != PaneInfo.Timing.EARLY;
       out.output(
-          KV.of(e.getKey(), new PaneCounts(window.start(), window.end(), e.getValue(), closed)));
+          KV.of(
+              e.getKey(),
+              new PaneCounts(
+                  window.start(),
+                  window.end(),
+                  tally.counts(),
+                  closed,
+                  tally.earliestRecordMillis())));
     }
   }
 }

@@ -22,7 +22,7 @@ public final class LatestPerId {
 
   /** Polarity counts of the distinct ids of a key and window. */
   public static final class CountFn
-      extends Combine.CombineFn<Countable, LatestVersions, PolarityCounts> {
+      extends Combine.CombineFn<Countable, LatestVersions, WindowTally> {
     @Override
     public LatestVersions createAccumulator() {
       return new LatestVersions();
@@ -50,12 +50,12 @@ public final class LatestPerId {
 
     /**
      * The counts of the ids' latest versions, and the sum of their compounds rounded once ({@link
-     * ExactSum}): floating-point addition is not associative, and the table's slot order depends on
-     * the order of adds and merges, so a sum in slot order could differ in its last bits between
-     * two runs over the same records.
+     * ExactSum}), with the earliest Kafka timestamp of their records: floating-point addition is
+     * not associative, and the table's slot order depends on the order of adds and merges, so a sum
+     * in slot order could differ in its last bits between two runs over the same records.
      */
     @Override
-    public PolarityCounts extractOutput(LatestVersions acc) {
+    public WindowTally extractOutput(LatestVersions acc) {
       double[] compounds = acc.compounds();
       long positive = 0;
       long negative = 0;
@@ -67,7 +67,9 @@ public final class LatestPerId {
           case NEUTRAL -> neutral++;
         }
       }
-      return new PolarityCounts(positive, negative, neutral, ExactSum.of(compounds));
+      return new WindowTally(
+          new PolarityCounts(positive, negative, neutral, ExactSum.of(compounds)),
+          acc.earliestRecordMillis());
     }
 
     @Override

@@ -212,6 +212,22 @@ public final class LatestVersions {
     }
   }
 
+  /**
+   * The earliest Kafka timestamp among the ids' latest versions ({@link
+   * io.courtside.pipeline.parse.PostRecord#recordMillis}), or {@link WindowTally#NO_RECORD_TIME}
+   * when none has one.
+   */
+  public long earliestRecordMillis() {
+    long earliest = WindowTally.NO_RECORD_TIME;
+    for (int s = next(0); s >= 0; s = next(s + 1)) {
+      long millis = io.courtside.pipeline.parse.PostRecord.recordMillis(versions[s]);
+      if (millis > 0 && millis < earliest) {
+        earliest = millis;
+      }
+    }
+    return earliest;
+  }
+
   /** The compound scores of the ids' latest versions, in no particular order. */
   public double[] compounds() {
     double[] out = new double[size];

@@ -8,7 +8,10 @@ import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.joda.time.Instant;
 
-/** {@link PaneCounts} as the window's bounds (epoch millis), the counts and the closed flag. */
+/**
+ * {@link PaneCounts} as the window's bounds (epoch millis), the closed flag, the earliest record
+ * time and the counts.
+ */
 public final class PaneCountsCoder extends AtomicCoder<PaneCounts> {
   private static final PaneCountsCoder INSTANCE = new PaneCountsCoder();
 
@@ -24,6 +27,7 @@ public final class PaneCountsCoder extends AtomicCoder<PaneCounts> {
     data.writeLong(p.windowStart().getMillis());
     data.writeLong(p.windowEnd().getMillis());
     data.writeBoolean(p.closed());
+    data.writeLong(p.earliestRecordMillis());
     data.flush();
     PolarityCountsCoder.of().encode(p.counts(), out);
   }
@@ -34,7 +38,8 @@ public final class PaneCountsCoder extends AtomicCoder<PaneCounts> {
     Instant start = new Instant(data.readLong());
     Instant end = new Instant(data.readLong());
     boolean closed = data.readBoolean();
-    return new PaneCounts(start, end, PolarityCountsCoder.of().decode(in), closed);
+    long earliest = data.readLong();
+    return new PaneCounts(start, end, PolarityCountsCoder.of().decode(in), closed, earliest);
   }
 
   @Override

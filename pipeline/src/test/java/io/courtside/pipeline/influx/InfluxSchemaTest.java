@@ -59,6 +59,26 @@ public class InfluxSchemaTest {
   }
 
   @Test
+  public void aWindowPointKeepsTheEarliestRecordTimeOfItsPosts() {
+    org.joda.time.Instant start = org.joda.time.Instant.parse("2026-05-20T01:02:00Z");
+    String line =
+        InfluxSchema.windowLine(
+            new WindowCounts(
+                "twitterdata",
+                start,
+                start.plus(60_000),
+                new PolarityCounts(3, 2, 1, 1.5),
+                true,
+                start.getMillis() - 90_000));
+    assertEquals(
+        "polarity_window,topic=twitterdata closed=true,compound_mean=0.25,earliest_record_ms="
+            + (start.getMillis() - 90_000)
+            + "i,negative=2i,neutral=1i,positive=3i,total=6i "
+            + start.getMillis() * 1_000_000L,
+        line);
+  }
+
+  @Test
   public void theSourceFieldIsAShortSafeName() {
     assertEquals("bluesky", InfluxSchema.sourceValue("Bluesky"));
     assertEquals("other", InfluxSchema.sourceValue("tail\\"));

@@ -11,6 +11,7 @@ import io.courtside.pipeline.health.DeadLetterCounts;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.PolarityCounts;
 import io.courtside.pipeline.window.WindowCounts;
+import io.courtside.pipeline.window.WindowTally;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -340,8 +341,13 @@ class LineProtocolProperties {
 
   @Provide
   Arbitrary<List<WindowCounts>> windows() {
-    return Combinators.combine(tagValues(), windowStarts(), counts(), Arbitraries.of(true, false))
-        .as((topic, start, c, closed) -> new WindowCounts(topic, start, start, c, closed))
+    Arbitrary<Long> earliest =
+        Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.just(WindowTally.NO_RECORD_TIME)),
+            Tuple.of(3, Arbitraries.longs().between(1, (1L << 43) - 1)));
+    return Combinators.combine(
+            tagValues(), windowStarts(), counts(), Arbitraries.of(true, false), earliest)
+        .as((topic, start, c, closed, e) -> new WindowCounts(topic, start, start, c, closed, e))
         .list()
         .ofMinSize(1)
         .ofMaxSize(10);

@@ -7,6 +7,7 @@ import io.courtside.pipeline.health.DeadLetterCounts;
 import io.courtside.pipeline.score.ScoredPost;
 import io.courtside.pipeline.window.PolarityCounts;
 import io.courtside.pipeline.window.WindowCounts;
+import io.courtside.pipeline.window.WindowTally;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +46,9 @@ public final class PointLines {
 
   public static String windowLine(WindowCounts w) {
     Point point = Point.measurement(InfluxSchema.POLARITY_WINDOW).addTag("topic", w.topic());
+    if (w.earliestRecordMillis() != WindowTally.NO_RECORD_TIME) {
+      point.addField("earliest_record_ms", w.earliestRecordMillis());
+    }
     return withCounts(point, w.counts(), w.windowStart())
         .addField("closed", w.closed())
         .toLineProtocol();

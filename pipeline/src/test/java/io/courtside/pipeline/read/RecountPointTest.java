@@ -20,8 +20,13 @@ import org.junit.Test;
 /** The recount point from InfluxDB's answer, against a one-answer HTTP server on loopback. */
 public class RecountPointTest {
   private HttpServer server;
+
+  /** The answer to the newest-closed-window query, and to the earliest-record query. */
   private volatile String answer;
+
+  private volatile String earliestAnswer = "{\"results\":[{\"statement_id\":0}]}";
   private volatile String query;
+  private volatile String earliestQuery;
 
   @Before
   public void start() throws Exception {
@@ -29,8 +34,14 @@ public class RecountPointTest {
     server.createContext(
         "/query",
         ex -> {
-          query = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
-          byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+          String q = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+          boolean earliest = q.contains("min(\"earliest_record_ms\")");
+          if (earliest) {
+            earliestQuery = q;
+          } else {
+            query = q;
+          }
+          byte[] body = (earliest ? earliestAnswer : answer).getBytes(StandardCharsets.UTF_8);
           ex.sendResponseHeaders(200, body.length);
           ex.getResponseBody().write(body);
           ex.close();
@@ -44,16 +55,32 @@ public class RecountPointTest {
   }
 
   private Optional<Instant> recountPoint() throws Exception {
+    return find().map(RecountPoint::from);
+  }
+
+  private Optional<RecountPoint> find() throws Exception {
     InfluxDbClient client =
         new InfluxDbClient("http://127.0.0.1:" + server.getAddress().getPort(), "courtside");
-    return RecountPoint.of(client, "twitterdata", Duration.ofMinutes(5), Duration.ofMinutes(2));
+    return RecountPoint.find(client, "twitterdata", Duration.ofMinutes(5), Duration.ofMinutes(2));
+  }
+
+  private static String newestClosed(String windowStart) {
+    return "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"polarity_window\","
+        + "\"columns\":[\"time\",\"last\"],\"values\":[[\""
+        + windowStart
+        + "\",42]]}]}]}";
+  }
+
+  private static String minAnswer(long millis) {
+    return "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"polarity_window\","
+        + "\"columns\":[\"time\",\"min\"],\"values\":[[\"1970-01-01T00:00:00Z\","
+        + millis
+        + "]]}]}]}";
   }
 
   @Test
   public void theNewestClosedWindowMinusTheLatenessAndTheMargin() throws Exception {
-    answer =
-        "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"polarity_window\","
-            + "\"columns\":[\"time\",\"last\"],\"values\":[[\"2026-05-20T01:30:00Z\",42]]}]}]}";
+    answer = newestClosed("2026-05-20T01:30:00Z");
     assertEquals(Optional.of(Instant.parse("2026-05-20T01:23:00Z")), recountPoint());
     assertTrue(
         query, query.contains("\"topic\" = 'twitterdata'") && query.contains("\"closed\" = true"));
@@ -82,5 +109,37 @@ public class RecountPointTest {
         "{\"results\":[{\"statement_id\":0,\"error\":\"invalid operation: time and *influxql.VarRef are not compatible\"}]}";
     IllegalStateException e = assertThrows(IllegalStateException.class, this::recountPoint);
     assertTrue(e.getMessage(), e.getMessage().contains("not compatible"));
+  }
+
+  @Test
+  public void theRewindGoesOneMarginFurtherWhenNoRecountedWindowHoldsAnEarlierRecord()
+      throws Exception {
+    answer = newestClosed("2026-05-20T01:30:00Z");
+    // Recounted windows from 01:23 on; their earliest record is stamped 01:22:30, within the
+    // margin.
+    earliestAnswer = minAnswer(Instant.parse("2026-05-20T01:22:30Z").toEpochMilli());
+    assertEquals(
+        new RecountPoint(
+            Instant.parse("2026-05-20T01:23:00Z"), Instant.parse("2026-05-20T01:21:00Z")),
+        find().get());
+    assertTrue(
+        earliestQuery,
+        earliestQuery.contains("\"topic\" = 'twitterdata'")
+            && earliestQuery.contains("time >= '2026-05-20T01:23:00Z'"));
+  }
+
+  @Test
+  public void theRewindReachesTheEarliestRecordOfARecountedWindow() throws Exception {
+    // A post created in a recounted window, its record stamped 40 minutes before (a fast clock):
+    // a rewind of one margin would not read it again, and its window would be recounted without it.
+    answer = newestClosed("2026-05-20T01:30:00Z");
+    earliestAnswer = minAnswer(Instant.parse("2026-05-20T00:43:00Z").toEpochMilli());
+    assertEquals(
+        new RecountPoint(
+            Instant.parse("2026-05-20T01:23:00Z"), Instant.parse("2026-05-20T00:43:00Z")),
+        find().get());
+    // Windows written before the field existed have none: one margin, as before.
+    earliestAnswer = "{\"results\":[{\"statement_id\":0}]}";
+    assertEquals(Instant.parse("2026-05-20T01:21:00Z"), find().get().rewindTo());
   }
 }

@@ -21,7 +21,8 @@ public class CountCodersTest {
           Instant.parse("2026-05-20T01:00:00Z"),
           Instant.parse("2026-05-20T01:01:00Z"),
           COUNTS,
-          true);
+          true,
+          Instant.parse("2026-05-20T00:59:10Z").getMillis());
 
   @Test
   public void countablesSurviveEncodingExactly() throws Exception {
@@ -40,12 +41,16 @@ public class CountCodersTest {
     CoderProperties.coderDecodeEncodeEqual(
         PaneCountsCoder.of(),
         new PaneCounts(new Instant(-1), new Instant(0), PolarityCounts.EMPTY, false));
+    CoderProperties.coderDecodeEncodeEqual(
+        WindowTallyCoder.of(), new WindowTally(COUNTS, PANE.earliestRecordMillis()));
+    CoderProperties.coderDecodeEncodeEqual(
+        WindowTallyCoder.of(), new WindowTally(PolarityCounts.EMPTY, WindowTally.NO_RECORD_TIME));
   }
 
   @Test
   public void aTruncatedPaneIsAnErrorNotASmallerPane() throws Exception {
     byte[] whole = CoderUtils.encodeToByteArray(PaneCountsCoder.of(), PANE);
-    for (int cut : new int[] {0, 8, 17, whole.length - 1}) {
+    for (int cut : new int[] {0, 8, 17, 20, whole.length - 1}) {
       byte[] part = Arrays.copyOf(whole, cut);
       assertThrows(
           "cut at " + cut,

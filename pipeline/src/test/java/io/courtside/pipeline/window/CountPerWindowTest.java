@@ -1,5 +1,6 @@
 package io.courtside.pipeline.window;
 
+import io.courtside.pipeline.parse.PostRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -202,16 +203,57 @@ public class CountPerWindowTest {
     PCollection<KV<String, PaneCounts>> panes =
         p.apply(
                 Create.timestamped(
-                        TimestampedValue.of(KV.of("t", PolarityCounts.EMPTY), T0.plus(1000)),
                         TimestampedValue.of(
-                            KV.of("u", new PolarityCounts(1, 0, 2, 0.5)), T0.plus(2000)))
-                    .withCoder(KvCoder.of(StringUtf8Coder.of(), PolarityCountsCoder.of())))
+                            KV.of("t", new WindowTally(PolarityCounts.EMPTY, 5)), T0.plus(1000)),
+                        TimestampedValue.of(
+                            KV.of(
+                                "u",
+                                new WindowTally(
+                                    new PolarityCounts(1, 0, 2, 0.5), WindowTally.NO_RECORD_TIME)),
+                            T0.plus(2000)))
+                    .withCoder(KvCoder.of(StringUtf8Coder.of(), WindowTallyCoder.of())))
             .apply(Window.into(FixedWindows.of(WINDOW)))
             .apply(ParDo.of(new CountPerWindow.WithWindowFn<String>()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), PaneCountsCoder.of()));
 
     // No grouping here, so no pane timing: anything but early is closed.
     PAssert.that(panes).containsInAnyOrder(pane("u", FIRST, 1, 0, 2, 0.5, true));
+    p.run().waitUntilFinish();
+  }
+
+  /**
+   * Each pane carries the earliest Kafka timestamp among the records of the versions it counts (a
+   * restart rewinds that far): not of a version an edit replaced, and none for records without a
+   * timestamp.
+   */
+  @Test
+  public void aPaneCarriesTheEarliestRecordTimeOfTheVersionsItCounts() {
+    long t0 = T0.getMillis();
+    PCollection<KV<String, PaneCounts>> counts =
+        count(
+            stream()
+                // Post 1: created in the window, its record stamped 40 s before the window starts.
+                .addElements(
+                    item("t", 1, PostRecord.version(t0 - 40_000, 3), 0.5, 10),
+                    item("t", 2, PostRecord.version(t0 + 12_000, 4), 0.5, 11),
+                    // Post 3's first record is the earliest, but its edit replaces it.
+                    item("t", 3, PostRecord.version(t0 - 90_000, 5), 0.5, 12),
+                    item("t", 3, PostRecord.version(t0 + 20_000, 6), -0.5, 12),
+                    // A record without a timestamp (version 0) tells nothing.
+                    item("t", 4, PostRecord.version(-1, 7), 0.0, 13))
+                .advanceWatermarkToInfinity());
+
+    PAssert.that(counts)
+        .inOnTimePane(FIRST)
+        .containsInAnyOrder(
+            KV.of(
+                "t",
+                new PaneCounts(
+                    FIRST.start(),
+                    FIRST.end(),
+                    new PolarityCounts(2, 1, 1, 0.5),
+                    true,
+                    t0 - 40_000)));
     p.run().waitUntilFinish();
   }
 }

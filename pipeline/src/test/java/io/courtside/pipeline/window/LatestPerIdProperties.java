@@ -3,6 +3,7 @@ package io.courtside.pipeline.window;
 import static net.jqwik.api.RandomDistribution.uniform;
 import static org.junit.Assert.assertEquals;
 
+import io.courtside.pipeline.parse.PostRecord;
 import io.courtside.pipeline.score.Polarity;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -137,7 +138,14 @@ public class LatestPerIdProperties {
     Arbitrary<Long> version =
         Arbitraries.frequencyOf(
             Tuple.of(12, Arbitraries.longs().between(0, 8)),
-            Tuple.of(1, Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, -1L)));
+            Tuple.of(1, Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, -1L)),
+            // As the job makes them: a Kafka timestamp (or none, -1) and an offset.
+            Tuple.of(
+                4,
+                Combinators.combine(
+                        Arbitraries.longs().between(-1, 1L << 44),
+                        Arbitraries.longs().between(0, 1L << 22))
+                    .as(PostRecord::version)));
     Arbitrary<Double> compound =
         Arbitraries.frequencyOf(
             Tuple.of(3, Arbitraries.integers().between(-10_000, 10_000).map(i -> i / 1e4)),
@@ -260,9 +268,11 @@ public class LatestPerIdProperties {
       @ForAll long seed)
       throws Exception {
     Pair done = combine(items(fingerprints, records), new Random(seed));
-    PolarityCounts counts = FN.extractOutput(done.acc());
+    WindowTally tally = FN.extractOutput(done.acc());
+    PolarityCounts counts = tally.counts();
     PolarityCounts old = OLD.extractOutput(done.model());
     assertEquals(expected(done.model()), counts);
+    assertEquals(earliestRecordMillis(done.model()), tally.earliestRecordMillis());
     assertEquals(
         List.of(old.positive(), old.negative(), old.neutral()),
         List.of(counts.positive(), counts.negative(), counts.neutral()));
@@ -295,11 +305,21 @@ public class LatestPerIdProperties {
       }
     }
     Random r = new Random(seed);
-    PolarityCounts one = FN.extractOutput(combine(items, r).acc());
+    WindowTally one = FN.extractOutput(combine(items, r).acc());
     java.util.Collections.shuffle(items, r);
     Pair other = combine(items, r);
     assertEquals(recount, asMap(other.acc()));
     assertEquals(one, FN.extractOutput(other.acc()));
-    assertEquals(expected(recount), one);
+    assertEquals(expected(recount), one.counts());
+    assertEquals(earliestRecordMillis(recount), one.earliestRecordMillis());
+  }
+
+  /** The earliest Kafka timestamp among the latest versions that have one, by a plain scan. */
+  private static long earliestRecordMillis(HashMap<Long, Latest> model) {
+    return model.values().stream()
+        .mapToLong(l -> PostRecord.recordMillis(l.version()))
+        .filter(millis -> millis > 0)
+        .min()
+        .orElse(WindowTally.NO_RECORD_TIME);
   }
 }

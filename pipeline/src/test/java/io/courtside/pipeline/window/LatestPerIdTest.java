@@ -74,7 +74,7 @@ public class LatestPerIdTest {
             CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, part)));
       }
       Collections.shuffle(decoded, r);
-      PolarityCounts counts = fn.extractOutput(fn.mergeAccumulators(decoded));
+      PolarityCounts counts = fn.extractOutput(fn.mergeAccumulators(decoded)).counts();
       assertEquals(
           "seed " + seed,
           List.of(pos, neg, neu),
@@ -109,7 +109,7 @@ public class LatestPerIdTest {
         sum += c.compound();
       }
       inAddOrder.add(sum);
-      results.add(fn.extractOutput(acc));
+      results.add(fn.extractOutput(acc).counts());
     }
     assertNotEquals("the premise: sums in add order differ", 1, inAddOrder.size());
     assertEquals(1, results.size());

@@ -40,20 +40,17 @@ final class StreamingStart {
         return restore(job, lease);
       }
       Duration margin = Duration.ofMillis(kafka.restartRewindMargin().getMillis());
-      Optional<Instant> from;
-      Optional<Instant> rewindTo;
-      if (c.recountFrom() == null) {
-        Optional<RecountPoint> point = recountPoint(c, margin);
-        from = point.map(RecountPoint::from);
-        rewindTo = point.map(RecountPoint::rewindTo);
+      Optional<Instant> given =
+          Optional.ofNullable(c.recountFrom()).map(f -> Instant.ofEpochMilli(f.getMillis()));
+      Optional<RecountPoint> point = recountPoint(c, margin, given);
+      Optional<Instant> from = point.map(RecountPoint::from);
+      Optional<Instant> rewindTo = point.map(RecountPoint::rewindTo);
+      if (given.isEmpty()) {
         // Shown with the job's other options by the runner.
         job.options().setRecountFrom(from.map(Instant::toString).orElse(""));
         c =
             c.withRecountFrom(
                 from.map(f -> new org.joda.time.Instant(f.toEpochMilli())).orElse(null));
-      } else {
-        from = Optional.of(Instant.ofEpochMilli(c.recountFrom().getMillis()));
-        rewindTo = from.map(f -> f.minus(margin));
       }
       LOG.info(
           from.isPresent()
@@ -99,8 +96,12 @@ final class StreamingStart {
     return new LeasedResult(p.run(), lease);
   }
 
-  /** The recount point from InfluxDB, retried like a write while InfluxDB cannot be reached. */
-  private static Optional<RecountPoint> recountPoint(JobConfig c, Duration margin) {
+  /**
+   * The recount point from InfluxDB (or {@code given}, --recountFrom, with the rewind it needs),
+   * retried like a write while InfluxDB cannot be reached.
+   */
+  private static Optional<RecountPoint> recountPoint(
+      JobConfig c, Duration margin, Optional<Instant> given) {
     JobConfig.Sink sink = c.sink();
     InfluxDbClient client =
         new InfluxDbClient(sink.target(), InfluxCredentials.header(sink.target()));
@@ -111,11 +112,20 @@ final class StreamingStart {
           .retryPolicy()
           .run(
               "reading the recount point",
-              () -> found.add(RecountPoint.find(client, c.kafka().topic(), lateness, margin)),
+              () ->
+                  found.add(
+                      given.isPresent()
+                          ? Optional.of(
+                              RecountPoint.at(client, c.kafka().topic(), given.get(), margin))
+                          : RecountPoint.find(client, c.kafka().topic(), lateness, margin)),
               (e, d) ->
                   LOG.warn("InfluxDB not reachable yet ({}); retrying in {}", e.getMessage(), d));
       return found.get(0);
     } catch (InfluxDbException e) {
+      if (e.status() == 404 && given.isPresent()) {
+        // No InfluxQL to read stored windows from: the given point, one margin of rewind.
+        return Optional.of(new RecountPoint(given.get(), given.get().minus(margin)));
+      }
       if (e.status() == 404 && sink.target().api() == InfluxTarget.Api.V1) {
         throw new IllegalStateException(e.getMessage(), e);
       }

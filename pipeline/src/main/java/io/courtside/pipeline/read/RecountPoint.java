@@ -43,13 +43,21 @@ public record RecountPoint(Instant from, Instant rewindTo) {
     if (s.isEmpty()) {
       return Optional.empty();
     }
-    Instant from = s.get().minus(allowedLateness).minus(margin);
+    return Optional.of(at(influx, topic, s.get().minus(allowedLateness).minus(margin), margin));
+  }
+
+  /**
+   * Recounting from {@code from} (found, or given as {@code --recountFrom}): the rewind one margin
+   * before it, or to the earliest record of a stored window from it on.
+   */
+  public static RecountPoint at(InfluxDbClient influx, String topic, Instant from, Duration margin)
+      throws InfluxDbException {
     Instant rewindTo = from.minus(margin);
     Optional<Instant> earliest = earliestRecord(influx, topic, from);
     if (earliest.isPresent() && earliest.get().isBefore(rewindTo)) {
       rewindTo = earliest.get();
     }
-    return Optional.of(new RecountPoint(from, rewindTo));
+    return new RecountPoint(from, rewindTo);
   }
 
   /** Start of the newest closed {@code polarity_window} of {@code topic}, if any. */

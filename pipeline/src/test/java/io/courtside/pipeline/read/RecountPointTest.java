@@ -142,4 +142,19 @@ public class RecountPointTest {
     earliestAnswer = "{\"results\":[{\"statement_id\":0}]}";
     assertEquals(Instant.parse("2026-05-20T01:21:00Z"), find().get().rewindTo());
   }
+
+  @Test
+  public void aGivenRecountPointRewindsToTheEarliestRecordOfItsWindowsToo() throws Exception {
+    // --recountFrom: no newest closed window is asked for, the rewind is found as for a found one.
+    InfluxDbClient client =
+        new InfluxDbClient("http://127.0.0.1:" + server.getAddress().getPort(), "courtside");
+    earliestAnswer = minAnswer(Instant.parse("2026-05-20T00:43:00Z").toEpochMilli());
+    assertEquals(
+        new RecountPoint(
+            Instant.parse("2026-05-20T01:00:00Z"), Instant.parse("2026-05-20T00:43:00Z")),
+        RecountPoint.at(
+            client, "twitterdata", Instant.parse("2026-05-20T01:00:00Z"), Duration.ofMinutes(2)));
+    assertEquals(null, query);
+    assertTrue(earliestQuery, earliestQuery.contains("time >= '2026-05-20T01:00:00Z'"));
+  }
 }

@@ -382,19 +382,7 @@ public class ExactCountsIT {
     try {
       send(topic, first, 0);
       Expected.awaitWindows(influx, posts, Duration.ofSeconds(10), Duration.ofMinutes(2));
-      Expected.await(
-          "a closed window",
-          Duration.ofMinutes(1),
-          () -> {
-            try {
-              return InfluxQuery.count(
-                      influx,
-                      "SELECT count(total) AS count FROM polarity_window WHERE closed = true")
-                  > 0;
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
+      Expected.awaitClosedWindow(influx, Duration.ofMinutes(1));
     } finally {
       job.cancel();
     }

@@ -132,6 +132,27 @@ final class Expected {
     assertEquals(want, have);
   }
 
+  /**
+   * Waits until a polarity_window point is stored as closed: from then on a restart finds a recount
+   * point and rewinds part of the topic, instead of recounting all of it.
+   */
+  static void awaitClosedWindow(InfluxDbClient influx, Duration timeout)
+      throws InterruptedException {
+    await(
+        "a closed window",
+        timeout,
+        () -> {
+          try {
+            return InfluxQuery.count(
+                    influx,
+                    "SELECT count(\"total\") AS count FROM polarity_window WHERE closed = true")
+                > 0;
+          } catch (Exception e) {
+            return false; // the database may not exist yet
+          }
+        });
+  }
+
   static void await(String what, Duration timeout, BooleanSupplier condition)
       throws InterruptedException {
     long start = System.nanoTime();

@@ -10,6 +10,12 @@ import java.util.Arrays;
  * because a line that is not valid UTF-8 must reach the dead-letter topic exactly as it was in the
  * file; a decoder would have replaced the bad bytes. A line longer than the limit is consumed but
  * not kept ({@link #oversize()}), so one huge line cannot exhaust the heap.
+ *
+ * <p>A line ends at "\n", "\r\n" or a lone "\r" (old Mac files; SSE allows all three). A file with
+ * CR-only line ends was read as one line. A '\r' ends its line at once, and a '\n' right after it
+ * is skipped when the next line is read, so a CR LF split across two reads is one line end and a
+ * live stream is never waited on for the byte after a '\r'. No JSON line holds a raw CR: JSON
+ * escapes it inside strings.
  */
 public final class LineReader implements Closeable {
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -20,6 +26,9 @@ public final class LineReader implements Closeable {
   private int chunkPos;
   private int chunkEnd;
   private boolean eof;
+
+  /** The last line ended at a '\r': a '\n' that follows belongs to that line end. */
+  private boolean skipLf;
 
   private byte[] line = new byte[1024];
   private int length;
@@ -45,19 +54,24 @@ public final class LineReader implements Closeable {
           break; // last line without a trailing newline
         }
       }
+      if (skipLf) {
+        skipLf = false;
+        if (chunk[chunkPos] == '\n') {
+          chunkPos++; // the LF of a CR LF whose CR ended the last line
+          continue;
+        }
+      }
       sawAnything = true;
-      int newline = indexOf(chunk, chunkPos, chunkEnd, (byte) '\n');
-      int end = newline < 0 ? chunkEnd : newline;
+      int lineEnd = indexOfLineEnd(chunk, chunkPos, chunkEnd);
+      int end = lineEnd < 0 ? chunkEnd : lineEnd;
       append(chunk, chunkPos, end - chunkPos);
-      chunkPos = newline < 0 ? chunkEnd : newline + 1;
-      if (newline >= 0) {
+      chunkPos = lineEnd < 0 ? chunkEnd : lineEnd + 1;
+      if (lineEnd >= 0) {
+        skipLf = chunk[lineEnd] == '\r';
         break;
       }
     }
     lineNumber++;
-    if (!oversize && length > 0 && line[length - 1] == '\r') {
-      length--; // files written on Windows
-    }
     if (lineNumber == 1 && !oversize && startsWithBom()) {
       System.arraycopy(line, UTF8_BOM.length, line, 0, length - UTF8_BOM.length);
       length -= UTF8_BOM.length;
@@ -137,9 +151,9 @@ public final class LineReader implements Closeable {
         && line[2] == UTF8_BOM[2];
   }
 
-  private static int indexOf(byte[] bytes, int from, int to, byte value) {
+  private static int indexOfLineEnd(byte[] bytes, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (bytes[i] == value) {
+      if (bytes[i] == '\n' || bytes[i] == '\r') {
         return i;
       }
     }

@@ -187,6 +187,44 @@ public class ReplaySourceTest {
     assertThat(sink.rawKeys, empty());
   }
 
+  /** A file with old Mac line ends (CR only) was one line, so one dead letter instead of posts. */
+  @Test
+  public void aFileWithCarriageReturnLineEndsIsReadLineByLine() throws Exception {
+    Post a = post("a", T0);
+    Post b = post("b", T0);
+    Post c = post("c", T0);
+    Path f =
+        file(PostJson.toJson(a) + "\r" + PostJson.toJson(b) + "\r" + PostJson.toJson(c) + "\r");
+    ListSink sink = new ListSink();
+    ReplaySource src = source(f, null, new FakeTime());
+    assertThat(src.run(sink, 0, () -> false), is(3L));
+    assertThat(sink.posts, contains(a, b, c));
+    assertThat(sink.rawKeys, empty());
+  }
+
+  /**
+   * Gzip with CR, CR LF and LF line ends mixed, over many of the decompressor's reads: every line
+   * is one post, and no CR LF becomes two line ends (which would count blank lines).
+   */
+  @Test
+  public void aGzipFileWithMixedLineEndsIsReadLineByLine() throws Exception {
+    String[] ends = {"\r", "\r\n", "\n"};
+    Path f = tmp.getRoot().toPath().resolve("mac.jsonl");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+      for (int i = 0; i < 3_000; i++) {
+        out.write(
+            (PostJson.toJson(post("p" + i, T0)) + ends[i % 3]).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    ListSink sink = new ListSink();
+    ReplaySource src = source(f, null, new FakeTime());
+    src.run(sink, 0, () -> false);
+    assertThat(sink.posts.size(), is(3_000));
+    assertThat(sink.posts.get(2_999), is(post("p2999", T0)));
+    assertThat(src.stats().receivedCount(), is(3_000L));
+    assertThat(sink.rawKeys, empty());
+  }
+
   /** A .gz cut short: the posts before the cut are sent, and the error says how many were. */
   @Test
   public void aTruncatedGzipSaysItEndsEarlyAndHowManyRecordsWereSent() throws Exception {

@@ -62,6 +62,15 @@ public final class InfluxCredentials {
     String origin;
     if (file != null && !file.isEmpty()) {
       origin = flag + " " + file;
+      if (Files.isDirectory(Path.of(file))) {
+        // Reading a folder fails with a bare IOException ("Is a directory" on Linux).
+        throw new IllegalStateException(
+            flag
+                + "="
+                + file
+                + ": is a folder, not a file; give the file that holds the "
+                + (token ? "token" : "password"));
+      }
       try {
         raw = Files.readString(Path.of(file), StandardCharsets.UTF_8);
       } catch (IOException e) {

@@ -133,4 +133,29 @@ public class InfluxCredentialsTest {
     assertThat(file.getMessage(), not(containsString("SECRET")));
     Files.delete(f);
   }
+
+  /** A folder given as the secret's file said only "cannot read ...: IOException". */
+  @Test
+  public void aFolderGivenAsTheSecretFileIsNamedAsAFolder() throws Exception {
+    Path dir = Files.createTempDirectory("pw");
+    IllegalStateException password =
+        assertThrows(
+            IllegalStateException.class,
+            () -> InfluxCredentials.header(v1("w", dir.toString()), k -> null));
+    assertEquals(
+        "--influxPasswordFile="
+            + dir
+            + ": is a folder, not a file; give the file that holds the password",
+        password.getMessage());
+    IllegalStateException token =
+        assertThrows(
+            IllegalStateException.class,
+            () -> InfluxCredentials.header(v2(dir.toString()), k -> null));
+    assertEquals(
+        "--influxTokenFile="
+            + dir
+            + ": is a folder, not a file; give the file that holds the token",
+        token.getMessage());
+    Files.delete(dir);
+  }
 }

@@ -1,6 +1,7 @@
 package io.courtside.cli;
 
 import io.courtside.pipeline.config.JobConfig;
+import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.verify.TopicRead;
 import io.courtside.pipeline.verify.Verify;
 import io.courtside.pipeline.verify.VerifyException;
@@ -85,6 +86,7 @@ public final class VerifyCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--from=" + from + " must be before --to=" + to);
       }
       config = Verify.parse(jobArgs.toArray(new String[0]));
+      InfluxCredentials.requireUserWithPassword(config.sink().target());
     } catch (IllegalArgumentException e) {
       err.println("courtside verify: " + e.getMessage());
       err.println("Run `courtside verify --help`; the job's flags: `courtside pipeline --help`.");

@@ -162,6 +162,7 @@ public final class DashboardCommand implements Callable<Integer> {
     InfluxTarget target =
         new InfluxTarget(
             InfluxTarget.Api.V1, url, database, null, null, user, passwordFile, null, false);
+    InfluxCredentials.requireUserWithPassword(target);
     return new InfluxDbClient(target, InfluxCredentials.header(target));
   }
 }

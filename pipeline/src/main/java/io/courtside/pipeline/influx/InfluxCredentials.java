@@ -56,6 +56,47 @@ public final class InfluxCredentials {
         .map(token -> new AuthHeader("Token " + token));
   }
 
+  /**
+   * Refuses a v1 password given without {@code --influxUser}: {@code INFLUX_PASSWORD} set, or
+   * {@code --influxPasswordFile}. InfluxDB v1 logs in with a user and its password, so a password
+   * alone was never sent, silently, and a server with authentication answered 401 once the job
+   * wrote. Only v1: a v2 job logs in with its token. Called where a command starts ({@code
+   * pipeline}, {@code verify}, {@code dashboard}), not by {@link #header}: the demo's local
+   * InfluxDB has no login and must not be refused for a password exported for another server.
+   *
+   * @throws IllegalArgumentException naming the variable or flag and {@code --influxUser}, never
+   *     the password
+   */
+  public static void requireUserWithPassword(InfluxTarget target) {
+    requireUserWithPassword(target, System::getenv);
+  }
+
+  static void requireUserWithPassword(InfluxTarget target, Function<String, String> env) {
+    if (target.api() != InfluxTarget.Api.V1
+        || (target.user() != null && !target.user().isEmpty())) {
+      return;
+    }
+    String given;
+    String without;
+    if (target.passwordFile() != null && !target.passwordFile().isEmpty()) {
+      given = "--influxPasswordFile=" + target.passwordFile() + " is given";
+      without = "drop --influxPasswordFile";
+    } else {
+      String password = env.apply(PASSWORD_ENV);
+      if (password == null || password.isEmpty()) {
+        return;
+      }
+      given = PASSWORD_ENV + " is set";
+      without = "unset " + PASSWORD_ENV;
+    }
+    throw new IllegalArgumentException(
+        given
+            + " but --influxUser is not: InfluxDB v1 logs in with a user and its password; give"
+            + " --influxUser=NAME, or "
+            + without
+            + " to connect without a login");
+  }
+
   private static Optional<String> secret(
       String file, String flag, String variable, Function<String, String> env, boolean token) {
     String raw;

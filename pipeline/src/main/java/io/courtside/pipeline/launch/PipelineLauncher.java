@@ -3,6 +3,7 @@ package io.courtside.pipeline.launch;
 import io.courtside.pipeline.CourtsidePipeline;
 import io.courtside.pipeline.config.JobConfig;
 import io.courtside.pipeline.config.KafkaClients;
+import io.courtside.pipeline.influx.InfluxCredentials;
 import io.courtside.pipeline.influx.InfluxPreflight;
 import io.courtside.pipeline.options.CourtsideOptions;
 import java.io.PrintStream;
@@ -52,6 +53,7 @@ public final class PipelineLauncher {
     Job job;
     try {
       job = parse(args.toArray(new String[0]));
+      InfluxCredentials.requireUserWithPassword(job.config().sink().target());
     } catch (IllegalArgumentException e) {
       err.println("courtside pipeline: " + e.getMessage());
       err.println(helpHint);

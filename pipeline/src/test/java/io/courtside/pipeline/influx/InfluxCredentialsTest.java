@@ -158,4 +158,49 @@ public class InfluxCredentialsTest {
         token.getMessage());
     Files.delete(dir);
   }
+
+  /** INFLUX_PASSWORD without --influxUser was ignored, silently: a 401 followed. */
+  @Test
+  public void aV1PasswordWithoutAUserIsRefusedNamingBothAndNotThePassword() throws Exception {
+    IllegalArgumentException env =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                InfluxCredentials.requireUserWithPassword(
+                    v1(null, null), Map.of("INFLUX_PASSWORD", "pw-SECRET")::get));
+    assertEquals(
+        "INFLUX_PASSWORD is set but --influxUser is not: InfluxDB v1 logs in with a user and its"
+            + " password; give --influxUser=NAME, or unset INFLUX_PASSWORD to connect without a"
+            + " login",
+        env.getMessage());
+    // An empty --influxUser= is no user either.
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            InfluxCredentials.requireUserWithPassword(
+                v1("", null), Map.of("INFLUX_PASSWORD", "pw-SECRET")::get));
+
+    Path f = Files.createTempFile("pw", "");
+    Files.writeString(f, "pw-SECRET\n");
+    IllegalArgumentException file =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> InfluxCredentials.requireUserWithPassword(v1(null, f.toString()), k -> null));
+    assertEquals(
+        "--influxPasswordFile="
+            + f
+            + " is given but --influxUser is not: InfluxDB v1 logs in with a user and its"
+            + " password; give --influxUser=NAME, or drop --influxPasswordFile to connect without"
+            + " a login",
+        file.getMessage());
+    Files.delete(f);
+
+    // Nothing to refuse: no password, a user with it, an empty variable, or v2 (a token).
+    InfluxCredentials.requireUserWithPassword(v1(null, null), k -> null);
+    InfluxCredentials.requireUserWithPassword(v1(null, null), Map.of("INFLUX_PASSWORD", "")::get);
+    InfluxCredentials.requireUserWithPassword(
+        v1("w", null), Map.of("INFLUX_PASSWORD", "pw-SECRET")::get);
+    InfluxCredentials.requireUserWithPassword(
+        v2(null), Map.of("INFLUX_PASSWORD", "pw-SECRET")::get);
+  }
 }

@@ -236,6 +236,29 @@ public class PipelineLauncherTest {
         bytes.toString(StandardCharsets.UTF_8));
   }
 
+  /** A password file without --influxUser was never read, and a 401 came once the job wrote. */
+  @Test
+  public void aPasswordFileWithoutAUserIsABadFlag() throws Exception {
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("pw", "");
+    java.nio.file.Files.writeString(f, "pw-SECRET\n");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit =
+        PipelineLauncher.run(
+            List.of("--backfill", "--bootstrapServers=127.0.0.1:1", "--influxPasswordFile=" + f),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            "Run with --help for every flag.");
+    java.nio.file.Files.delete(f);
+    assertEquals(2, exit);
+    assertEquals(
+        "courtside pipeline: --influxPasswordFile="
+            + f
+            + " is given but --influxUser is not: InfluxDB v1 logs in with a user and its"
+            + " password; give --influxUser=NAME, or drop --influxPasswordFile to connect without"
+            + " a login\n"
+            + "Run with --help for every flag.\n",
+        bytes.toString(StandardCharsets.UTF_8));
+  }
+
   @Test
   public void noWorkerThreadsIsABadFlagBeforeAnythingConnects() {
     // Before, the DirectRunner's thread pool threw a bare IllegalArgumentException (exit 1, stack).

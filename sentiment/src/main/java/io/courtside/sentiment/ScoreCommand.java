@@ -28,8 +28,10 @@ import picocli.CommandLine.Parameters;
       "Reads id<TAB>text lines (UTF-8) and prints one line per input line, in order:",
       "  id<TAB>compound<TAB>neg<TAB>neu<TAB>pos",
       "compound (-1..1) with 4 decimals; neg, neu, pos (proportions) with 3.",
-      "A line without a TAB is all text and gets an empty id. Input is streamed:",
-      "memory stays constant however large the file."
+      "A line without a TAB is all text and gets an empty id. Control characters",
+      "in an id (ESC, NUL, CR, ...) are printed as \\uXXXX, so each input line gives",
+      "one output line and nothing reaches the terminal as a control sequence.",
+      "Input is streamed: memory stays constant however large the file."
     },
     footer = {
       "",
@@ -186,10 +188,28 @@ public class ScoreCommand implements Callable<Integer> {
         truncated++;
       }
       line.setLength(0);
-      line.append(id).append('\t');
+      appendPrintable(line, id).append('\t');
       vader.polarityScores(body).appendTsv(line).append('\n');
       out.append(line);
     }
     return truncated;
+  }
+
+  /**
+   * The id as printed: its control characters (C0, DEL, C1; never a tab or '\n', which end the id
+   * and the line) as {@code \\uXXXX}. The id is the one part of the input copied to the output, and
+   * binary input put ESC sequences, NUL and CR there as they were: a terminal ran them, and a CR or
+   * NEL split an output line for the tools that read it.
+   */
+  static StringBuilder appendPrintable(StringBuilder out, String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out;
   }
 }

@@ -46,6 +46,79 @@ public class ScoreCommandTest {
         out.toString());
   }
 
+  /**
+   * Binary input put control characters of an id into the output as they were (an ESC sequence for
+   * the terminal, NUL, a CR that splits the line): they are printed as {@code \\uXXXX}.
+   */
+  @Test
+  public void controlCharactersOfAnIdArePrintedAsEscapes() throws IOException {
+    Path file = folder.newFile("binary.tsv").toPath();
+    byte[] binary = {
+      0x1B,
+      '[',
+      '2',
+      'J',
+      'a',
+      '\t',
+      'g',
+      'o',
+      'o',
+      'd',
+      '\n', // ESC [2J: clears the screen
+      'b',
+      0x00,
+      0x07,
+      0x7F,
+      '\t',
+      'g',
+      'o',
+      'o',
+      'd',
+      '\n',
+      'c',
+      '\r',
+      'd',
+      '\t',
+      'g',
+      'o',
+      'o',
+      'd',
+      '\n', // a lone CR stays in the line
+      (byte) 0xC2,
+      (byte) 0x85,
+      'e',
+      '\t',
+      'g',
+      'o',
+      'o',
+      'd',
+      '\n', // U+0085 (NEL)
+      'f',
+      (byte) 0xC3,
+      (byte) 0xA9,
+      '\t',
+      'g',
+      'o',
+      'o',
+      'd',
+      '\n' // é is printable: kept
+    };
+    Files.write(file, binary);
+    String good = "\t0.4404\t0.000\t0.000\t1.000\n";
+    assertEquals(
+        "\\u001B[2Ja"
+            + good
+            + "b\\u0000\\u0007\\u007F"
+            + good
+            + "c\\u000Dd"
+            + good
+            + "\\u0085e"
+            + good
+            + "f\u00e9"
+            + good,
+        run(file.toString()));
+  }
+
   @Test
   public void scoresAFileAndASingleText() throws IOException {
     Path file = folder.newFile("posts.tsv").toPath();

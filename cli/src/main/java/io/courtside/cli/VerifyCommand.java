@@ -31,9 +31,12 @@ import picocli.CommandLine.Unmatched;
           + " code, compare with InfluxDB, print a table.",
       "Exit 0: equal (within the lateness band); 1: a difference; 2: bad flags or a server that"
           + " cannot be reached.",
-      "Give the job's own flags (--name=value) that affect counting: --bootstrapServers, --topic,"
-          + " --windowSize, --allowedLateness, --maxOutOfOrderness, --partitionIdleness (default"
-          + " 10s), --lexiconOverlay, --watchlist, --maxRecordBytes, --maxTextLength, --influx*."
+      "Give the job's own flags (--name=value) that affect counting: --bootstrapServers,"
+          + " --kafkaConfig, --topic, --windowSize, --allowedLateness, --maxOutOfOrderness,"
+          + " --partitionIdleness (default 10s), --lexiconOverlay, --watchlist, --maxRecordBytes,"
+          + " --maxTextLength, and --influxUrl, --influxDatabase, --influxUser,"
+          + " --influxPasswordFile. Any other flag of the job (--consumerGroup, --backfill, a"
+          + " runner's) is refused: verify does not use it."
     })
 public final class VerifyCommand implements Callable<Integer> {
   private static final long PROGRESS_EVERY_NANOS = 3_000_000_000L;
@@ -85,7 +88,7 @@ public final class VerifyCommand implements Callable<Integer> {
       if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
         throw new IllegalArgumentException("--from=" + from + " must be before --to=" + to);
       }
-      config = Verify.parse(jobArgs.toArray(new String[0]));
+      config = Verify.parseCommandLine(jobArgs.toArray(new String[0]));
       InfluxCredentials.requireUserWithPassword(config.sink().target());
     } catch (IllegalArgumentException e) {
       err.println("courtside verify: " + e.getMessage());

@@ -181,6 +181,11 @@ public final class BeamFlags {
     return n;
   }
 
+  /** Whether {@code --name} is a flag of one of {@code options}. */
+  public static boolean isFlag(Collection<? extends Class<?>> options, String name) {
+    return propertyType(options, name) != null;
+  }
+
   /** The type of the property {@code name} of any of {@code options}, or null if none has it. */
   private static Class<?> propertyType(Collection<? extends Class<?>> options, String name) {
     if (name.isEmpty()) {

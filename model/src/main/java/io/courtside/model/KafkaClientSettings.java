@@ -77,6 +77,17 @@ public final class KafkaClientSettings {
         continue; // as the Kafka client skips it
       }
       any = true;
+      if (isHostPort(s) && Utils.getHost(s).isEmpty()) {
+        // Kafka reads an empty host as this machine (InetAddress.getByName("")): ':9092' is
+        // usually a shell variable that was not set, and the job would use a local broker.
+        throw new IllegalArgumentException(
+            "--bootstrapServers="
+                + value
+                + ": '"
+                + s
+                + "' has no host (an unset variable?), which Kafka would take for this machine;"
+                + " give host:port, e.g. 127.0.0.1:9092 for a broker here");
+      }
       if (!isHostPort(s)) {
         throw new IllegalArgumentException(
             "--bootstrapServers="

@@ -65,6 +65,27 @@ public class KafkaClientSettingsTest {
     assertThrows(IllegalArgumentException.class, () -> KafkaClientSettings.bootstrapServers(","));
   }
 
+  /**
+   * Kafka's Utils.getHost gives an empty host for ':9092', and its client then connects to this
+   * machine: an unset variable in $KAFKA_HOST:9092 reached a local broker.
+   */
+  @Test
+  public void anEmptyHostIsRefused() {
+    for (String bad : List.of(":9092", "a:1,:9092", " :9092", "[]:9092")) {
+      IllegalArgumentException e =
+          assertThrows(
+              bad, IllegalArgumentException.class, () -> KafkaClientSettings.bootstrapServers(bad));
+      assertEquals(
+          "--bootstrapServers="
+              + bad
+              + ": '"
+              + bad.substring(bad.lastIndexOf(',') + 1).strip()
+              + "' has no host (an unset variable?), which Kafka would take for this machine;"
+              + " give host:port, e.g. 127.0.0.1:9092 for a broker here",
+          e.getMessage());
+    }
+  }
+
   @Test
   public void aReadableJaasConfigAndKnownKeysPass() {
     KafkaClientSettings.check(

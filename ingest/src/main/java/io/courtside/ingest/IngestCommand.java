@@ -1,7 +1,9 @@
 package io.courtside.ingest;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -92,8 +94,19 @@ public final class IngestCommand implements Callable<Integer> {
     if (problem != null) {
       throw new ParameterException(spec.commandLine(), problem);
     }
+    Properties extra = new Properties();
+    if (kafka.kafkaConfig != null) {
+      // Read now, once: a key no Kafka client knows or a JAAS line Kafka cannot read is a bad
+      // flag (exit 2), as in the pipeline; it was found when the run started, exit 1.
+      try {
+        extra = KafkaSettings.load(kafka.kafkaConfig);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--kafkaConfig=" + kafka.kafkaConfig + ": " + e.getMessage());
+      }
+    }
     PrintWriter err = spec.commandLine().getErr();
-    run = new IngestRun(kafka, source, kafkaAccess, env, stop);
+    run = new IngestRun(kafka, extra, source, kafkaAccess, env, stop);
     try {
       return run.run(spec.commandLine().getOut(), err);
     } catch (IngestException e) {

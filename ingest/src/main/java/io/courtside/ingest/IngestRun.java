@@ -1,6 +1,5 @@
 package io.courtside.ingest;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +26,7 @@ final class IngestRun {
   private static final Duration CLOSE_ON_STOP = Duration.ofSeconds(30);
 
   private final KafkaOptions kafka;
+  private final Properties extra;
   private final SourceOptions options;
   private final KafkaAccess kafkaAccess;
   private final Map<String, String> env;
@@ -35,13 +35,19 @@ final class IngestRun {
   private final AtomicReference<PostProducer> producer = new AtomicReference<>();
   private volatile boolean userStopped;
 
+  /**
+   * @param extra the settings of {@code --kafkaConfig}, read and checked by the command ({@link
+   *     KafkaSettings#load}); empty without it
+   */
   IngestRun(
       KafkaOptions kafka,
+      Properties extra,
       SourceOptions options,
       KafkaAccess kafkaAccess,
       Map<String, String> env,
       StopSignal stop) {
     this.kafka = kafka;
+    this.extra = extra;
     this.options = options;
     this.kafkaAccess = kafkaAccess;
     this.env = env;
@@ -67,14 +73,6 @@ final class IngestRun {
   }
 
   private int runToEnd(PrintWriter out, PrintWriter err) throws IngestException {
-    Properties extra = new Properties();
-    if (kafka.kafkaConfig != null) {
-      try {
-        extra = KafkaSettings.load(kafka.kafkaConfig);
-      } catch (IOException | IllegalArgumentException e) {
-        throw new IngestException("--kafkaConfig=" + kafka.kafkaConfig + ": " + e.getMessage(), e);
-      }
-    }
     Properties producerProps = KafkaSettings.producer(kafka.bootstrapServers, extra);
     // Credentials first: a missing token should not wait for Kafka to be reachable.
     PostSource source =

@@ -132,6 +132,26 @@ public class IngestCommandTest {
     assertThat(err.toString(), containsString("--kafkaConfig=/no/such.properties: no such file"));
   }
 
+  /**
+   * A --kafkaConfig whose content is refused is a bad flag, as in the pipeline: it was read when
+   * the run started, and the same message ended it with exit 1. Refused before any Kafka client.
+   */
+  @Test
+  public void aKafkaConfigWithAnUnknownKeyIsABadFlag() throws Exception {
+    Path file = tmp.newFile("client.properties").toPath();
+    Files.writeString(file, "security.protocl=SASL_SSL\n");
+    assertThat(
+        run("--source=synthetic", "--bootstrapServers=127.0.0.1:1", "--kafkaConfig=" + file),
+        is(2));
+    assertThat(
+        err.toString(),
+        containsString(
+            "--kafkaConfig="
+                + file
+                + ": 'security.protocl' is not a setting of a Kafka consumer, producer or admin"
+                + " client; did you mean security.protocol?"));
+  }
+
   /** The flag's former name still works, for scripts written before the rename. */
   @Test
   public void producerConfigIsTheFormerName() {

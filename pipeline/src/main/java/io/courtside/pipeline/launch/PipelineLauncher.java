@@ -119,28 +119,65 @@ public final class PipelineLauncher {
                     cancelQuietly(result);
                   }
                 }));
-    PipelineResult.State state;
+    PipelineResult.State state = null;
+    RuntimeException failure = null;
     try (JobProgress progress =
         JobProgress.every(
             o.isBackfill() ? BACKFILL_PROGRESS_PERIOD : STREAMING_PROGRESS_PERIOD, result, err)) {
       state = result.waitUntilFinish();
     } catch (RuntimeException e) {
+      failure = e;
+    }
+    return ended(state, failure, signalled.get(), !spark, err);
+  }
+
+  /**
+   * Says how the job ended and returns the exit code: {@code state} when {@code waitUntilFinish}
+   * returned, else its {@code failure}; {@code signalled} when a SIGTERM came, {@code
+   * cancelledBySignal} when the launcher's hook then cancelled the job (every runner but Spark).
+   */
+  static int ended(
+      PipelineResult.State state,
+      RuntimeException failure,
+      boolean signalled,
+      boolean cancelledBySignal,
+      PrintStream err) {
+    if (failure != null && signalled && cancelledBySignal && refusedByTheCancel(failure)) {
+      // The DirectRunner's cancel shuts its worker pool down, then tears the DoFns down (closing
+      // the Kafka readers and producer), and only then marks the job CANCELLED; a timer its
+      // driver delivers in between is refused by the stopped pool (RejectedExecutionException),
+      // and waitUntilFinish may throw that instead of returning CANCELLED. It is the cancel we
+      // asked for: the job is stopped by the signal, exit 143, not "failed" with exit 1.
+      err.println("courtside pipeline: stopped by a signal (CANCELLED)");
+      return ExitWithin.SIGTERM_EXIT_CODE;
+    }
+    if (failure != null) {
       // One line with the cause (e.g. refused credentials), not a wrapped stack trace.
       if (ExitWithin.leaving()) {
         // E.g. EvictionGuard said why and is ending the JVM; it cancelled the job's Spark jobs.
-        err.println("courtside pipeline: stopped while the JVM exits (" + reason(e) + ")");
+        err.println("courtside pipeline: stopped while the JVM exits (" + reason(failure) + ")");
         return 1;
       }
-      err.println("courtside pipeline: failed: " + reason(e));
+      err.println("courtside pipeline: failed: " + reason(failure));
       return 1;
     }
-    if (signalled.get()) {
+    if (signalled) {
       // Spark reports a streaming job its shutdown hook stopped as DONE.
       err.println("courtside pipeline: stopped by a signal (" + state + ")");
       return ExitWithin.SIGTERM_EXIT_CODE;
     }
     err.println("courtside pipeline: finished, " + state);
     return state == PipelineResult.State.DONE ? 0 : 1;
+  }
+
+  /** Whether {@code e} is, or was caused by, an executor refusing work as it shut down. */
+  private static boolean refusedByTheCancel(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.util.concurrent.RejectedExecutionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.ExperimentalOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.CrashingRunner;
@@ -317,6 +318,52 @@ public class PipelineLauncherTest {
     assertEquals(
         "java.net.ConnectException (no message)",
         PipelineLauncher.reason(new RuntimeException(new java.net.ConnectException())));
+  }
+
+  /**
+   * The DirectRunner's cancel shuts its worker pool down before it marks the job CANCELLED, and a
+   * timer delivered in between is refused; waitUntilFinish then threw that refusal instead of
+   * returning CANCELLED, and a SIGTERM ended with "stopped while the JVM exits
+   * (java.util.concurrent.RejectedExecutionException: ...)", exit 1. The exception is the one Beam
+   * 2.70 threw in a reproduction (a DoFn slow to tear down, early firings every 20 ms).
+   */
+  @Test
+  public void aTimerRefusedByTheCancelIsTheSignalsStopNotAFailure() {
+    RuntimeException refused =
+        new java.util.concurrent.RejectedExecutionException(
+            "Task java.util.concurrent.FutureTask@96e9d6a[Not completed, task ="
+                + " java.util.concurrent.Executors$RunnableAdapter@7c9ee687[Wrapped task ="
+                + " org.apache.beam.runners.direct.DirectTransformExecutor@7b348bd5]] rejected from"
+                + " java.util.concurrent.ThreadPoolExecutor@6c4ed713[Shutting down, pool size = 4,"
+                + " active threads = 4, queued tasks = 0, completed tasks = 3401]");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    assertEquals(143, PipelineLauncher.ended(null, refused, true, true, err));
+    assertEquals(
+        "courtside pipeline: stopped by a signal (CANCELLED)\n",
+        bytes.toString(StandardCharsets.UTF_8));
+
+    // Without a signal, or on Spark (whose own hook stops the job), or any other failure after
+    // the signal: said as a failure, as before.
+    bytes.reset();
+    assertEquals(1, PipelineLauncher.ended(null, refused, false, true, err));
+    assertThat(bytes.toString(StandardCharsets.UTF_8), containsString("failed: Task "));
+    bytes.reset();
+    assertEquals(1, PipelineLauncher.ended(null, refused, true, false, err));
+    bytes.reset();
+    assertEquals(
+        1,
+        PipelineLauncher.ended(
+            null, new IllegalStateException("InfluxDB answered 401"), true, true, err));
+    assertEquals(
+        "courtside pipeline: failed: InfluxDB answered 401\n",
+        bytes.toString(StandardCharsets.UTF_8));
+    bytes.reset();
+    assertEquals(
+        143, PipelineLauncher.ended(PipelineResult.State.CANCELLED, null, true, true, err));
+    assertEquals(
+        "courtside pipeline: stopped by a signal (CANCELLED)\n",
+        bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test
